@@ -1,0 +1,145 @@
+/**
+ * The local Supabase stack's commands (see README):
+ *   start   run the stack until Ctrl-C            (npm run stack)
+ *   dev     run the stack, then `next dev` on it   (npm run dev)
+ *   status  print its URLs and keys as NAME="value" (npm run stack:status)
+ *   reset   recreate the database from migrations and seed (npm run stack:reset)
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { appEnv, loadConfig, statusEnv } from "./config";
+import { bootstrap, migrate, recreateDatabase, seed } from "./database";
+import { initialiseCluster, startPostgres } from "./postgres";
+import { writePidFile } from "./processes";
+import { pidFile, runningStackPid, startStack, type RunningStack } from "./stack";
+
+const command = process.argv[2];
+const config = loadConfig();
+
+function fail(message: string): never {
+  console.error(`local-supabase: ${message}`);
+  process.exit(1);
+}
+
+/** Stops the stack on Ctrl-C, SIGTERM or SIGHUP, and exits once every part is down. */
+function stopOnSignals(stack: RunningStack): void {
+  let signalled = false;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      if (signalled) return;
+      signalled = true;
+      console.log(`\n[${config.name}] ${signal}: stopping the stack…`);
+      void stack.stop().then(() => process.exit(0));
+    });
+  }
+  process.on("uncaughtException", (error) => {
+    console.error(`[${config.name}] ${error.stack ?? error.message}`);
+    void stack.stop().then(() => process.exit(1));
+  });
+  void stack.crashed.then(() => process.exit(1));
+}
+
+async function start(): Promise<RunningStack> {
+  try {
+    return await startStack(config, { durable: true });
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function runStack(): Promise<void> {
+  const stack = await start();
+  stopOnSignals(stack);
+  console.log("Press Ctrl-C to stop. `npm run stack:status` prints the keys.");
+}
+
+/** Points the app at a hosted project (or `supabase start`) when its URL is set: nothing local starts. */
+function usesExternalSupabase(): boolean {
+  const url = process.env.NEXT_PUBLIC_SUPABASE_URL;
+  return Boolean(url) && url !== statusEnv(config).API_URL;
+}
+
+async function dev(): Promise<void> {
+  const nextBin = path.join(config.projectDir, "node_modules", ".bin", "next");
+  if (usesExternalSupabase()) {
+    console.log(`Using the Supabase at ${process.env.NEXT_PUBLIC_SUPABASE_URL}; the local stack stays off.`);
+    const next = spawn(nextBin, ["dev"], { stdio: "inherit" });
+    next.once("exit", (code) => process.exit(code ?? 0));
+    return;
+  }
+  const stack = await start();
+  stopOnSignals(stack);
+  const next = spawn(nextBin, ["dev"], {
+    env: { ...process.env, ...appEnv(config) },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true, // its own group, stopped by the stack (workers included)
+  });
+  writePidFile(pidFile(config, "app"), next.pid!);
+  stack.adopt({
+    name: "next dev",
+    process: next,
+    stop: async () => {
+      if (next.exitCode !== null || next.signalCode !== null) return;
+      const done = new Promise((resolve) => next.once("exit", resolve));
+      try {
+        process.kill(-next.pid!, "SIGTERM");
+      } catch {
+        return;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-next.pid!, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }, 5_000);
+      await done;
+      clearTimeout(timer);
+    },
+  });
+}
+
+function status(): void {
+  for (const [name, value] of Object.entries(statusEnv(config))) console.log(`${name}="${value}"`);
+  if (!runningStackPid(config)) console.error("# the local stack is not running: start it with `npm run stack` or `npm run dev`");
+}
+
+/** Recreates the database from migrations and seed, on the running stack or on its own. */
+async function reset(): Promise<void> {
+  const live = runningStackPid(config) !== undefined;
+  let stopPostgres = async () => {};
+  if (!live) {
+    await initialiseCluster(config);
+    const postgres = await startPostgres(config, { durable: true, log: console.log });
+    stopPostgres = postgres.stop;
+  }
+  try {
+    console.log("recreating database `postgres`…");
+    await recreateDatabase(config);
+    await bootstrap(config);
+    console.log("applying migrations…");
+    await migrate(config);
+    console.log("seeding…");
+    await seed(config);
+    console.log("done.");
+  } finally {
+    await stopPostgres();
+  }
+}
+
+async function main(): Promise<void> {
+  switch (command) {
+    case "start":
+      return runStack();
+    case "dev":
+      return dev();
+    case "status":
+      return status();
+    case "reset":
+      return reset();
+    default:
+      fail(`unknown command "${command ?? ""}"; use start, dev, status or reset`);
+  }
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

@@ -1,0 +1,91 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { dbUrl, type StackConfig } from "./config";
+
+const BOOTSTRAP_SQL = path.join(import.meta.dirname, "bootstrap.sql");
+
+function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+export async function withClient<T>(
+  config: StackConfig,
+  database: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port: config.dbPort,
+    user: "postgres",
+    password: config.dbPassword,
+    database,
+  });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Roles, the auth schema and its functions: what a Supabase project has before migrations. */
+export async function bootstrap(config: StackConfig): Promise<void> {
+  const sql = fs
+    .readFileSync(BOOTSTRAP_SQL, "utf8")
+    .replaceAll(":db_password", quoteLiteral(config.dbPassword));
+  await withClient(config, "postgres", (client) => client.query(sql));
+}
+
+/**
+ * Applies pending migrations with the Supabase CLI itself, so they are recorded in
+ * supabase_migrations.schema_migrations exactly as on a hosted project.
+ */
+export async function migrate(config: StackConfig): Promise<void> {
+  await runSupabaseCli(config, ["migration", "up", "--include-all", "--yes", `--remote=${dbUrl(config)}`]);
+}
+
+export async function seed(config: StackConfig): Promise<void> {
+  const seedFile = path.join(config.projectDir, "supabase", "seed.sql");
+  if (!fs.existsSync(seedFile)) return;
+  const sql = fs.readFileSync(seedFile, "utf8");
+  await withClient(config, "postgres", (client) => client.query(sql));
+}
+
+/** True when the database has no applied migrations yet (a fresh cluster). */
+export async function isFreshDatabase(config: StackConfig): Promise<boolean> {
+  return withClient(config, "postgres", async (client) => {
+    const result = await client.query<{ exists: boolean }>(
+      "select to_regclass('supabase_migrations.schema_migrations') is not null as exists",
+    );
+    return !result.rows[0]!.exists;
+  });
+}
+
+/** Drops and recreates the `postgres` database; roles live on in the cluster. */
+export async function recreateDatabase(config: StackConfig): Promise<void> {
+  await withClient(config, "template1", async (client) => {
+    await client.query("drop database if exists postgres with (force)");
+    await client.query("create database postgres");
+  });
+}
+
+export function runSupabaseCli(config: StackConfig, args: string[]): Promise<string> {
+  const bin = path.join(config.projectDir, "node_modules", ".bin", "supabase");
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, {
+      cwd: config.projectDir,
+      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`supabase ${args.slice(0, 2).join(" ")} failed:\n${output.trim()}`));
+    });
+  });
+}

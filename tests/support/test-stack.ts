@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import { appEnv, loadConfig, statusEnv } from "../../local-supabase/config";
+import { startStack } from "../../local-supabase/stack";
+
+/**
+ * The stack the tests run against: same parts as `npm run dev`, on ports of its own
+ * (55321.. unless TEST_PORT_BASE says otherwise) and a throwaway data folder, so a
+ * running dev stack is not disturbed and every run starts from migrations and seed.
+ */
+export function testStackConfig() {
+  const portBase = Number(process.env.TEST_PORT_BASE ?? 55321);
+  return loadConfig({ name: `test-${portBase}`, portBase });
+}
+
+/** Environment variables tests read to reach the stack (see tests/support/env.ts). */
+export function testStackEnv(config = testStackConfig()): Record<string, string> {
+  const status = statusEnv(config);
+  return {
+    ...appEnv(config),
+    SUPABASE_JWT_SECRET: status.JWT_SECRET,
+    TEST_STACK_NAME: config.name,
+  };
+}
+
+/** Starts a fresh test stack unless one was already provided (by `npm test`). */
+export async function ensureTestStack(): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
+  if (process.env.TEST_STACK_NAME) {
+    return { env: {}, stop: async () => {} };
+  }
+  const config = testStackConfig();
+  fs.rmSync(config.dataDir, { recursive: true, force: true });
+  const stack = await startStack(config, { durable: false, log: () => {} });
+  const env = testStackEnv(config);
+  Object.assign(process.env, env);
+  return { env, stop: stack.stop };
+}
