@@ -65,12 +65,14 @@ const projectDir = path.resolve(import.meta.dirname, "..");
  * The stack's settings. `portBase` shifts every port together (the test run uses
  * 55321.. so that a running `npm run dev` on 54321.. is not disturbed).
  */
-export function loadConfig(options: { name?: string; portBase?: number; dataDir?: string } = {}): StackConfig {
+export function loadConfig(
+  options: { name?: string; portBase?: number; dataDir?: string; siteUrl?: string } = {},
+): StackConfig {
   const name = options.name ?? str("LOCAL_SUPABASE_NAME", "dev");
   const base = options.portBase ?? int("LOCAL_SUPABASE_PORT_BASE", 54321);
   const stateDir = path.join(projectDir, ".local-supabase", name);
   const appPort = int("PORT", 3000);
-  const siteUrl = str("SITE_URL", `http://localhost:${appPort}`);
+  const siteUrl = options.siteUrl ?? str("SITE_URL", `http://localhost:${appPort}`);
   return {
     name,
     apiPort: int("LOCAL_SUPABASE_API_PORT", base),

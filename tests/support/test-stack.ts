@@ -9,7 +9,13 @@ import { startStack } from "../../local-supabase/stack";
  */
 export function testStackConfig() {
   const portBase = Number(process.env.TEST_PORT_BASE ?? 55321);
-  return loadConfig({ name: `test-${portBase}`, portBase });
+  // Auth emails link to the app that the end-to-end tests run (next start on E2E_PORT).
+  return loadConfig({ name: `test-${portBase}`, portBase, siteUrl: `http://localhost:${e2ePort()}` });
+}
+
+/** The port of the production build the end-to-end tests drive. */
+export function e2ePort(): number {
+  return Number(process.env.E2E_PORT ?? 3100);
 }
 
 /** Environment variables tests read to reach the stack (see tests/support/env.ts). */

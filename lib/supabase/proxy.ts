@@ -1,0 +1,28 @@
+import { createServerClient } from "@supabase/ssr";
+import { NextResponse, type NextRequest } from "next/server";
+import { supabasePublicKey, supabaseUrl } from "./env";
+
+/**
+ * Refreshes the user's session on every request and passes the new cookies on to
+ * both the page being rendered and the browser. Not a security boundary: RLS and
+ * the action wrapper are.
+ */
+export async function updateSession(request: NextRequest): Promise<NextResponse> {
+  let response = NextResponse.next({ request });
+  const supabase = createServerClient(supabaseUrl(), supabasePublicKey(), {
+    cookies: {
+      getAll() {
+        return request.cookies.getAll();
+      },
+      setAll(cookiesToSet, headers) {
+        for (const { name, value } of cookiesToSet) request.cookies.set(name, value);
+        response = NextResponse.next({ request });
+        for (const { name, value, options } of cookiesToSet) response.cookies.set(name, value, options);
+        for (const [key, value] of Object.entries(headers ?? {})) response.headers.set(key, value);
+      },
+    },
+  });
+  // getClaims() validates the token and refreshes it when it has expired.
+  await supabase.auth.getClaims();
+  return response;
+}

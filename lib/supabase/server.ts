@@ -1,0 +1,27 @@
+import "server-only";
+import { createServerClient } from "@supabase/ssr";
+import { cookies } from "next/headers";
+import type { Database } from "@/lib/database.types";
+import { supabasePublicKey, supabaseUrl } from "./env";
+
+/**
+ * A client acting as the signed-in user (their cookies, so RLS applies), for server
+ * components, server actions and route handlers. Make one per request.
+ */
+export async function createClient() {
+  const cookieStore = await cookies();
+  return createServerClient<Database>(supabaseUrl(), supabasePublicKey(), {
+    cookies: {
+      getAll() {
+        return cookieStore.getAll();
+      },
+      setAll(cookiesToSet) {
+        try {
+          for (const { name, value, options } of cookiesToSet) cookieStore.set(name, value, options);
+        } catch {
+          // Server components cannot set cookies; proxy.ts refreshes the session instead.
+        }
+      },
+    },
+  });
+}

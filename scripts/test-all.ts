@@ -1,0 +1,96 @@
+/**
+ * `npm test`: typecheck, lint, unit tests, database tests, then end-to-end tests
+ * against a production build, all on a test stack of their own. Ends with one line
+ * `N passed, N failed` summing every test that ran (typecheck, lint and the build
+ * count as one each).
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { startStack } from "../local-supabase/stack";
+import { testStackConfig, testStackEnv } from "../tests/support/test-stack";
+
+type Tally = { name: string; passed: number; failed: number; seconds: number };
+
+const projectDir = path.resolve(import.meta.dirname, "..");
+const reports = path.join(projectDir, "test-results");
+const bin = (name: string) => path.join(projectDir, "node_modules", ".bin", name);
+const tallies: Tally[] = [];
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: projectDir, env: { ...process.env, ...env }, stdio: "inherit" });
+    child.once("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function step(name: string, work: () => Promise<Omit<Tally, "name" | "seconds">>): Promise<void> {
+  console.log(`\n━━ ${name}`);
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  tallies.push({ name, ...result, seconds });
+  console.log(`━━ ${name}: ${result.passed} passed, ${result.failed} failed (${seconds.toFixed(1)} s)`);
+}
+
+/** A check that is one test: passes when the command exits 0. */
+async function check(command: string, args: string[], env?: Record<string, string>) {
+  const code = await run(command, args, env);
+  return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+}
+
+async function vitest(project: string, env: Record<string, string> = {}) {
+  const output = path.join(reports, `vitest-${project}.json`);
+  fs.rmSync(output, { force: true });
+  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  if (!fs.existsSync(output)) return { passed: 0, failed: 1 };
+  const report = JSON.parse(fs.readFileSync(output, "utf8")) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean };
+  // A file that fails to load has no tests to count; count the run as one failure then.
+  const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  return { passed: report.numPassedTests, failed };
+}
+
+async function playwright(env: Record<string, string>) {
+  const output = path.join(reports, "e2e.json");
+  fs.rmSync(output, { force: true });
+  const code = await run(bin("playwright"), ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT: output });
+  if (!fs.existsSync(output)) return { passed: 0, failed: 1 };
+  const stats = (JSON.parse(fs.readFileSync(output, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+  const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
+  return { passed: stats.expected + stats.flaky, failed };
+}
+
+async function main(): Promise<number> {
+  fs.mkdirSync(reports, { recursive: true });
+  await step("typecheck", () => check(bin("tsc"), ["--noEmit"]));
+  await step("lint", () => check(bin("eslint"), [".", "--max-warnings=0"]));
+  await step("unit tests", () => vitest("unit"));
+
+  const config = testStackConfig();
+  fs.rmSync(config.dataDir, { recursive: true, force: true });
+  console.log(`\n━━ starting the test stack on ${config.apiPort}…`);
+  const stack = await startStack(config, { durable: false, log: (line) => console.log(`   ${line}`) });
+  const env = testStackEnv(config);
+  try {
+    await step("database tests", () => vitest("db", env));
+    await step("production build", () => check(bin("next"), ["build"], env));
+    if (tallies.at(-1)!.failed === 0) await step("end-to-end tests", () => playwright(env));
+  } finally {
+    await stack.stop();
+  }
+  return 0;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    tallies.push({ name: "test runner", passed: 0, failed: 1, seconds: 0 });
+  })
+  .finally(() => {
+    console.log("\nSummary");
+    for (const tally of tallies) console.log(`  ${tally.name.padEnd(20)} ${String(tally.passed).padStart(4)} passed ${String(tally.failed).padStart(4)} failed  ${tally.seconds.toFixed(1).padStart(6)} s`);
+    const passed = tallies.reduce((sum, tally) => sum + tally.passed, 0);
+    const failed = tallies.reduce((sum, tally) => sum + tally.failed, 0);
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed === 0 ? 0 : 1);
+  });
