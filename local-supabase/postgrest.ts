@@ -16,7 +16,7 @@ function binaryPath(): string {
 export async function startPostgrest(config: StackConfig): Promise<PostgrestHandle> {
   const child = spawn(binaryPath(), [], {
     env: {
-      PATH: process.env.PATH ?? "",
+      ...process.env,
       PGRST_DB_URI: dbUrl(config, "authenticator"),
       PGRST_DB_SCHEMAS: "public",
       PGRST_DB_EXTRA_SEARCH_PATH: "public,extensions",

@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-export const emailSchema = z.email({ error: "Enter a valid email address" }).trim().toLowerCase().max(254);
+// Trim and lowercase first, so " Admin@Acme.test " is the same person as "admin@acme.test".
+export const emailSchema = z
+  .string({ error: "Enter a valid email address" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter a valid email address" }).max(254, { error: "That email address is too long" }));
 
 export const signInSchema = z.object({
   email: emailSchema,

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { appEnv, loadConfig, statusEnv } from "../../local-supabase/config";
+import { appEnv, loadConfig } from "../../local-supabase/config";
 import { startStack } from "../../local-supabase/stack";
 
 /**
@@ -20,10 +20,9 @@ export function e2ePort(): number {
 
 /** Environment variables tests read to reach the stack (see tests/support/env.ts). */
 export function testStackEnv(config = testStackConfig()): Record<string, string> {
-  const status = statusEnv(config);
   return {
     ...appEnv(config),
-    SUPABASE_JWT_SECRET: status.JWT_SECRET,
+    SUPABASE_JWT_SECRET: config.jwtSecret,
     TEST_STACK_NAME: config.name,
   };
 }
