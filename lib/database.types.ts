@@ -1,12 +1,467 @@
-// Placeholder until the first migration lands; regenerate with `npm run db:types`.
-export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[];
+
+export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[]
 
 export type Database = {
-  public: {
-    Tables: Record<never, never>;
-    Views: Record<never, never>;
-    Functions: Record<never, never>;
-    Enums: Record<never, never>;
-    CompositeTypes: Record<never, never>;
-  };
-};
+  
+  "public": {
+          Tables: {
+            "org_members": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"org_id": string,"role": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"org_id": string,"role": string,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"org_id"?: string,"role"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "org_members_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "org_members_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"organizations": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"currency": string,"id": string,"name": string,"slug": string,"time_zone": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"name": string,"slug": string,"time_zone"?: string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"name"?: string,"slug"?: string,"time_zone"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"partner_access": {
+                  Row: {
+                    "created_at": string,"ends_at": string | null,"granted_at": string,"granted_by": string | null,"id": string,"org_id": string,"partner_id": string,"partner_user_id": string,"revoked_at": string | null,"revoked_by": string | null,"scope": (string)[],"starts_at": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"ends_at"?: string | null,"granted_at"?: string,"granted_by"?: string | null,"id"?: string,"org_id": string,"partner_id": string,"partner_user_id": string,"revoked_at"?: string | null,"revoked_by"?: string | null,"scope"?: (string)[],"starts_at"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"ends_at"?: string | null,"granted_at"?: string,"granted_by"?: string | null,"id"?: string,"org_id"?: string,"partner_id"?: string,"partner_user_id"?: string,"revoked_at"?: string | null,"revoked_by"?: string | null,"scope"?: (string)[],"starts_at"?: string | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_access_partner_id_org_id_fkey"
+      columns: ["partner_id","org_id"]
+isOneToOne: false
+      referencedRelation: "partners"
+      referencedColumns: ["id","org_id"]
+    },{
+      foreignKeyName: "partner_access_partner_user_id_org_id_fkey"
+      columns: ["partner_user_id","org_id"]
+isOneToOne: false
+      referencedRelation: "partner_users"
+      referencedColumns: ["id","org_id"]
+    }
+                  ]
+                },"partner_activity_log": {
+                  Row: {
+                    "actor_id": string | null,"created_at": string,"event_type": string,"id": string,"occurred_at": string,"org_id": string,"partner_id": string,"partner_visible": boolean,"payload": NonNullable<Json>,"source_id": string | null,"source_table": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"created_at"?: string,"event_type": string,"id"?: string,"occurred_at"?: string,"org_id": string,"partner_id": string,"partner_visible"?: boolean,"payload"?: NonNullable<Json>,"source_id"?: string | null,"source_table"?: string | null
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"created_at"?: string,"event_type"?: string,"id"?: string,"occurred_at"?: string,"org_id"?: string,"partner_id"?: string,"partner_visible"?: boolean,"payload"?: NonNullable<Json>,"source_id"?: string | null,"source_table"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_activity_log_partner_id_org_id_fkey"
+      columns: ["partner_id","org_id"]
+isOneToOne: false
+      referencedRelation: "partners"
+      referencedColumns: ["id","org_id"]
+    }
+                  ]
+                },"partner_commissions": {
+                  Row: {
+                    "amount": number,"approved_at": string | null,"created_at": string,"created_by": string | null,"currency": string,"description": string | null,"due_at": string | null,"earned_at": string,"id": string,"org_id": string,"paid_at": string | null,"partner_id": string,"referral_id": string | null,"status": string,"updated_at": string,"voided_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount": number,"approved_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency": string,"description"?: string | null,"due_at"?: string | null,"earned_at"?: string,"id"?: string,"org_id": string,"paid_at"?: string | null,"partner_id": string,"referral_id"?: string | null,"status"?: string,"updated_at"?: string,"voided_at"?: string | null
+                  }
+                  Update: {
+                    "amount"?: number,"approved_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency"?: string,"description"?: string | null,"due_at"?: string | null,"earned_at"?: string,"id"?: string,"org_id"?: string,"paid_at"?: string | null,"partner_id"?: string,"referral_id"?: string | null,"status"?: string,"updated_at"?: string,"voided_at"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_commissions_partner_id_org_id_fkey"
+      columns: ["partner_id","org_id"]
+isOneToOne: false
+      referencedRelation: "partners"
+      referencedColumns: ["id","org_id"]
+    },{
+      foreignKeyName: "partner_commissions_referral_id_partner_id_fkey"
+      columns: ["referral_id","partner_id"]
+isOneToOne: false
+      referencedRelation: "partner_referrals"
+      referencedColumns: ["id","partner_id"]
+    }
+                  ]
+                },"partner_documents": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"document_type": string,"id": string,"org_id": string,"owner_id": string | null,"partner_id": string,"tags": (string)[],"title": string,"updated_at": string,"url": string,"visibility": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"document_type"?: string,"id"?: string,"org_id": string,"owner_id"?: string | null,"partner_id": string,"tags"?: (string)[],"title": string,"updated_at"?: string,"url": string,"visibility"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"document_type"?: string,"id"?: string,"org_id"?: string,"owner_id"?: string | null,"partner_id"?: string,"tags"?: (string)[],"title"?: string,"updated_at"?: string,"url"?: string,"visibility"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_documents_owner_id_fkey"
+      columns: ["owner_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "partner_documents_partner_id_org_id_fkey"
+      columns: ["partner_id","org_id"]
+isOneToOne: false
+      referencedRelation: "partners"
+      referencedColumns: ["id","org_id"]
+    }
+                  ]
+                },"partner_notes": {
+                  Row: {
+                    "author_id": string | null,"body": string,"created_at": string,"id": string,"org_id": string,"partner_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"body": string,"created_at"?: string,"id"?: string,"org_id": string,"partner_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"body"?: string,"created_at"?: string,"id"?: string,"org_id"?: string,"partner_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_notes_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "partner_notes_partner_id_org_id_fkey"
+      columns: ["partner_id","org_id"]
+isOneToOne: false
+      referencedRelation: "partners"
+      referencedColumns: ["id","org_id"]
+    }
+                  ]
+                },"partner_referrals": {
+                  Row: {
+                    "actual_value": number | null,"client_email": string | null,"client_name": string,"closed_at": string | null,"created_at": string,"created_by": string | null,"estimated_value": number | null,"id": string,"org_id": string,"partner_id": string,"referred_at": string,"status": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actual_value"?: number | null,"client_email"?: string | null,"client_name": string,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"estimated_value"?: number | null,"id"?: string,"org_id": string,"partner_id": string,"referred_at"?: string,"status"?: string,"updated_at"?: string
+                  }
+                  Update: {
+                    "actual_value"?: number | null,"client_email"?: string | null,"client_name"?: string,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"estimated_value"?: number | null,"id"?: string,"org_id"?: string,"partner_id"?: string,"referred_at"?: string,"status"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_referrals_partner_id_org_id_fkey"
+      columns: ["partner_id","org_id"]
+isOneToOne: false
+      referencedRelation: "partners"
+      referencedColumns: ["id","org_id"]
+    }
+                  ]
+                },"partner_resources": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"description": string | null,"id": string,"kind": string,"min_tier": string,"org_id": string,"title": string,"updated_at": string,"url": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"id"?: string,"kind"?: string,"min_tier"?: string,"org_id": string,"title": string,"updated_at"?: string,"url": string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"id"?: string,"kind"?: string,"min_tier"?: string,"org_id"?: string,"title"?: string,"updated_at"?: string,"url"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_resources_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"partner_tasks": {
+                  Row: {
+                    "assignee_id": string | null,"completed_at": string | null,"created_at": string,"created_by": string | null,"description": string | null,"due_date": string | null,"id": string,"org_id": string,"partner_id": string,"priority": string,"status": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignee_id"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"description"?: string | null,"due_date"?: string | null,"id"?: string,"org_id": string,"partner_id": string,"priority"?: string,"status"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "assignee_id"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"description"?: string | null,"due_date"?: string | null,"id"?: string,"org_id"?: string,"partner_id"?: string,"priority"?: string,"status"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_tasks_assignee_id_fkey"
+      columns: ["assignee_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "partner_tasks_partner_id_org_id_fkey"
+      columns: ["partner_id","org_id"]
+isOneToOne: false
+      referencedRelation: "partners"
+      referencedColumns: ["id","org_id"]
+    }
+                  ]
+                },"partner_training": {
+                  Row: {
+                    "completed_on": string | null,"created_at": string,"created_by": string | null,"expires_on": string | null,"id": string,"kind": string,"name": string,"org_id": string,"partner_id": string,"status": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "completed_on"?: string | null,"created_at"?: string,"created_by"?: string | null,"expires_on"?: string | null,"id"?: string,"kind"?: string,"name": string,"org_id": string,"partner_id": string,"status"?: string,"updated_at"?: string
+                  }
+                  Update: {
+                    "completed_on"?: string | null,"created_at"?: string,"created_by"?: string | null,"expires_on"?: string | null,"id"?: string,"kind"?: string,"name"?: string,"org_id"?: string,"partner_id"?: string,"status"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_training_partner_id_org_id_fkey"
+      columns: ["partner_id","org_id"]
+isOneToOne: false
+      referencedRelation: "partners"
+      referencedColumns: ["id","org_id"]
+    }
+                  ]
+                },"partner_users": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"deactivated_at": string | null,"email": string,"id": string,"is_active": boolean,"name": string | null,"org_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"deactivated_at"?: string | null,"email": string,"id": string,"is_active"?: boolean,"name"?: string | null,"org_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"deactivated_at"?: string | null,"email"?: string,"id"?: string,"is_active"?: boolean,"name"?: string | null,"org_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_users_id_fkey"
+      columns: ["id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "partner_users_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"partners": {
+                  Row: {
+                    "archived_at": string | null,"commission_rate": number | null,"created_at": string,"created_by": string | null,"external_id": string | null,"id": string,"name": string,"org_id": string,"owner_id": string | null,"primary_contact_email": string | null,"primary_contact_name": string | null,"region": string | null,"status": string,"tags": (string)[],"tier": string,"updated_at": string,"website": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "archived_at"?: string | null,"commission_rate"?: number | null,"created_at"?: string,"created_by"?: string | null,"external_id"?: string | null,"id"?: string,"name": string,"org_id": string,"owner_id"?: string | null,"primary_contact_email"?: string | null,"primary_contact_name"?: string | null,"region"?: string | null,"status"?: string,"tags"?: (string)[],"tier"?: string,"updated_at"?: string,"website"?: string | null
+                  }
+                  Update: {
+                    "archived_at"?: string | null,"commission_rate"?: number | null,"created_at"?: string,"created_by"?: string | null,"external_id"?: string | null,"id"?: string,"name"?: string,"org_id"?: string,"owner_id"?: string | null,"primary_contact_email"?: string | null,"primary_contact_name"?: string | null,"region"?: string | null,"status"?: string,"tags"?: (string)[],"tier"?: string,"updated_at"?: string,"website"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partners_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "partners_owner_id_fkey"
+      columns: ["owner_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"profiles": {
+                  Row: {
+                    "avatar_url": string | null,"created_at": string,"display_name": string | null,"email": string | null,"id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "avatar_url"?: string | null,"created_at"?: string,"display_name"?: string | null,"email"?: string | null,"id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "avatar_url"?: string | null,"created_at"?: string,"display_name"?: string | null,"email"?: string | null,"id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                }
+          }
+          Views: {
+            [_ in never]: never
+          }
+          Functions: {
+            "add_partner_note":
+{ Args: { "p_body": string,"p_partner_id": string }; Returns: {
+              "author_id": string | null,
+"body": string,
+"created_at": string,
+"id": string,
+"org_id": string,
+"partner_id": string,
+"updated_at": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "partner_notes"
+        isOneToOne: true
+        isSetofReturn: false
+      } }
+          }
+          Enums: {
+            [_ in never]: never
+          }
+          CompositeTypes: {
+            [_ in never]: never
+          }
+        }
+}
+
+type DatabaseWithoutInternals = Omit<Database, '__InternalSupabase'>
+
+type DefaultSchema = DatabaseWithoutInternals[Extract<keyof Database, "public">]
+
+export type Tables<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof (DefaultSchema["Tables"] & DefaultSchema["Views"])
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+        DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])
+    : never = never
+> = DefaultSchemaTableNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+  ? (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+      DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])[TableName] extends {
+      Row: infer R
+    }
+    ? R
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof (DefaultSchema["Tables"] & DefaultSchema["Views"])
+  ? (DefaultSchema["Tables"] & DefaultSchema["Views"])[DefaultSchemaTableNameOrOptions] extends {
+      Row: infer R
+    }
+    ? R
+    : never
+  : never
+
+export type TablesInsert<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never = never
+> = DefaultSchemaTableNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Insert: infer I
+    }
+    ? I
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+  ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+      Insert: infer I
+    }
+    ? I
+    : never
+  : never
+
+export type TablesUpdate<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never = never
+> = DefaultSchemaTableNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Update: infer U
+    }
+    ? U
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+  ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+      Update: infer U
+    }
+    ? U
+    : never
+  : never
+
+export type Enums<
+  DefaultSchemaEnumNameOrOptions extends
+    | keyof DefaultSchema["Enums"]
+    | { schema: keyof DatabaseWithoutInternals },
+  EnumName extends DefaultSchemaEnumNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"]
+    : never = never
+> = DefaultSchemaEnumNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+  ? DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"][EnumName]
+  : DefaultSchemaEnumNameOrOptions extends keyof DefaultSchema["Enums"]
+  ? DefaultSchema["Enums"][DefaultSchemaEnumNameOrOptions]
+  : never
+
+export type CompositeTypes<
+  PublicCompositeTypeNameOrOptions extends
+    | keyof DefaultSchema["CompositeTypes"]
+    | { schema: keyof DatabaseWithoutInternals },
+  CompositeTypeName extends PublicCompositeTypeNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"]
+    : never = never
+> = PublicCompositeTypeNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+  ? DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"][CompositeTypeName]
+  : PublicCompositeTypeNameOrOptions extends keyof DefaultSchema["CompositeTypes"]
+  ? DefaultSchema["CompositeTypes"][PublicCompositeTypeNameOrOptions]
+  : never
+
+export const Constants = {
+  "public": {
+          Enums: {
+            
+          }
+        }
+} as const

@@ -1,17 +1,57 @@
-import { AdminTopBar } from "@/components/shell/admin-top-bar";
+import { redirect } from "next/navigation";
+import { AccessGate } from "@/components/gates/access-gate";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { AdminTopBar } from "@/components/shell/admin-top-bar";
+import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { currentPath } from "@/lib/auth/current-path";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getPartnerContext } from "@/lib/auth/partner-context";
+import { getStaffContext } from "@/lib/auth/staff-context";
+import { LEADS } from "@/lib/orgs/roles";
 
-const NAV = [
-  { href: "/admin/partners", label: "Partners" },
-  { href: "/admin/partner-users", label: "Partner users" },
-  { href: "/admin/audit", label: "Audit log" },
-  { href: "/admin/settings/members", label: "Members" },
-];
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
+  const staff = await getStaffContext();
+  if (!staff) {
+    const partner = await getPartnerContext();
+    return partner ? (
+      <AccessGate title="This area is for staff" signOutTo="admin" link={{ href: "/portal", label: "Go to your partner portal" }}>
+        You are signed in as <strong>{user.email}</strong>, a partner account. The admin area is only for your partner
+        manager&apos;s team.
+      </AccessGate>
+    ) : (
+      <AccessGate title="You are not a member of any organization" signOutTo="admin">
+        You are signed in as <strong>{user.email}</strong>, but no organization lists you as staff. Ask an admin to
+        invite you.
+      </AccessGate>
+    );
+  }
 
-export default function AdminLayout({ children }: { children: React.ReactNode }) {
+  const nav = [
+    { href: "/admin/partners", label: "Partners" },
+    ...(LEADS.includes(staff.role) ? [{ href: "/admin/partner-users", label: "Partner users" }] : []),
+    ...(staff.role === "admin"
+      ? [
+          { href: "/admin/audit", label: "Audit log" },
+          { href: "/admin/settings/members", label: "Members" },
+        ]
+      : []),
+  ];
   return (
     <div className="min-h-dvh">
-      <AdminTopBar items={NAV} right={<SignOutButton to="admin" />} />
+      <AdminTopBar
+        items={nav}
+        right={
+          <>
+            <OrgSwitcher orgs={staff.memberships.map((membership) => membership.org)} activeOrgId={staff.org.id} />
+            <span className="hidden text-sm text-slate-500 lg:inline" title={staff.email}>
+              {staff.email} · {staff.role}
+            </span>
+            <SignOutButton to="admin" />
+          </>
+        }
+      />
       <main className="mx-auto max-w-[1440px] px-4 py-6 sm:px-6">{children}</main>
     </div>
   );

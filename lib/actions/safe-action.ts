@@ -1,5 +1,8 @@
 import "server-only";
 import type { z } from "zod";
+import { getPartnerContext, type PartnerContext } from "@/lib/auth/partner-context";
+import { getStaffContext, type StaffContext } from "@/lib/auth/staff-context";
+import type { StaffRole } from "@/lib/orgs/roles";
 import { createClient } from "@/lib/supabase/server";
 import { fail, type ActionResult } from "./result";
 
@@ -71,6 +74,56 @@ export function userAction<S extends z.ZodType, T>(
       const { data } = await supabase.auth.getUser();
       if (!data.user) return fail("Your session has ended. Sign in again.");
       return handler(parsed.data, { supabase, userId: data.user.id });
+    });
+}
+
+export type StaffActionContext = { supabase: ServerClient; staff: StaffContext; orgId: string; userId: string; role: StaffRole };
+
+const ROLE_REFUSAL: Record<string, string> = {
+  viewer: "Viewers can look but not change anything. Ask an admin for editor access.",
+};
+
+/**
+ * For staff actions. `roles` lists who may call it (the UI hides the control from
+ * others, but this is what holds). The org is the caller's active org as resolved on
+ * the server; any org id in the input is ignored.
+ */
+export function staffAction<S extends z.ZodType, T>(
+  options: { schema: S; roles: readonly StaffRole[] },
+  handler: Handler<S, StaffActionContext, T>,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> =>
+    guarded(async () => {
+      const staff = await getStaffContext();
+      if (!staff) return fail("Only staff of an organization can do this. Sign in with a staff account.");
+      if (!options.roles.includes(staff.role)) {
+        return fail(ROLE_REFUSAL[staff.role] ?? `Your role (${staff.role}) cannot do this.`);
+      }
+      const parsed = parse(options.schema, input);
+      if (!parsed.ok) return parsed.result;
+      return handler(parsed.data, {
+        supabase: await createClient(),
+        staff,
+        orgId: staff.org.id,
+        userId: staff.userId,
+        role: staff.role,
+      });
+    });
+}
+
+export type PartnerActionContext = { supabase: ServerClient; partner: PartnerContext };
+
+/** For the portal's few actions (switching account, logging a portal event). */
+export function partnerAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, PartnerActionContext, T>) {
+  return async (input: unknown): Promise<ActionResult<T>> =>
+    guarded(async () => {
+      const partner = await getPartnerContext();
+      if (!partner || !partner.isActive || partner.accounts.length === 0) {
+        return fail("You have no partner access right now.");
+      }
+      const parsed = parse(schema, input);
+      if (!parsed.ok) return parsed.result;
+      return handler(parsed.data, { supabase: await createClient(), partner });
     });
 }
 

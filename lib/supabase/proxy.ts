@@ -2,12 +2,16 @@ import { createServerClient } from "@supabase/ssr";
 import { NextResponse, type NextRequest } from "next/server";
 import { supabasePublicKey, supabaseUrl } from "./env";
 
+export const PATH_HEADER = "x-pathname";
+
 /**
  * Refreshes the user's session on every request and passes the new cookies on to
  * both the page being rendered and the browser. Not a security boundary: RLS and
  * the action wrapper are.
  */
 export async function updateSession(request: NextRequest): Promise<NextResponse> {
+  // Layouts cannot see the URL; pass it on so a sign-in redirect can come back to it.
+  request.headers.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   let response = NextResponse.next({ request });
   const supabase = createServerClient(supabaseUrl(), supabasePublicKey(), {
     cookies: {

@@ -1,0 +1,23 @@
+"use server";
+
+import { publicAction } from "@/lib/actions/safe-action";
+import { fail, ok } from "@/lib/actions/result";
+import { confirmLinkSchema, safeNextPath } from "@/lib/auth/schemas";
+
+/**
+ * Completes an email link (magic link, invitation, password reset). It runs only when
+ * the person presses the button on /auth/confirm, so a mail scanner that merely opens
+ * the link does not spend the one-time token.
+ */
+export const confirmEmailLink = publicAction(confirmLinkSchema, async (input, { supabase }) => {
+  const { data, error } = await supabase.auth.verifyOtp({ token_hash: input.token_hash, type: input.type === "email" ? "email" : input.type });
+  if (error || !data.user) {
+    if (error?.code === "user_banned") return fail("This account has been deactivated.");
+    return fail("This link has already been used or has expired.");
+  }
+  if (input.type === "recovery") return ok({ next: "/login/new-password" });
+  // Staff land in the admin area, partner users in the portal, unless the link names a page.
+  const { data: membership } = await supabase.from("org_members").select("org_id").eq("user_id", data.user.id).limit(1);
+  const home = membership && membership.length > 0 ? "/admin/partners" : "/portal";
+  return ok({ next: safeNextPath(input.next, home) });
+});

@@ -1,0 +1,42 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { ACTIVE_ORG_COOKIE, isStaffRole, type StaffRole } from "@/lib/orgs/roles";
+import { createClient } from "@/lib/supabase/server";
+import { getCurrentUser } from "./current-user";
+
+export type Organization = { id: string; name: string; slug: string; currency: string; time_zone: string };
+export type Membership = { org: Organization; role: StaffRole };
+
+export type StaffContext = {
+  userId: string;
+  email: string;
+  memberships: Membership[];
+  /** The org this request works in: the cookie's choice if the user is still a member of it. */
+  org: Organization;
+  role: StaffRole;
+};
+
+/**
+ * Who the signed-in staff member is and which org they work in, or null for anyone
+ * who is not staff. The active org comes from a cookie, but only counts while the
+ * database still lists the user as a member of it (read as the user, through RLS).
+ */
+export const getStaffContext = cache(async (): Promise<StaffContext | null> => {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  const supabase = await createClient();
+  const { data, error } = await supabase
+    .from("org_members")
+    .select("role, organizations!inner(id, name, slug, currency, time_zone)")
+    .eq("user_id", user.id)
+    .order("created_at");
+  if (error) throw error;
+  const memberships: Membership[] = (data ?? [])
+    .filter((row) => isStaffRole(row.role))
+    .map((row) => ({ org: row.organizations as Organization, role: row.role as StaffRole }));
+  if (memberships.length === 0) return null;
+  const chosen = (await cookies()).get(ACTIVE_ORG_COOKIE)?.value;
+  const active = memberships.find((membership) => membership.org.id === chosen) ?? memberships[0]!;
+  return { userId: user.id, email: user.email ?? "", memberships, org: active.org, role: active.role };
+});
