@@ -1,0 +1,52 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "partnerdesk-demo";
+
+/** Signs a seeded staff member in through the real /login form. */
+export async function signInAsStaff(page: Page, email: string, next = "/admin/partners"): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(next.replace(/[?]/g, "\\?")));
+}
+
+const mailboxUrl = () => process.env.MAILBOX_URL ?? "http://127.0.0.1:55324";
+
+type Mail = { id: string; subject: string; html: string; text?: string; to: { address: string }[]; date: string };
+
+/** The newest email to `to` (in the test stack's mailbox) that arrived after `since`. */
+export async function latestMailTo(to: string, since: Date, timeoutMs = 15_000): Promise<Mail> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${mailboxUrl()}/email`);
+    const mails = (await response.json()) as Mail[];
+    const match = mails
+      .filter((mail) => mail.to.some((recipient) => recipient.address.toLowerCase() === to.toLowerCase()) && new Date(mail.date) >= since)
+      .sort((a, b) => +new Date(b.date) - +new Date(a.date))[0];
+    if (match) return match;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no email to ${to} arrived within ${timeoutMs / 1000} s`);
+}
+
+/** The /auth/confirm link and the 6-digit code in an auth email. */
+export function linkAndCode(mail: Mail): { link: string; code: string } {
+  const link = /href="([^"]*\/auth\/confirm[^"]*)"/.exec(mail.html)?.[1]?.replaceAll("&amp;", "&");
+  const code = /\b(\d{6})\b/.exec(mail.text ?? mail.html.replace(/<[^>]+>/g, " "))?.[1];
+  if (!link || !code) throw new Error(`no confirm link or code in "${mail.subject}"`);
+  return { link, code };
+}
+
+/** Signs a partner user in by the magic link from the mailbox. */
+export async function signInAsPartner(page: Page, email: string): Promise<void> {
+  const since = new Date(Date.now() - 1000);
+  await page.goto("/portal/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByText("Check your email")).toBeVisible();
+  const { link } = linkAndCode(await latestMailTo(email, since));
+  await page.goto(link);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page).toHaveURL(/\/portal/);
+}
