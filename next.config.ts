@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Lets two builds of this checkout exist side by side (a test build beside `next dev`).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // The local stack lives outside the app; never let the bundler wander into it.
   outputFileTracingExcludes: { "*": [".local-supabase/**"] },

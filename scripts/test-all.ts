@@ -3,6 +3,9 @@
  * against a production build, all on a test stack of their own. Ends with one line
  * `N passed, N failed` summing every test that ran (typecheck, lint and the build
  * count as one each).
+ *
+ * While developing, run part of it: `npm test -- --only=e2e e2e/login.spec.ts` (steps:
+ * typecheck, lint, unit, db, e2e; extra arguments go to Vitest or Playwright).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -16,6 +19,11 @@ const projectDir = path.resolve(import.meta.dirname, "..");
 const reports = path.join(projectDir, "test-results");
 const bin = (name: string) => path.join(projectDir, "node_modules", ".bin", name);
 const tallies: Tally[] = [];
+
+const args = process.argv.slice(2);
+const only = args.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+const passThrough = args.filter((arg) => !arg.startsWith("--only="));
+const wanted = (name: string) => !only || only.includes(name);
 
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
@@ -42,7 +50,11 @@ async function check(command: string, args: string[], env?: Record<string, strin
 async function vitest(project: string, env: Record<string, string> = {}) {
   const output = path.join(reports, `vitest-${project}.json`);
   fs.rmSync(output, { force: true });
-  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  const code = await run(
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...(only ? passThrough : [])],
+    env,
+  );
   if (!fs.existsSync(output)) return { passed: 0, failed: 1 };
   const report = JSON.parse(fs.readFileSync(output, "utf8")) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean };
   // A file that fails to load has no tests to count; count the run as one failure then.
@@ -53,7 +65,7 @@ async function vitest(project: string, env: Record<string, string> = {}) {
 async function playwright(env: Record<string, string>) {
   const output = path.join(reports, "e2e.json");
   fs.rmSync(output, { force: true });
-  const code = await run(bin("playwright"), ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT: output });
+  const code = await run(bin("playwright"), ["test", ...(only ? passThrough : [])], { ...env, PLAYWRIGHT_JSON_OUTPUT: output });
   if (!fs.existsSync(output)) return { passed: 0, failed: 1 };
   const stats = (JSON.parse(fs.readFileSync(output, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
   const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
@@ -62,9 +74,10 @@ async function playwright(env: Record<string, string>) {
 
 async function main(): Promise<number> {
   fs.mkdirSync(reports, { recursive: true });
-  await step("typecheck", () => check(bin("tsc"), ["--noEmit"]));
-  await step("lint", () => check(bin("eslint"), [".", "--max-warnings=0"]));
-  await step("unit tests", () => vitest("unit"));
+  if (wanted("typecheck")) await step("typecheck", () => check(bin("tsc"), ["--noEmit"]));
+  if (wanted("lint")) await step("lint", () => check(bin("eslint"), [".", "--max-warnings=0"]));
+  if (wanted("unit")) await step("unit tests", () => vitest("unit"));
+  if (!wanted("db") && !wanted("e2e")) return 0;
 
   const config = testStackConfig();
   fs.rmSync(config.dataDir, { recursive: true, force: true });
@@ -72,9 +85,11 @@ async function main(): Promise<number> {
   const stack = await startStack(config, { durable: false, log: (line) => console.log(`   ${line}`) });
   const env = testStackEnv(config);
   try {
-    await step("database tests", () => vitest("db", env));
-    await step("production build", () => check(bin("next"), ["build"], env));
-    if (tallies.at(-1)!.failed === 0) await step("end-to-end tests", () => playwright(env));
+    if (wanted("db")) await step("database tests", () => vitest("db", env));
+    if (wanted("e2e")) {
+      await step("production build", () => check(bin("next"), ["build"], env));
+      if (tallies.at(-1)!.failed === 0) await step("end-to-end tests", () => playwright(env));
+    }
   } finally {
     await stack.stop();
   }
