@@ -266,3 +266,21 @@ drop event trigger if exists pgrst_ddl_watch;
 create event trigger pgrst_ddl_watch on ddl_command_end execute function extensions.pgrst_ddl_watch();
 drop event trigger if exists pgrst_drop_watch;
 create event trigger pgrst_drop_watch on sql_drop execute function extensions.pgrst_ddl_watch();
+
+-- Local auth server (local-supabase/auth) --------------------------------------------------
+-- Maintained with the auth server, not by the foundation. GoTrue's table of how each
+-- session signed in (the access token's `amr` claim), shaped as on Supabase.
+set role supabase_auth_admin;
+
+create table if not exists auth.mfa_amr_claims (
+  session_id uuid not null references auth.sessions (id) on delete cascade,
+  created_at timestamptz not null,
+  updated_at timestamptz not null,
+  authentication_method text not null,
+  id uuid not null primary key,
+  constraint mfa_amr_claims_session_id_authentication_method_pkey unique (session_id, authentication_method)
+);
+comment on table auth.mfa_amr_claims is 'auth: stores authenticator method reference claims for multi factor authentication';
+
+reset role;
+grant all on auth.mfa_amr_claims to postgres, service_role;

@@ -1,0 +1,44 @@
+import type { Context } from "./context";
+import { notFound } from "./errors";
+import * as admin from "./handlers/admin";
+import * as meta from "./handlers/meta";
+import * as otp from "./handlers/otp";
+import * as token from "./handlers/token";
+import * as user from "./handlers/user";
+import * as verify from "./handlers/verify";
+import type { Request, Response } from "./http";
+import type { RateLimits } from "./settings";
+
+type Handler = (ctx: Context, request: Request, id: string) => Promise<Response>;
+type Route = { method: string; pattern: RegExp; handler: Handler; limit?: Exclude<keyof RateLimits, "windowMs"> };
+
+/** Every GoTrue endpoint this server answers, with the per-IP limiter that guards it. */
+const ROUTES: Route[] = [
+  { method: "GET", pattern: /^\/health$/, handler: () => meta.health() },
+  { method: "GET", pattern: /^\/settings$/, handler: (ctx) => meta.settings(ctx) },
+  { method: "POST", pattern: /^\/token$/, handler: token.token, limit: "token" },
+  { method: "POST", pattern: /^\/(otp|magiclink)$/, handler: otp.otp, limit: "otp" },
+  { method: "POST", pattern: /^\/recover$/, handler: otp.recover, limit: "recover" },
+  { method: "GET", pattern: /^\/verify$/, handler: verify.verifyGet, limit: "verify" },
+  { method: "POST", pattern: /^\/verify$/, handler: verify.verifyPost, limit: "verify" },
+  { method: "GET", pattern: /^\/user$/, handler: user.getUser },
+  { method: "PUT", pattern: /^\/user$/, handler: user.updateUser, limit: "userUpdate" },
+  { method: "POST", pattern: /^\/logout$/, handler: user.logout },
+  { method: "POST", pattern: /^\/invite$/, handler: admin.invite },
+  { method: "POST", pattern: /^\/admin\/generate_link$/, handler: admin.generateLink },
+  { method: "GET", pattern: /^\/admin\/users$/, handler: admin.listUsers },
+  { method: "POST", pattern: /^\/admin\/users$/, handler: admin.createUserHandler },
+  { method: "GET", pattern: /^\/admin\/users\/([^/]+)$/, handler: admin.getUserById },
+  { method: "PUT", pattern: /^\/admin\/users\/([^/]+)$/, handler: admin.updateUserById },
+  { method: "DELETE", pattern: /^\/admin\/users\/([^/]+)$/, handler: admin.deleteUser },
+];
+
+export async function route(ctx: Context, request: Request): Promise<Response> {
+  for (const candidate of ROUTES) {
+    const match = candidate.pattern.exec(request.path);
+    if (!match || candidate.method !== request.method) continue;
+    if (candidate.limit) ctx.limiter.check(candidate.limit, request.ip, ctx.settings.rateLimits[candidate.limit]);
+    return candidate.handler(ctx, request, decodeURIComponent(match[1] ?? ""));
+  }
+  throw notFound("not_found", "Not Found");
+}
