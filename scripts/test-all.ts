@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startStack } from "../local-supabase/stack";
-import { testStackConfig, testStackEnv } from "../tests/support/test-stack";
+import { relaxAuthRateLimits, testStackConfig, testStackEnv } from "../tests/support/test-stack";
 
 type Tally = { name: string; passed: number; failed: number; seconds: number };
 
@@ -81,6 +81,7 @@ async function main(): Promise<number> {
 
   const config = testStackConfig();
   fs.rmSync(config.dataDir, { recursive: true, force: true });
+  relaxAuthRateLimits();
   console.log(`\n━━ starting the test stack on ${config.apiPort}…`);
   const stack = await startStack(config, { durable: false, log: (line) => console.log(`   ${line}`) });
   const env = testStackEnv(config);

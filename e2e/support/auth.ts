@@ -3,10 +3,10 @@ import { expect, type Page } from "@playwright/test";
 export const DEMO_PASSWORD = "partnerdesk-demo";
 
 /** Signs a seeded staff member in through the real /login form. */
-export async function signInAsStaff(page: Page, email: string, next = "/admin/partners"): Promise<void> {
+export async function signInAsStaff(page: Page, email: string, next = "/admin/partners", password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(next.replace(/[?]/g, "\\?")));
 }

@@ -27,6 +27,16 @@ export function testStackEnv(config = testStackConfig()): Record<string, string>
   };
 }
 
+/**
+ * Every end-to-end sign-in reaches the auth server from one address (the Next server),
+ * so GoTrue's per-IP limits would throttle a full test run. The test stack raises them
+ * unless the caller set them; the rate-limit tests use an auth server of their own.
+ */
+export function relaxAuthRateLimits(): void {
+  const limits = { GOTRUE_RATE_LIMIT_TOKEN: "5000", GOTRUE_RATE_LIMIT_OTP: "1000", GOTRUE_RATE_LIMIT_VERIFY: "1000", GOTRUE_RATE_LIMIT_RECOVER: "1000", GOTRUE_RATE_LIMIT_USER_UPDATE: "1000" };
+  for (const [name, value] of Object.entries(limits)) process.env[name] ??= value;
+}
+
 /** Starts a fresh test stack unless one was already provided (by `npm test`). */
 export async function ensureTestStack(): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
   if (process.env.TEST_STACK_NAME) {
@@ -34,6 +44,7 @@ export async function ensureTestStack(): Promise<{ env: Record<string, string>; 
   }
   const config = testStackConfig();
   fs.rmSync(config.dataDir, { recursive: true, force: true });
+  relaxAuthRateLimits();
   const stack = await startStack(config, { durable: false, log: () => {} });
   const env = testStackEnv(config);
   Object.assign(process.env, env);

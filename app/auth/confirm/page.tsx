@@ -11,9 +11,27 @@ export const metadata: Metadata = { title: "Confirm sign-in" };
  * Where every auth email links. Opening the page spends nothing: the one-time token is
  * verified only when the person presses the button.
  */
+/**
+ * Our templates pass GoTrue's redirect_to along. Only its path counts (the action
+ * follows same-site paths only), and the bare site root means "no preference".
+ */
+function pathOf(redirectTo: string | undefined): string | undefined {
+  if (!redirectTo) return undefined;
+  try {
+    const url = new URL(redirectTo);
+    return url.pathname === "/" ? undefined : `${url.pathname}${url.search}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export default async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const parsed = confirmLinkSchema.safeParse({ token_hash: params.token_hash, type: params.type, next: params.next });
+  const parsed = confirmLinkSchema.safeParse({
+    token_hash: params.token_hash,
+    type: params.type,
+    next: params.next ?? pathOf(params.redirect_to),
+  });
   if (!parsed.success) {
     return (
       <AuthCard title="This link is incomplete">
