@@ -1,3 +1,5 @@
+│
+▲  Connected to 127.0.0.1 without TLS: the TLS connection failed or was rejected. Set PGSSLMODE=require (or verify-full) to refuse unencrypted connections.
 
 export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[]
 
@@ -5,7 +7,21 @@ export type Database = {
   
   "public": {
           Tables: {
-            "org_members": {
+            "audit_log": {
+                  Row: {
+                    "action": string,"actor_id": string | null,"actor_type": string,"after": Json | null,"before": Json | null,"created_at": string,"id": string,"ip": string | null,"metadata": NonNullable<Json>,"org_id": string | null,"partner_id": string | null,"resource_id": string | null,"resource_type": string,"user_agent": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action": string,"actor_id"?: string | null,"actor_type": string,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"id"?: string,"ip"?: string | null,"metadata"?: NonNullable<Json>,"org_id"?: string | null,"partner_id"?: string | null,"resource_id"?: string | null,"resource_type": string,"user_agent"?: string | null
+                  }
+                  Update: {
+                    "action"?: string,"actor_id"?: string | null,"actor_type"?: string,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"id"?: string,"ip"?: string | null,"metadata"?: NonNullable<Json>,"org_id"?: string | null,"partner_id"?: string | null,"resource_id"?: string | null,"resource_type"?: string,"user_agent"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"org_members": {
                   Row: {
                     "created_at": string,"created_by": string | null,"org_id": string,"role": string,"updated_at": string,"user_id": string
                   }
@@ -209,6 +225,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"partner_stats": {
+                  Row: {
+                    "commission_earned": number,"commission_owed": number,"commission_paid": number,"open_tasks": number,"org_id": string,"overdue_tasks": number,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_won": number,"updated_at": string,"won_value": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "commission_earned"?: number,"commission_owed"?: number,"commission_paid"?: number,"open_tasks"?: number,"org_id": string,"overdue_tasks"?: number,"partner_id": string,"pipeline_value"?: number,"referrals_in_progress"?: number,"referrals_lost"?: number,"referrals_qualified"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"updated_at"?: string,"won_value"?: number
+                  }
+                  Update: {
+                    "commission_earned"?: number,"commission_owed"?: number,"commission_paid"?: number,"open_tasks"?: number,"org_id"?: string,"overdue_tasks"?: number,"partner_id"?: string,"pipeline_value"?: number,"referrals_in_progress"?: number,"referrals_lost"?: number,"referrals_qualified"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"updated_at"?: string,"won_value"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_stats_partner_id_fkey"
+      columns: ["partner_id"]
+isOneToOne: true
+      referencedRelation: "partners"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"partner_tasks": {
                   Row: {
                     "assignee_id": string | null,"completed_at": string | null,"created_at": string,"created_by": string | null,"description": string | null,"due_date": string | null,"id": string,"org_id": string,"partner_id": string,"priority": string,"status": string,"title": string,"updated_at": string
@@ -321,6 +357,20 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"user_preferences": {
+                  Row: {
+                    "created_at": string,"partner_directory_layout": NonNullable<Json>,"settings": NonNullable<Json>,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"partner_directory_layout"?: NonNullable<Json>,"settings"?: NonNullable<Json>,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"partner_directory_layout"?: NonNullable<Json>,"settings"?: NonNullable<Json>,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
                 }
           }
           Views: {
@@ -342,7 +392,45 @@ isOneToOne: false
         to: "partner_notes"
         isOneToOne: true
         isSetofReturn: false
-      } }
+      } },
+"import_partners":
+{ Args: { "p_org_id": string,"p_rows": Json }; Returns: {
+              "inserted": number,"unchanged": number,"updated": number
+            }[]
+                           },
+"partner_directory_metrics":
+{ Args: { "p_include_archived"?: boolean,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_search"?: string,"p_status"?: (string)[],"p_tier"?: (string)[] }; Returns: {
+              "active_partners": number,"owed_commission": number,"pipeline_value": number
+            }[]
+                           },
+"partner_rollups":
+{ Args: { "p_partner_id": string }; Returns: {
+              "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"open_tasks": number,"overdue_tasks": number,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_open": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"updated_at": string,"won_value": number
+            }[]
+                           },
+"portal_commission_statement":
+{ Args: { "p_partner_id": string }; Returns: {
+              "approved": number,"commissions": number,"currency": string,"earned": number,"is_total": boolean,"owed": number,"paid": number,"pending": number,"period": string,"voided": number
+            }[]
+                           },
+"portal_commission_summary":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "currency": string,"is_total": boolean,"overdue": number,"overdue_count": number,"owed": number,"paid": number,"partner_id": string,"partner_name": string
+            }[]
+                           },
+"portal_partner_rollups":
+{ Args: { "p_partner_id": string }; Returns: {
+              "commission_approved": number,"commission_earned": number,"commission_overdue": number,"commission_owed": number,"commission_paid": number,"commission_pending": number,"currency": string,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"won_value": number
+            }[]
+                           },
+"portal_referral_pipeline":
+{ Args: { "p_from"?: string,"p_statuses"?: (string)[],"p_to"?: string }; Returns: {
+              "currency": string,"estimated_value": number,"is_total": boolean,"open_referrals": number,"partner_id": string,"partner_name": string,"pipeline_value": number,"referrals": number,"won_referrals": number,"won_value": number
+            }[]
+                           },
+"record_portal_event":
+{ Args: { "p_event": string,"p_partner_id"?: string }; Returns: undefined
+                           }
           }
           Enums: {
             [_ in never]: never
