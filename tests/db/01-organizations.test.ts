@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { NONE, no, ok, runMatrix } from "./support/matrix";
+import { createWorld, type World } from "./support/world";
+import { readRow, token } from "./support/rows";
+
+let world: World;
+beforeAll(async () => {
+  world = await createWorld("orgs");
+});
+
+const OURS = ["ours"];
+const OTHER = ["other"];
+
+runMatrix(() => world, {
+  table: "organizations",
+  arrangeSelect: async (w) => ({ ours: { id: w.org.id }, other: { id: w.otherOrg.id } }),
+  arrangeTarget: async (w) => (await readRow("organizations", { id: w.org.id }))!,
+  insertValues: async () => {
+    const slug = `new-${token()}`;
+    return { name: `New ${slug}`, slug, currency: "EUR", time_zone: "UTC" };
+  },
+  findInserted: (values) => ({ slug: values.slug }),
+  patch: () => ({ name: `Renamed ${token()}` }),
+  scope: (w) => ({ id: w.org.id }),
+  cells: {
+    //                 select  insert update delete
+    admin:              [OURS,  no,    ok,    no],
+    manager:            [OURS,  no,    no,    no],
+    member:             [OURS,  no,    no,    no],
+    viewer:             [OURS,  no,    no,    no],
+    stranger:           [OTHER, no,    no,    no],
+    // Partner users see their own org (its name, currency, time zone) while their grant is in force.
+    partner:            [OURS,  no,    no,    no],
+    partnerOverview:    [OURS,  no,    no,    no],
+    partnerReferrals:   [OURS,  no,    no,    no],
+    partnerCommissions: [OURS,  no,    no,    no],
+    partnerDocuments:   [OURS,  no,    no,    no],
+    partnerTraining:    [OURS,  no,    no,    no],
+    partnerActivity:    [OURS,  no,    no,    no],
+    partnerFuture:      [OURS,  no,    no,    no],
+    partnerEnded:       [OURS,  no,    no,    no],
+    partnerRevoked:     [OURS,  no,    no,    no],
+    partnerInactive:    [NONE,  no,    no,    no],
+    strangerPartner:    [OTHER, no,    no,    no],
+    anon:               [NONE,  no,    no,    no],
+  },
+});
+
+describe("organizations: rules beyond the matrix", () => {
+  it("an admin cannot move the org to an unknown time zone or a malformed currency", async () => {
+    const before = await readRow("organizations", { id: world.org.id });
+    const zone = await world.people.admin.client.from("organizations").update({ time_zone: "Mars/Olympus" }).eq("id", world.org.id);
+    expect(zone.error?.code).toBe("22023");
+    const currency = await world.people.admin.client.from("organizations").update({ currency: "euro" }).eq("id", world.org.id);
+    expect(currency.error?.code).toBe("23514");
+    expect(await readRow("organizations", { id: world.org.id })).toEqual(before);
+  });
+
+  it("an admin of one org cannot rename another org, even naming it explicitly", async () => {
+    const before = await readRow("organizations", { id: world.otherOrg.id });
+    const result = await world.people.admin.client.from("organizations").update({ name: "Hijacked" }, { count: "exact" }).eq("id", world.otherOrg.id);
+    expect(result.error).toBeNull();
+    expect(result.count).toBe(0);
+    expect(await readRow("organizations", { id: world.otherOrg.id })).toEqual(before);
+  });
+});
