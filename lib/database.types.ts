@@ -425,6 +425,11 @@ isOneToOne: false
               "currency": string,"estimated_value": number,"is_total": boolean,"open_referrals": number,"partner_id": string,"partner_name": string,"pipeline_value": number,"referrals": number,"won_referrals": number,"won_value": number
             }[]
                            },
+"portal_referrals":
+{ Args: { "p_from"?: string,"p_limit"?: number,"p_statuses"?: (string)[],"p_to"?: string }; Returns: {
+              "actual_value": number,"client_name": string,"closed_at": string,"estimated_value": number,"id": string,"partner_id": string,"partner_name": string,"referred_at": string,"status": string
+            }[]
+                           },
 "record_portal_event":
 { Args: { "p_event": string,"p_partner_id"?: string }; Returns: undefined
                            }

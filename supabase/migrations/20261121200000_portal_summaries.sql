@@ -130,9 +130,34 @@ as $$
 $$;
 comment on function public.portal_referral_pipeline(date, date, text[]) is 'Per visible partner and in total (is_total): referrals, open and won counts, estimated, pipeline and won value, filtered by referred_at day range (org time zone) and statuses. Security invoker.';
 
+-- "All accounts": the referrals behind the pipeline, same filter, newest first.
+create or replace function public.portal_referrals(
+  p_from date default null, p_to date default null, p_statuses text[] default null, p_limit integer default 200)
+returns table (
+  id uuid, partner_id uuid, partner_name text, client_name text, status text,
+  estimated_value numeric, actual_value numeric, referred_at timestamptz, closed_at timestamptz)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select r.id, p.id, p.name, r.client_name, r.status, r.estimated_value, r.actual_value, r.referred_at, r.closed_at
+    from public.partner_referrals r
+    join public.partners p on p.id = r.partner_id
+    join public.organizations o on o.id = p.org_id
+   where (p_from is null or (r.referred_at at time zone o.time_zone)::date >= p_from)
+     and (p_to is null or (r.referred_at at time zone o.time_zone)::date <= p_to)
+     and (p_statuses is null or cardinality(p_statuses) = 0 or r.status = any (p_statuses))
+   order by r.referred_at desc
+   limit least(greatest(coalesce(p_limit, 200), 1), 1000)
+$$;
+comment on function public.portal_referrals(date, date, text[], integer) is 'The referrals the caller sees, filtered as portal_referral_pipeline (day range in the org time zone, statuses), newest first. Security invoker.';
+
 revoke all on function public.portal_partner_rollups(uuid), public.portal_commission_statement(uuid),
-  public.portal_commission_summary(), public.portal_referral_pipeline(date, date, text[])
+  public.portal_commission_summary(), public.portal_referral_pipeline(date, date, text[]),
+  public.portal_referrals(date, date, text[], integer)
   from public, anon;
 grant execute on function public.portal_partner_rollups(uuid), public.portal_commission_statement(uuid),
-  public.portal_commission_summary(), public.portal_referral_pipeline(date, date, text[])
+  public.portal_commission_summary(), public.portal_referral_pipeline(date, date, text[]),
+  public.portal_referrals(date, date, text[], integer)
   to authenticated, service_role;

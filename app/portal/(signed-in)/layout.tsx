@@ -1,8 +1,12 @@
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { PortalHeader } from "@/components/portal/portal-header";
 import { AccessGate } from "@/components/gates/access-gate";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { getPartnerContext } from "@/lib/auth/partner-context";
+import { ACTIVE_ACCOUNT_COOKIE, getPartnerContext } from "@/lib/auth/partner-context";
 import { getStaffContext } from "@/lib/auth/staff-context";
+import { ALL_ACCOUNTS } from "@/lib/portal/constants";
+import { getPortalOrg } from "@/lib/portal/queries";
 
 /** The portal admits active partner users with at least one grant in force, and says why to everyone else. */
 export default async function SignedInPortalLayout({ children }: { children: React.ReactNode }) {
@@ -32,5 +36,17 @@ export default async function SignedInPortalLayout({ children }: { children: Rea
       </AccessGate>
     );
   }
-  return <>{children}</>;
+  const org = await getPortalOrg();
+  const remembered = (await cookies()).get(ACTIVE_ACCOUNT_COOKIE)?.value;
+  return (
+    <div className="min-h-dvh bg-slate-50">
+      <PortalHeader
+        orgName={org?.name ?? "Partner"}
+        email={partner.email}
+        accounts={partner.accounts.map(({ partnerId, name }) => ({ partnerId, name }))}
+        fallbackAccount={remembered ?? ALL_ACCOUNTS}
+      />
+      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
+    </div>
+  );
 }

@@ -3,6 +3,7 @@
 import { publicAction } from "@/lib/actions/safe-action";
 import { fail, ok } from "@/lib/actions/result";
 import { confirmLinkSchema, safeNextPath } from "@/lib/auth/schemas";
+import { recordPortalSignIn } from "@/lib/portal/record-portal-sign-in";
 
 /**
  * Completes an email link (magic link, invitation, password reset). It runs only when
@@ -19,5 +20,6 @@ export const confirmEmailLink = publicAction(confirmLinkSchema, async (input, { 
   // Staff land in the admin area, partner users in the portal, unless the link names a page.
   const { data: membership } = await supabase.from("org_members").select("org_id").eq("user_id", data.user.id).limit(1);
   const home = membership && membership.length > 0 ? "/admin/partners" : "/portal";
+  if (home === "/portal") await recordPortalSignIn(supabase);
   return ok({ next: safeNextPath(input.next, home) });
 });

@@ -3,6 +3,7 @@
 import { publicAction } from "@/lib/actions/safe-action";
 import { fail, ok } from "@/lib/actions/result";
 import { otpCodeSchema } from "@/lib/auth/schemas";
+import { recordPortalSignIn } from "@/lib/portal/record-portal-sign-in";
 
 /** Signs a partner user in with the 6-digit code from their email. */
 export const verifyPortalCode = publicAction(otpCodeSchema, async (input, { supabase }) => {
@@ -14,5 +15,6 @@ export const verifyPortalCode = publicAction(otpCodeSchema, async (input, { supa
     if (error.code === "user_banned") return fail("This account has been deactivated.");
     throw error;
   }
+  await recordPortalSignIn(supabase);
   return ok({ next: "/portal" });
 });

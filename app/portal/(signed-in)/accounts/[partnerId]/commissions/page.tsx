@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import { SectionUnavailable } from "@/components/portal/section-unavailable";
+import { CommissionStatusBadge } from "@/components/portal/status-badges";
+import { Table, Td, Th } from "@/components/portal/table";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate } from "@/lib/format/dates";
+import { formatMoney } from "@/lib/format/money";
+import { getPortalAccount } from "@/lib/portal/account";
+import { accountHref } from "@/lib/portal/constants";
+import { getCommissionStatement, getPortalOrg, listPortalCommissions } from "@/lib/portal/queries";
+
+export const metadata: Metadata = { title: "Commissions · Partner portal" };
+
+const monthFormat = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+
+export default async function CommissionsPage({ params }: { params: Promise<{ partnerId: string }> }) {
+  const { partnerId } = await params;
+  const account = await getPortalAccount(partnerId);
+  if (!account) return null;
+  if (!account.scope.includes("commissions")) return <SectionUnavailable section="Commissions" />;
+  const [statement, commissions, org] = await Promise.all([getCommissionStatement(partnerId), listPortalCommissions(partnerId), getPortalOrg()]);
+  const tz = org?.time_zone ?? "UTC";
+  const currency = statement[0]?.currency ?? org?.currency ?? "USD";
+  const money = (value: number) => formatMoney(value, currency);
+  const periods = statement.filter((row) => !row.is_total);
+  const total = statement.find((row) => row.is_total);
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="statement-heading" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div>
+            <h2 id="statement-heading" className="text-sm font-semibold text-slate-900">
+              Statement by month
+            </h2>
+            <p className="text-sm text-slate-500">Earned excludes voided commissions; owed is pending plus approved.</p>
+          </div>
+          <a
+            href={`${accountHref(partnerId, "commissions")}/statement`}
+            download
+            className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            Download CSV
+          </a>
+        </div>
+        {periods.length === 0 ? (
+          <EmptyState title="No commissions yet" description="Commissions appear here once a referral is won." />
+        ) : (
+          <Table>
+            <thead>
+              <tr>
+                <Th>Month</Th>
+                <Th className="text-right">Earned</Th>
+                <Th className="text-right">Approved</Th>
+                <Th className="text-right">Paid</Th>
+                <Th className="text-right">Owed</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {periods.map((row) => (
+                <tr key={row.period}>
+                  <Td className="whitespace-nowrap font-medium text-slate-900">{monthFormat.format(new Date(`${row.period}T00:00:00Z`))}</Td>
+                  <Td className="text-right tabular-nums">{money(row.earned)}</Td>
+                  <Td className="text-right tabular-nums">{money(row.approved)}</Td>
+                  <Td className="text-right tabular-nums">{money(row.paid)}</Td>
+                  <Td className="text-right tabular-nums">{money(row.owed)}</Td>
+                </tr>
+              ))}
+            </tbody>
+            {total && (
+              <tfoot>
+                <tr className="bg-slate-50 font-semibold text-slate-900">
+                  <Td>Total</Td>
+                  <Td className="text-right tabular-nums">{money(total.earned)}</Td>
+                  <Td className="text-right tabular-nums">{money(total.approved)}</Td>
+                  <Td className="text-right tabular-nums">{money(total.paid)}</Td>
+                  <Td className="text-right tabular-nums">{money(total.owed)}</Td>
+                </tr>
+              </tfoot>
+            )}
+          </Table>
+        )}
+      </section>
+      {commissions.length > 0 && (
+        <section aria-labelledby="commissions-heading" className="space-y-3">
+          <h2 id="commissions-heading" className="text-sm font-semibold text-slate-900">
+            Commissions
+          </h2>
+          <Table>
+            <thead>
+              <tr>
+                <Th>Description</Th>
+                <Th>Status</Th>
+                <Th className="text-right">Amount</Th>
+                <Th>Earned</Th>
+                <Th>Due</Th>
+                <Th>Paid</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {commissions.map((commission) => {
+                return (
+                  <tr key={commission.id}>
+                    <Td className="min-w-48 text-slate-900">{commission.description ?? "Commission"}</Td>
+                    <Td>
+                      <span className="flex flex-wrap gap-1">
+                        <CommissionStatusBadge status={commission.status} />
+                        {commission.overdue && <Badge tone="red">Overdue</Badge>}
+                      </span>
+                    </Td>
+                    <Td className="text-right tabular-nums">{formatMoney(commission.amount, commission.currency)}</Td>
+                    <Td className="whitespace-nowrap">{formatDate(commission.earned_at, tz)}</Td>
+                    <Td className="whitespace-nowrap">{formatDate(commission.due_at, tz)}</Td>
+                    <Td className="whitespace-nowrap">{formatDate(commission.paid_at, tz)}</Td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import Papa from "papaparse";
+import { getPartnerContext } from "@/lib/auth/partner-context";
+import { getCommissionStatement, getPortalPartner, listPortalCommissions } from "@/lib/portal/queries";
+
+/**
+ * The partner's own commission statement as CSV. Reads as the signed-in user: RLS returns
+ * nothing for a partner they hold no grant on (or no commissions scope), and we answer 404.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ partnerId: string }> }) {
+  const { partnerId } = await params;
+  const context = await getPartnerContext();
+  const account = context?.isActive ? context.accounts.find((candidate) => candidate.partnerId === partnerId) : undefined;
+  if (!account || !account.scope.includes("commissions")) return new Response("Not found", { status: 404 });
+  const [partner, statement, commissions] = await Promise.all([
+    getPortalPartner(partnerId),
+    getCommissionStatement(partnerId),
+    listPortalCommissions(partnerId),
+  ]);
+  if (!partner) return new Response("Not found", { status: 404 });
+  const currency = statement[0]?.currency ?? commissions[0]?.currency ?? "";
+  const rows = [
+    ...statement.map((row) => ({
+      section: row.is_total ? "total" : "month",
+      period: row.is_total ? "" : row.period.slice(0, 7),
+      description: row.is_total ? "All periods" : `${row.commissions} commission(s)`,
+      status: "",
+      amount: "",
+      earned: row.earned,
+      approved: row.approved,
+      paid: row.paid,
+      owed: row.owed,
+      currency,
+      earned_at: "",
+      due_at: "",
+      paid_at: "",
+    })),
+    ...commissions.map((commission) => ({
+      section: "commission",
+      period: commission.earned_at.slice(0, 7),
+      description: commission.description ?? "",
+      status: commission.status,
+      amount: commission.amount,
+      earned: "",
+      approved: "",
+      paid: "",
+      owed: "",
+      currency: commission.currency,
+      earned_at: commission.earned_at,
+      due_at: commission.due_at ?? "",
+      paid_at: commission.paid_at ?? "",
+    })),
+  ];
+  const csv = Papa.unparse(rows, { escapeFormulae: true });
+  const slug = partner.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${slug || "partner"}-commission-statement.csv"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SectionUnavailable } from "@/components/portal/section-unavailable";
+import { ReferralStatusBadge } from "@/components/portal/status-badges";
+import { Table, Td, Th } from "@/components/portal/table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate } from "@/lib/format/dates";
+import { formatMoney } from "@/lib/format/money";
+import { getPortalAccount } from "@/lib/portal/account";
+import { REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, accountHref, isReferralStatus } from "@/lib/portal/constants";
+import { getPortalOrg, listPortalReferrals } from "@/lib/portal/queries";
+import { cn } from "@/lib/utils/cn";
+
+export const metadata: Metadata = { title: "Referrals · Partner portal" };
+
+export default async function ReferralsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ partnerId: string }>;
+  searchParams: Promise<{ status?: string }>;
+}) {
+  const { partnerId } = await params;
+  const { status: rawStatus } = await searchParams;
+  const account = await getPortalAccount(partnerId);
+  if (!account) return null;
+  if (!account.scope.includes("referrals")) return <SectionUnavailable section="Referrals" />;
+  const status = isReferralStatus(rawStatus) ? rawStatus : undefined;
+  const [referrals, org] = await Promise.all([listPortalReferrals(partnerId, status), getPortalOrg()]);
+  const tz = org?.time_zone ?? "UTC";
+  const currency = org?.currency ?? "USD";
+  const base = accountHref(partnerId, "referrals");
+  const chips = [{ value: undefined, label: "All" }, ...REFERRAL_STATUSES.map((value) => ({ value, label: REFERRAL_STATUS_LABELS[value] }))];
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Filter by status" className="flex flex-wrap gap-2">
+        {chips.map((chip) => (
+          <Link
+            key={chip.label}
+            href={chip.value ? `${base}?status=${chip.value}` : base}
+            aria-current={chip.value === status ? "true" : undefined}
+            className={cn(
+              "rounded-full border px-3 py-1 text-sm font-medium",
+              chip.value === status ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+            )}
+          >
+            {chip.label}
+          </Link>
+        ))}
+      </nav>
+      {referrals.length === 0 ? (
+        <EmptyState title={status ? `No ${REFERRAL_STATUS_LABELS[status].toLowerCase()} referrals` : "No referrals yet"} />
+      ) : (
+        <Table>
+          <thead>
+            <tr>
+              <Th>Client</Th>
+              <Th>Status</Th>
+              <Th className="text-right">Estimated</Th>
+              <Th className="text-right">Actual</Th>
+              <Th>Referred</Th>
+              <Th>Closed</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {referrals.map((referral) => (
+              <tr key={referral.id}>
+                <Td className="font-medium text-slate-900">{referral.client_name}</Td>
+                <Td>
+                  <ReferralStatusBadge status={referral.status} />
+                </Td>
+                <Td className="text-right tabular-nums">{referral.estimated_value == null ? "—" : formatMoney(referral.estimated_value, currency)}</Td>
+                <Td className="text-right tabular-nums">{referral.actual_value == null ? "—" : formatMoney(referral.actual_value, currency)}</Td>
+                <Td className="whitespace-nowrap">{formatDate(referral.referred_at, tz)}</Td>
+                <Td className="whitespace-nowrap">{formatDate(referral.closed_at, tz)}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </div>
+  );
+}
