@@ -6,6 +6,7 @@
  *   reset   recreate the database from migrations and seed (npm run stack:reset)
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { appEnv, loadConfig, statusEnv } from "./config";
 import { bootstrap, migrate, recreateDatabase, seed } from "./database";
@@ -53,6 +54,14 @@ async function runStack(): Promise<void> {
   console.log("Press Ctrl-C to stop. `npm run stack:status` prints the keys.");
 }
 
+/** The same env files Next reads, so a hosted project set in .env.local is seen here too. */
+function loadEnvFiles(): void {
+  for (const file of [".env.development.local", ".env.local", ".env.development", ".env"]) {
+    const full = path.join(config.projectDir, file);
+    if (fs.existsSync(full)) process.loadEnvFile(full); // never overrides what is already set
+  }
+}
+
 /** Points the app at a hosted project (or `supabase start`) when its URL is set: nothing local starts. */
 function usesExternalSupabase(): boolean {
   const url = process.env.NEXT_PUBLIC_SUPABASE_URL;
@@ -61,6 +70,7 @@ function usesExternalSupabase(): boolean {
 
 async function dev(): Promise<void> {
   const nextBin = path.join(config.projectDir, "node_modules", ".bin", "next");
+  loadEnvFiles();
   if (usesExternalSupabase()) {
     console.log(`Using the Supabase at ${process.env.NEXT_PUBLIC_SUPABASE_URL}; the local stack stays off.`);
     const next = spawn(nextBin, ["dev"], { stdio: "inherit" });
