@@ -1,13 +1,57 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import type { SearchParams } from "nuqs/server";
+import { DirectoryScreen } from "@/components/directory/directory-screen";
+import { getStaffContext } from "@/lib/auth/staff-context";
+import { EDITORS } from "@/lib/orgs/roles";
+import { loadDirectoryParams, resolveDirectoryView } from "@/lib/partners/directory-params";
+import { getDirectoryMetrics } from "@/lib/partners/queries/get-directory-metrics";
+import { getPartnerPreview } from "@/lib/partners/queries/get-partner-preview";
+import { listDirectoryPartners } from "@/lib/partners/queries/list-directory-partners";
+import { listOwnerOptions } from "@/lib/partners/queries/list-owner-options";
+import { listRegions } from "@/lib/partners/queries/list-regions";
+import { getDirectoryLayout } from "@/lib/preferences/queries/get-directory-layout";
+import { createClient } from "@/lib/supabase/server";
 
 export const metadata: Metadata = { title: "Partners" };
 
-export default function PartnersPage() {
+/** When this render read the database; the screen keys its row cache on it. */
+function renderedAt(): number {
+  return Date.now();
+}
+
+/**
+ * The partner directory. The URL is the view (filters, sort, page, columns, preview);
+ * the server reads it, fills what it leaves out from the person's saved layout, and
+ * loads that one page, the hero metrics and the preview in parallel, as the user.
+ */
+export default async function PartnersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const staff = await getStaffContext();
+  if (!staff) return null; // the admin layout has already shown who may not be here
+  const supabase = await createClient();
+  const [params, layout] = await Promise.all([loadDirectoryParams(searchParams), getDirectoryLayout(supabase, staff.userId)]);
+  const view = resolveDirectoryView(params, layout);
+  const orgId = staff.org.id;
+
+  const [page, metrics, owners, regions, preview] = await Promise.all([
+    listDirectoryPartners(supabase, orgId, view),
+    getDirectoryMetrics(supabase, orgId, view.filter),
+    listOwnerOptions(supabase, orgId),
+    listRegions(supabase, orgId),
+    view.preview ? getPartnerPreview(supabase, orgId, view.preview) : Promise.resolve(null),
+  ]);
+
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Partners</h1>
-      <EmptyState title="The partner directory is on its way" description="Partners, filters and the grid arrive with the directory." />
-    </div>
+    <DirectoryScreen
+      view={view}
+      page={page}
+      metrics={metrics}
+      owners={owners}
+      regions={regions}
+      preview={preview}
+      widths={layout.widths ?? {}}
+      canEdit={EDITORS.includes(staff.role)}
+      org={{ name: staff.org.name, currency: staff.org.currency, timeZone: staff.org.time_zone }}
+      loadedAt={renderedAt()}
+    />
   );
 }

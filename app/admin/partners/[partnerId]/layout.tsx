@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { Hero } from "@/components/workspace/hero";
+import { LiveSync } from "@/components/workspace/live-sync";
+import { ReadOnlyNotice } from "@/components/workspace/read-only-notice";
+import { TabNav } from "@/components/workspace/tab-nav";
+import { WorkspaceProvider } from "@/components/workspace/workspace-context";
+import { getStaffContext } from "@/lib/auth/staff-context";
+import { EDITORS, LEADS } from "@/lib/orgs/roles";
+import { getPartnerRollups, getWorkspacePartner } from "@/lib/workspace/get-workspace-partner";
+import { listOrgStaff } from "@/lib/workspace/staff";
+
+type Params = { params: Promise<{ partnerId: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const partner = await getWorkspacePartner((await params).partnerId);
+  return { title: partner?.name ?? "Partner not found" };
+}
+
+export default async function PartnerWorkspaceLayout({ params, children }: Params & { children: React.ReactNode }) {
+  const { partnerId } = await params;
+  const staff = await getStaffContext();
+  if (!staff) redirect("/login");
+  const [partner, rollups, members] = await Promise.all([
+    getWorkspacePartner(partnerId),
+    getPartnerRollups(partnerId),
+    listOrgStaff(staff.org.id),
+  ]);
+  if (!partner || partner.org_id !== staff.org.id) notFound();
+
+  const ownerName = members.find((member) => member.id === partner.owner_id)?.name ?? null;
+  return (
+    <WorkspaceProvider
+      value={{
+        partnerId,
+        orgId: staff.org.id,
+        partnerName: partner.name,
+        timeZone: staff.org.time_zone,
+        currency: staff.org.currency,
+        role: staff.role,
+        canEdit: EDITORS.includes(staff.role),
+        canLead: LEADS.includes(staff.role),
+        staff: members.map((member) => ({ id: member.id, name: member.name })),
+      }}
+    >
+      <div className="space-y-6 pb-20 sm:pb-0">
+        <Hero partner={partner} rollups={rollups} ownerName={ownerName} currency={staff.org.currency} />
+        <TabNav partnerId={partnerId} counts={{ tasks: rollups?.open_tasks, referrals: rollups?.referrals_open }} />
+        <ReadOnlyNotice />
+        {children}
+      </div>
+      <LiveSync />
+    </WorkspaceProvider>
+  );
+}

@@ -1,0 +1,148 @@
+"use client";
+
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { PARTNER_STATUSES, PARTNER_TIERS, STATUS_LABELS, TIER_LABELS } from "@/lib/partners/constants";
+import type { EditableColumn } from "@/lib/partners/directory-columns";
+import type { OwnerOption } from "@/lib/partners/directory-types";
+
+export type EditorExit = "enter" | "tab" | "shift-tab" | "blur";
+
+/**
+ * The editor inside a grid cell. Enter or Tab commits (Tab then moves on), Esc cancels,
+ * leaving the cell commits. `commit` returns an error message when the value is refused
+ * by the schema; the editor then stays open and says why.
+ */
+export function CellEditor({
+  column,
+  value,
+  initialText,
+  owners,
+  regions,
+  label,
+  commit,
+  cancel,
+}: {
+  column: EditableColumn;
+  value: string;
+  /** A character typed on the cell that started the edit: it replaces the value. */
+  initialText: string | null;
+  owners: OwnerOption[];
+  regions: string[];
+  label: string;
+  commit: (value: string, exit: EditorExit) => string | null;
+  cancel: () => void;
+}) {
+  const [draft, setDraft] = useState(initialText ?? value);
+  const [error, setError] = useState<string | null>(null);
+  const done = useRef(false);
+  const pointer = useRef(false);
+  const ref = useRef<HTMLInputElement & HTMLSelectElement>(null);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    element.focus();
+    if (element instanceof HTMLInputElement) {
+      if (initialText === null) element.select();
+      else element.setSelectionRange(element.value.length, element.value.length);
+    }
+  }, [initialText]);
+
+  function finish(next: string, exit: EditorExit) {
+    if (done.current) return;
+    const message = commit(next, exit);
+    if (message) {
+      setError(message);
+      ref.current?.focus();
+      return;
+    }
+    done.current = true;
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    event.stopPropagation();
+    if (event.key === "Escape") {
+      event.preventDefault();
+      done.current = true;
+      cancel();
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      finish(draft, "enter");
+    } else if (event.key === "Tab") {
+      event.preventDefault();
+      finish(draft, event.shiftKey ? "shift-tab" : "tab");
+    }
+  }
+
+  const common = {
+    "aria-label": label,
+    "aria-invalid": error ? true : undefined,
+    title: error ?? undefined,
+    onKeyDown,
+    onBlur: () => finish(draft, "blur"),
+    className:
+      "h-full w-full rounded-sm border-0 bg-white px-2 text-sm text-slate-900 outline-none ring-2 ring-brand-500 aria-[invalid=true]:ring-red-500",
+  };
+
+  const field =
+    column === "name" || column === "region" ? (
+      <>
+        <input
+          ref={ref}
+          {...common}
+          value={draft}
+          maxLength={column === "name" ? 200 : 100}
+          list={column === "region" ? "directory-regions" : undefined}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setError(null);
+          }}
+        />
+        {column === "region" && (
+          <datalist id="directory-regions">
+            {regions.map((region) => (
+              <option key={region} value={region} />
+            ))}
+          </datalist>
+        )}
+      </>
+    ) : (
+      <select
+        ref={ref}
+        {...common}
+        value={draft}
+        onPointerDown={() => {
+          pointer.current = true;
+        }}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          // A choice made with the mouse is the commit; with the keyboard, arrows only move.
+          if (pointer.current) finish(event.target.value, "enter");
+        }}
+      >
+        {column === "status" && PARTNER_STATUSES.map((status) => <option key={status} value={status}>{STATUS_LABELS[status]}</option>)}
+        {column === "tier" && PARTNER_TIERS.map((tier) => <option key={tier} value={tier}>{TIER_LABELS[tier]}</option>)}
+        {column === "owner" && (
+          <>
+            <option value="">Unassigned</option>
+            {owners.map((owner) => (
+              <option key={owner.id} value={owner.id}>
+                {owner.name}
+              </option>
+            ))}
+          </>
+        )}
+      </select>
+    );
+
+  return (
+    <div className="relative h-full w-full p-1">
+      {field}
+      {error && (
+        <p role="alert" className="absolute top-full left-1 z-20 mt-0.5 rounded bg-red-600 px-2 py-0.5 text-xs whitespace-nowrap text-white shadow">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

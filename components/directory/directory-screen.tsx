@@ -1,0 +1,206 @@
+"use client";
+
+import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { Download } from "lucide-react";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { useState } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Button } from "@/components/ui/button";
+import { DEFAULT_VISIBLE_COLUMNS, type DirectoryColumn, type SortColumn } from "@/lib/partners/directory-columns";
+import { hasActiveFilter, serializeDirectoryParams, type DirectoryView } from "@/lib/partners/directory-params";
+import type { DirectoryMetrics, DirectoryPage, OwnerOption, PartnerPreview } from "@/lib/partners/directory-types";
+import { saveDirectoryLayout } from "@/lib/preferences/actions/save-directory-layout";
+import type { ColumnWidths } from "@/lib/preferences/directory-layout";
+import { BulkBar } from "./bulk-bar";
+import { ColumnMenu } from "./column-menu";
+import { DirectoryFilters } from "./directory-filters";
+import { HeroMetrics } from "./hero-metrics";
+import { ImportDialog } from "./import-dialog";
+import { Pager } from "./pager";
+import { PartnerCards } from "./partner-cards";
+import { PartnerGrid } from "./partner-grid";
+import { PreviewPanel } from "./preview-panel";
+import { useDirectoryUrl } from "./use-directory-url";
+import { usePartnerEdit } from "./use-partner-edit";
+import { useSelection } from "./use-selection";
+
+export type DirectoryScreenProps = {
+  view: DirectoryView;
+  page: DirectoryPage;
+  metrics: DirectoryMetrics;
+  owners: OwnerOption[];
+  regions: string[];
+  preview: PartnerPreview | null;
+  widths: ColumnWidths;
+  canEdit: boolean;
+  org: { name: string; currency: string; timeZone: string };
+  /** When the server read this page: a new render starts a fresh cache entry for its rows. */
+  loadedAt: number;
+};
+
+export function DirectoryScreen(props: DirectoryScreenProps) {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, gcTime: 5 * 60_000 } } }));
+  return (
+    <NuqsAdapter>
+      <QueryClientProvider client={queryClient}>
+        <Directory {...props} />
+      </QueryClientProvider>
+    </NuqsAdapter>
+  );
+}
+
+function Directory({ view, page, metrics, owners, regions, preview, widths: savedWidths, canEdit, org, loadedAt }: DirectoryScreenProps) {
+  const url = useDirectoryUrl();
+  const queryKey = ["directory", loadedAt];
+  // The server's page seeds the cache; edits update it optimistically and confirm it.
+  const { data: rows } = useQuery({ queryKey, queryFn: () => page.rows, initialData: page.rows });
+  const commit = usePartnerEdit(queryKey, owners);
+  const selection = useSelection(
+    rows.map((row) => row.id),
+    page.total,
+    JSON.stringify(view.filter),
+  );
+  const [widths, setWidths] = useState<ColumnWidths>(savedWidths);
+  const [previewRowCache, setPreviewRowCache] = useState(preview?.partner ?? null);
+
+  const previewId = url.params.preview;
+  const previewRow = rows.find((row) => row.id === previewId) ?? (preview?.partner.id === previewId ? preview.partner : null) ?? (previewRowCache?.id === previewId ? previewRowCache : null);
+
+  function openPreview(id: string) {
+    const row = rows.find((candidate) => candidate.id === id);
+    if (row) setPreviewRowCache(row);
+    void url.setParams({ preview: id }, { history: "replace" });
+  }
+
+  function setColumns(columns: DirectoryColumn[]) {
+    void url.setParams({ cols: columns });
+    void saveDirectoryLayout({ columns });
+  }
+
+  function sortBy(column: SortColumn) {
+    const next = view.sort === column ? (`-${column}` as const) : column;
+    void url.setParams({ sort: next, page: null });
+    void saveDirectoryLayout({ sort: next });
+  }
+
+  function resize(column: DirectoryColumn, width: number) {
+    const next = { ...widths, [column]: width };
+    setWidths(next);
+    void saveDirectoryLayout({ widths: next });
+  }
+
+  const exportHref = serializeDirectoryParams("/admin/partners/export", {
+    q: view.filter.q || null,
+    status: view.filter.status.length ? view.filter.status : null,
+    tier: view.filter.tier.length ? view.filter.tier : null,
+    owner: view.filter.owner,
+    region: view.filter.region,
+    archived: view.filter.archived || null,
+    sort: view.sort,
+  });
+  const filtered = hasActiveFilter(view.filter);
+  const offset = (view.page - 1) * view.pageSize;
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Partners</h1>
+          <p className="mt-0.5 text-sm text-slate-500" aria-live="polite" data-testid="matching-count">
+            {page.total.toLocaleString("en-US")} {filtered ? "matching" : ""} partner{page.total === 1 ? "" : "s"}
+            {url.pending && <span className="ml-2 text-slate-400">Updating…</span>}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          <a
+            href={exportHref}
+            download
+            className="inline-flex h-8 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            <Download className="size-4" aria-hidden /> Export CSV
+          </a>
+          {canEdit && <ImportDialog />}
+          <span className="hidden sm:inline-flex">
+            <ColumnMenu columns={view.columns} onChange={setColumns} />
+          </span>
+        </div>
+      </div>
+
+      <HeroMetrics metrics={metrics} currency={org.currency} filtered={filtered} />
+      <DirectoryFilters filter={view.filter} owners={owners} regions={regions} url={url} />
+      {canEdit && <BulkBar selection={selection} total={page.total} pageSize={view.pageSize} filter={view.filter} owners={owners} />}
+
+      {page.total === 0 ? (
+        filtered ? (
+          <EmptyState
+            title="No partners match these filters"
+            description="Try a shorter search, or fewer statuses and tiers."
+            action={
+              <Button variant="secondary" onClick={() => void url.setFilter({ q: null, status: null, tier: null, owner: null, region: null, archived: null })}>
+                Clear filters
+              </Button>
+            }
+          />
+        ) : (
+          <EmptyState
+            title="No partners yet"
+            description={canEdit ? "Import your partner list from a CSV file to get started." : "When your team adds partners, they appear here."}
+            action={canEdit ? <ImportDialog /> : undefined}
+          />
+        )
+      ) : rows.length === 0 ? (
+        <EmptyState title="This page is past the end" action={<Button variant="secondary" onClick={() => void url.setParams({ page: null })}>Go to the first page</Button>} />
+      ) : (
+        <>
+          <div className="hidden sm:block">
+            <PartnerGrid
+              rows={rows}
+              total={page.total}
+              offset={offset}
+              columns={view.columns.length ? view.columns : [...DEFAULT_VISIBLE_COLUMNS]}
+              widths={widths}
+              onResize={resize}
+              sort={view.sort}
+              onSort={sortBy}
+              canEdit={canEdit}
+              owners={owners}
+              regions={regions}
+              selection={selection}
+              previewId={previewId}
+              onPreview={openPreview}
+              onCommit={commit}
+              timeZone={org.timeZone}
+              busy={url.pending}
+            />
+          </div>
+          <div className="sm:hidden">
+            <PartnerCards rows={rows} onPreview={openPreview} />
+          </div>
+        </>
+      )}
+
+      {page.total > 0 && (
+        <Pager
+          page={view.page}
+          pageSize={view.pageSize}
+          total={page.total}
+          onPage={(next) => void url.setParams({ page: next === 1 ? null : next })}
+          onPageSize={(size) => {
+            void url.setParams({ size, page: null });
+            void saveDirectoryLayout({ size });
+          }}
+        />
+      )}
+
+      {previewId && previewRow && (
+        <PreviewPanel
+          row={previewRow}
+          preview={preview}
+          currency={org.currency}
+          timeZone={org.timeZone}
+          onClose={() => void url.setParams({ preview: null }, { history: "replace" })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { debounce, useQueryStates, type inferParserType } from "nuqs";
+import { useTransition } from "react";
+import { directoryParsers } from "@/lib/partners/directory-params";
+
+type Nullable<T> = { [K in keyof T]?: T[K] | null };
+type FilterChange = Nullable<Pick<inferParserType<typeof directoryParsers>, "q" | "status" | "tier" | "owner" | "region" | "archived">>;
+
+/**
+ * The view in the URL, for writing. Every change is a history entry (back/forward walk
+ * through views) and a server render (shallow: false) that loads the matching rows;
+ * `pending` is true until they arrive. Filter changes go back to page 1.
+ */
+export function useDirectoryUrl() {
+  const [pending, startTransition] = useTransition();
+  const [params, setParams] = useQueryStates(directoryParsers, {
+    shallow: false,
+    history: "push",
+    scroll: false,
+    startTransition,
+  });
+  return {
+    params,
+    pending,
+    setParams,
+    setFilter(change: FilterChange) {
+      return setParams(
+        { ...change, page: null },
+        // Typing in the search box updates the URL once the typing stops.
+        "q" in change && change.q ? { limitUrlUpdates: debounce(250), history: "replace" } : undefined,
+      );
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { PartnerStatus, PartnerTier } from "./constants";
+
+/** One partner as the directory shows it. `updated_at` is the version used for concurrency checks. */
+export type DirectoryRow = {
+  id: string;
+  name: string;
+  status: PartnerStatus;
+  tier: PartnerTier;
+  owner_id: string | null;
+  owner: { display_name: string | null; email: string | null } | null;
+  region: string | null;
+  website: string | null;
+  primary_contact_name: string | null;
+  primary_contact_email: string | null;
+  commission_rate: number | null;
+  tags: string[];
+  external_id: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export const DIRECTORY_ROW_SELECT =
+  "id, name, status, tier, owner_id, region, website, primary_contact_name, primary_contact_email, commission_rate, tags, external_id, archived_at, created_at, updated_at, owner:profiles!partners_owner_id_fkey(display_name, email)";
+
+export type DirectoryMetrics = { activePartners: number; pipelineValue: number; owedCommission: number };
+
+export type OwnerOption = { id: string; name: string; email: string | null };
+
+export type ActivityItem = { id: string; event_type: string; occurred_at: string; payload: Record<string, unknown>; actor_id: string | null };
+
+export type PartnerPreview = {
+  partner: DirectoryRow;
+  rollups: {
+    referralsOpen: number;
+    referralsWon: number;
+    referralsTotal: number;
+    pipelineValue: number;
+    wonValue: number;
+    commissionOwed: number;
+    commissionPaid: number;
+    openTasks: number;
+    overdueTasks: number;
+  } | null;
+  activity: ActivityItem[];
+};
+
+/** The grid's answer for one view: a page of rows and how many partners match in all. */
+export type DirectoryPage = { rows: DirectoryRow[]; total: number; totalIsEstimate: boolean };
