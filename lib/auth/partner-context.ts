@@ -4,8 +4,8 @@ import { cache } from "react";
 import { createClient } from "@/lib/supabase/server";
 import { getCurrentUser } from "./current-user";
 
-export const PORTAL_SECTIONS = ["referrals", "commissions", "documents", "training", "activity"] as const;
-export type PortalSection = (typeof PORTAL_SECTIONS)[number];
+import type { PortalSection } from "@/lib/portal/sections";
+export { PORTAL_SECTIONS, type PortalSection } from "@/lib/portal/sections";
 
 export type PortalAccount = { partnerId: string; name: string; scope: PortalSection[] };
 

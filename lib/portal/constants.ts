@@ -1,4 +1,4 @@
-import type { PortalSection } from "@/lib/auth/partner-context";
+import type { PortalSection } from "@/lib/portal/sections";
 
 export const REFERRAL_STATUSES = ["submitted", "qualified", "in_progress", "won", "lost"] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];

@@ -1,0 +1,97 @@
+import "server-only";
+import type { PortalSection } from "@/lib/portal/sections";
+import type { ServerClient } from "@/lib/actions/safe-action";
+
+export type GrantRow = {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  scope: PortalSection[];
+  startsAt: string | null;
+  endsAt: string | null;
+  revokedAt: string | null;
+  grantedAt: string;
+  state: GrantState;
+};
+export type PartnerUserRow = {
+  id: string;
+  email: string;
+  name: string | null;
+  isActive: boolean;
+  createdAt: string;
+  grants: GrantRow[];
+};
+
+export type PartnerUserFilter = { q?: string; state?: "active" | "deactivated"; partnerId?: string };
+
+/** Partner users of the org with their grants, as the signed-in staff member sees them. */
+export async function listPartnerUsers(supabase: ServerClient, orgId: string, filter: PartnerUserFilter): Promise<PartnerUserRow[]> {
+  let query = supabase
+    .from("partner_users")
+    .select(
+      `id, email, name, is_active, created_at,
+       partner_access${filter.partnerId ? "!inner" : ""}(id, partner_id, scope, starts_at, ends_at, revoked_at, granted_at, partners(name))`,
+    )
+    .eq("org_id", orgId)
+    .order("created_at", { ascending: false })
+    .limit(200);
+  if (filter.q) {
+    const term = filter.q.replace(/[%,()]/g, " ").trim();
+    if (term) query = query.or(`email.ilike.%${term}%,name.ilike.%${term}%`);
+  }
+  if (filter.state) query = query.eq("is_active", filter.state === "active");
+  if (filter.partnerId) query = query.eq("partner_access.partner_id", filter.partnerId);
+  const { data, error } = await query;
+  if (error) throw error;
+  const now = Date.now();
+  return (data ?? []).map((row) => ({
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    isActive: row.is_active,
+    createdAt: row.created_at,
+    grants: (row.partner_access ?? []).map((grant) => ({
+      id: grant.id,
+      partnerId: grant.partner_id,
+      partnerName: (grant.partners as { name: string } | null)?.name ?? "Unknown partner",
+      scope: grant.scope as PortalSection[],
+      startsAt: grant.starts_at,
+      endsAt: grant.ends_at,
+      revokedAt: grant.revoked_at,
+      grantedAt: grant.granted_at,
+      state: grantState({ revokedAt: grant.revoked_at, startsAt: grant.starts_at, endsAt: grant.ends_at }, now),
+    })),
+  }));
+}
+
+/** Everyone with a grant on one partner (for its "Portal access" card). */
+export async function listPartnerGrants(supabase: ServerClient, partnerId: string) {
+  const { data, error } = await supabase
+    .from("partner_access")
+    .select("id, partner_user_id, scope, starts_at, ends_at, revoked_at, granted_at, partner_users(name, email, is_active)")
+    .eq("partner_id", partnerId)
+    .order("granted_at", { ascending: false });
+  if (error) throw error;
+  const now = Date.now();
+  return (data ?? []).map((row) => ({
+    ...row,
+    state: grantState({ revokedAt: row.revoked_at, startsAt: row.starts_at, endsAt: row.ends_at }, now),
+  }));
+}
+
+/** Partners to pick from when granting (id and name, active directory first). */
+export async function listPartnerOptions(supabase: ServerClient, orgId: string) {
+  const { data, error } = await supabase.from("partners").select("id, name").eq("org_id", orgId).is("archived_at", null).order("name").limit(2000);
+  if (error) throw error;
+  return data ?? [];
+}
+
+export type GrantState = "in_force" | "scheduled" | "ended" | "revoked";
+
+/** For the badge only: whether a grant gives access now is RLS's decision, not this one. */
+export function grantState(grant: { revokedAt: string | null; startsAt: string | null; endsAt: string | null }, now: number): GrantState {
+  if (grant.revokedAt) return "revoked";
+  if (grant.startsAt && new Date(grant.startsAt).getTime() > now) return "scheduled";
+  if (grant.endsAt && new Date(grant.endsAt).getTime() <= now) return "ended";
+  return "in_force";
+}
