@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditDiff } from "@/components/audit/audit-diff";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input, Select } from "@/components/ui/input";
+import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, AUDIT_RESOURCES, auditFilterOptions, auditNames, auditSearch, listAuditEntries, parseAuditFilter } from "@/lib/audit/queries";
+import { getStaffContext } from "@/lib/auth/staff-context";
+import { formatDateTime } from "@/lib/format/dates";
+import { createClient } from "@/lib/supabase/server";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const staff = await getStaffContext();
+  if (!staff) return null;
+  if (staff.role !== "admin") return <EmptyState title="The audit log is for admins" description="Ask an admin of your organization." />;
+  const filter = parseAuditFilter(await searchParams);
+  const supabase = await createClient();
+  const [{ entries, total }, options] = await Promise.all([listAuditEntries(supabase, staff.org.id, filter), auditFilterOptions(supabase, staff.org.id)]);
+  const { actorNames, partnerNames } = await auditNames(
+    supabase,
+    [...new Set(entries.map((entry) => entry.actor_id).filter((id): id is string => Boolean(id)))],
+    [...new Set(entries.map((entry) => entry.partner_id).filter((id): id is string => Boolean(id)))],
+  );
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const tz = staff.org.time_zone;
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+          <p className="mt-1 text-sm text-slate-500">Every change to partners, access and members, with who made it. Dates are UTC days.</p>
+        </div>
+        <a
+          href={`/admin/audit/export${auditSearch(filter, { page: 1 })}`}
+          className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        >
+          Export CSV
+        </a>
+      </div>
+      <form method="get" aria-label="Filter audit entries" className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_9.5rem_9.5rem_auto]">
+        <Select name="actor" defaultValue={filter.actor ?? ""} aria-label="Actor">
+          <option value="">Any actor</option>
+          {options.actors.map((actor) => (
+            <option key={actor.id} value={actor.id}>
+              {actor.label}
+            </option>
+          ))}
+        </Select>
+        <Select name="partner" defaultValue={filter.partner ?? ""} aria-label="Partner">
+          <option value="">Any partner</option>
+          {options.partners.map((partner) => (
+            <option key={partner.id} value={partner.id}>
+              {partner.name}
+            </option>
+          ))}
+        </Select>
+        <Select name="action" defaultValue={filter.action ?? ""} aria-label="Action">
+          <option value="">Any action</option>
+          {AUDIT_ACTIONS.map((action) => (
+            <option key={action} value={action}>
+              {action}
+            </option>
+          ))}
+        </Select>
+        <Select name="resource" defaultValue={filter.resource ?? ""} aria-label="Resource type">
+          <option value="">Any resource</option>
+          {AUDIT_RESOURCES.map((resource) => (
+            <option key={resource} value={resource}>
+              {resource}
+            </option>
+          ))}
+        </Select>
+        <Input type="date" name="from" defaultValue={filter.from} aria-label="From" />
+        <Input type="date" name="to" defaultValue={filter.to} aria-label="To" />
+        <div className="flex gap-2">
+          <Button type="submit" variant="secondary">
+            Filter
+          </Button>
+          <Link href="/admin/audit" className="inline-flex h-10 items-center px-2 text-sm font-medium text-slate-600 hover:text-slate-900">
+            Clear
+          </Link>
+        </div>
+      </form>
+      {entries.length === 0 ? (
+        <EmptyState title="No audit entries match" />
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Audit entries">
+          {entries.map((entry) => {
+            const actor = entry.actor_id ? (actorNames.get(entry.actor_id) ?? entry.actor_id) : entry.actor_type;
+            return (
+              <li key={entry.id} data-testid="audit-entry">
+                <details className="group">
+                  <summary className="grid cursor-pointer list-none gap-1 px-4 py-3 hover:bg-slate-50 sm:grid-cols-[11rem_minmax(0,1fr)_minmax(0,1.2fr)_minmax(0,1fr)] sm:items-center sm:gap-4">
+                    <span className="text-xs text-slate-500 tabular-nums">{formatDateTime(entry.created_at, tz)}</span>
+                    <span className="flex min-w-0 items-center gap-2">
+                      <Badge tone={entry.action.includes("revoked") || entry.action.endsWith("deleted") || entry.action.endsWith("deactivated") ? "red" : entry.action.includes("granted") || entry.action.endsWith("created") || entry.action.endsWith("added") ? "green" : "slate"}>
+                        {entry.action}
+                      </Badge>
+                    </span>
+                    <span className="truncate text-sm text-slate-800" title={actor}>
+                      {actor} <span className="text-xs text-slate-400">· {entry.actor_type}</span>
+                    </span>
+                    <span className="truncate text-sm text-slate-500">
+                      {entry.resource_type}
+                      {entry.partner_id ? ` · ${partnerNames.get(entry.partner_id) ?? "deleted partner"}` : ""}
+                    </span>
+                  </summary>
+                  <div className="space-y-2 border-t border-slate-100 bg-slate-50/50 px-4 py-3">
+                    <p className="text-xs text-slate-500">
+                      {entry.resource_type} {entry.resource_id}
+                      {entry.ip ? ` · ip ${entry.ip}` : ""}
+                      {entry.user_agent ? ` · ${entry.user_agent}` : ""}
+                    </p>
+                    <AuditDiff before={entry.before} after={entry.after} metadata={entry.metadata} />
+                  </div>
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
+        <span>
+          {total.toLocaleString("en-US")} entr{total === 1 ? "y" : "ies"} · page {filter.page} of {pages}
+        </span>
+        <span className="flex gap-2">
+          {filter.page > 1 && (
+            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" href={`/admin/audit${auditSearch(filter, { page: filter.page - 1 })}`}>
+              Previous
+            </Link>
+          )}
+          {filter.page < pages && (
+            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" href={`/admin/audit${auditSearch(filter, { page: filter.page + 1 })}`}>
+              Next
+            </Link>
+          )}
+        </span>
+      </nav>
+    </div>
+  );
+}

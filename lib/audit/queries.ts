@@ -1,0 +1,119 @@
+import "server-only";
+import type { ServerClient } from "@/lib/actions/safe-action";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditFilter = {
+  actor?: string;
+  partner?: string;
+  action?: string;
+  resource?: string;
+  from?: string;
+  to?: string;
+  page: number;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const WORD = /^[a-z_.]+$/;
+
+/** Reads the audit filter from the URL, dropping anything malformed. */
+export function parseAuditFilter(params: Record<string, string | string[] | undefined>): AuditFilter {
+  const one = (key: string) => {
+    const value = params[key];
+    return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+  };
+  const page = Number(one("page") ?? "1");
+  return {
+    actor: one("actor") && UUID.test(one("actor")!) ? one("actor") : undefined,
+    partner: one("partner") && UUID.test(one("partner")!) ? one("partner") : undefined,
+    action: one("action") && WORD.test(one("action")!) ? one("action") : undefined,
+    resource: one("resource") && WORD.test(one("resource")!) ? one("resource") : undefined,
+    from: one("from") && DAY.test(one("from")!) ? one("from") : undefined,
+    to: one("to") && DAY.test(one("to")!) ? one("to") : undefined,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+export function auditSearch(filter: AuditFilter, overrides: Partial<AuditFilter> = {}): string {
+  const merged = { ...filter, ...overrides };
+  const params = new URLSearchParams();
+  for (const key of ["actor", "partner", "action", "resource", "from", "to"] as const) if (merged[key]) params.set(key, merged[key]!);
+  if (merged.page > 1) params.set("page", String(merged.page));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Audit entries of the org, newest first (RLS lets only admins read them). `from` and `to` are inclusive UTC days. */
+export async function listAuditEntries(supabase: ServerClient, orgId: string, filter: AuditFilter, options: { limit?: number; offset?: number } = {}) {
+  const limit = options.limit ?? AUDIT_PAGE_SIZE;
+  const offset = options.offset ?? (filter.page - 1) * AUDIT_PAGE_SIZE;
+  let query = supabase
+    .from("audit_log")
+    .select("id, actor_id, actor_type, action, resource_type, resource_id, partner_id, before, after, metadata, ip, user_agent, created_at", { count: "exact" })
+    .eq("org_id", orgId)
+    .order("created_at", { ascending: false })
+    .range(offset, offset + limit - 1);
+  if (filter.actor) query = query.eq("actor_id", filter.actor);
+  if (filter.partner) query = query.eq("partner_id", filter.partner);
+  if (filter.action) query = query.eq("action", filter.action);
+  if (filter.resource) query = query.eq("resource_type", filter.resource);
+  if (filter.from) query = query.gte("created_at", `${filter.from}T00:00:00Z`);
+  if (filter.to) query = query.lt("created_at", nextDay(filter.to));
+  const { data, error, count } = await query;
+  if (error) throw error;
+  return { entries: data ?? [], total: count ?? 0 };
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString();
+}
+
+/** Names for actor ids and partner ids in a page of entries (people and partners the admin can read). */
+export async function auditNames(supabase: ServerClient, actorIds: string[], partnerIds: string[]) {
+  const [people, partners] = await Promise.all([
+    actorIds.length ? supabase.from("profiles").select("id, display_name, email").in("id", actorIds) : Promise.resolve({ data: [] }),
+    partnerIds.length ? supabase.from("partners").select("id, name").in("id", partnerIds) : Promise.resolve({ data: [] }),
+  ]);
+  const actorNames = new Map<string, string>();
+  for (const person of (people.data ?? []) as { id: string; display_name: string | null; email: string | null }[]) {
+    actorNames.set(person.id, person.display_name ? `${person.display_name} (${person.email ?? ""})` : (person.email ?? person.id));
+  }
+  const partnerNames = new Map<string, string>();
+  for (const partner of (partners.data ?? []) as { id: string; name: string }[]) partnerNames.set(partner.id, partner.name);
+  return { actorNames, partnerNames };
+}
+
+/** Filter options: staff and partner users of the org (actors), partners, and the actions and resource types seen. */
+export async function auditFilterOptions(supabase: ServerClient, orgId: string) {
+  const [members, partnerUsers, partners] = await Promise.all([
+    supabase.from("org_members").select("user_id, profiles(display_name, email)").eq("org_id", orgId),
+    supabase.from("partner_users").select("id, name, email").eq("org_id", orgId).order("email"),
+    supabase.from("partners").select("id, name").eq("org_id", orgId).order("name").limit(2000),
+  ]);
+  const actors = [
+    ...(members.data ?? []).map((member) => {
+      const profile = member.profiles as { display_name: string | null; email: string | null } | null;
+      return { id: member.user_id, label: `${profile?.display_name ?? profile?.email ?? member.user_id} (staff)` };
+    }),
+    ...(partnerUsers.data ?? []).map((user) => ({ id: user.id, label: `${user.name ?? user.email} (partner user)` })),
+  ].sort((a, b) => a.label.localeCompare(b.label));
+  return { actors, partners: partners.data ?? [] };
+}
+
+export const AUDIT_ACTIONS = [
+  "partner.created", "partner.updated", "partner.deleted", "partner.archived", "partner.restored",
+  "partner.access.granted", "partner.access.revoked", "partner.access.restored", "partner.access.updated",
+  "partner_user.created", "partner_user.updated", "partner_user.deactivated", "partner_user.reactivated",
+  "org_member.added", "org_member.role_changed", "org_member.removed", "organization.updated",
+  "referral.created", "referral.updated", "referral.deleted", "commission.created", "commission.updated", "commission.deleted",
+  "task.created", "task.updated", "task.deleted", "document.created", "document.updated", "document.deleted",
+  "note.created", "note.updated", "note.deleted", "training.created", "training.updated", "training.deleted",
+  "resource.created", "resource.updated", "resource.deleted", "portal.sign_in", "portal.account_switched",
+] as const;
+
+export const AUDIT_RESOURCES = [
+  "organization", "org_member", "partner", "partner_user", "partner_access", "referral", "commission", "task", "document", "note", "training", "resource",
+] as const;
