@@ -17,7 +17,7 @@ const FOREIGN = ["foreign"];
 runMatrix(() => world, {
   table: "partner_access",
   arrangeSelect: async (w) => ({
-    ours: await grantAccess((await createPartnerUser(w.org.id, "listed")).id, w.partners.sibling, { scope: SCOPES }),
+    ours: await grantAccess((await createPartnerUser(w.org.id, "listed")).id, w.partners.granted, { scope: SCOPES }),
     foreign: await grantAccess((await createPartnerUser(w.otherOrg.id, "foreign")).id, w.partners.foreign, { scope: SCOPES }),
   }),
   arrangeTarget: async (w) => grantAccess((await createPartnerUser(w.org.id, "target")).id, w.partners.granted, { scope: SCOPES }),
