@@ -6,10 +6,13 @@ import { cn } from "@/lib/utils/cn";
 
 export type NavItem = { href: string; label: string };
 
-export function AdminNav({ items }: { items: NavItem[] }) {
+export function AdminNav({ items, vertical = false }: { items: NavItem[]; vertical?: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto">
+    <nav
+      aria-label="Main"
+      className={cn("flex min-w-0 gap-1", vertical ? "flex-col pt-2" : "-mx-1 items-center overflow-x-auto")}
+    >
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

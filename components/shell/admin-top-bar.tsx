@@ -1,8 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AdminNav, type NavItem } from "./admin-nav";
+import { MobileMenu } from "./mobile-menu";
 
-/** The staff app's top bar: brand, sections, and (right) org switcher and account. */
+/**
+ * The staff app's top bar: brand, sections, and (right) org switcher and account.
+ * Below 640 px the sections and account controls fold into a menu.
+ */
 export function AdminTopBar({ items, right }: { items: NavItem[]; right?: ReactNode }) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -11,10 +15,15 @@ export function AdminTopBar({ items, right }: { items: NavItem[]; right?: ReactN
           <span className="grid size-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white" aria-hidden>
             P
           </span>
-          <span className="hidden sm:inline">Partnerdesk</span>
+          <span>Partnerdesk</span>
         </Link>
-        <AdminNav items={items} />
-        <div className="ml-auto flex items-center gap-2">{right}</div>
+        <div className="hidden min-w-0 sm:block">
+          <AdminNav items={items} />
+        </div>
+        <div className="ml-auto hidden items-center gap-2 sm:flex">{right}</div>
+        <div className="ml-auto sm:hidden">
+          <MobileMenu items={items}>{right}</MobileMenu>
+        </div>
       </div>
     </header>
   );
