@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { AddGrantForm } from "@/components/partner-users/add-grant-form";
+import { GrantItem } from "@/components/partner-users/grant-item";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { getStaffContext } from "@/lib/auth/staff-context";
+import { LEADS } from "@/lib/orgs/roles";
+import { listPartnerGrants } from "@/lib/partner-users/queries";
+import type { PortalSection } from "@/lib/portal/sections";
+import { createClient } from "@/lib/supabase/server";
+
+/**
+ * Who can see this partner in the portal, for a partner's overview. Everyone on staff
+ * sees the list (RLS); admins and managers also grant and revoke here.
+ */
+export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
+  const staff = await getStaffContext();
+  if (!staff) return null;
+  const supabase = await createClient();
+  const canManage = LEADS.includes(staff.role);
+  const [grants, partnerUsers] = await Promise.all([
+    listPartnerGrants(supabase, partnerId),
+    canManage
+      ? supabase.from("partner_users").select("id, name, email").eq("org_id", staff.org.id).eq("is_active", true).order("email")
+      : Promise.resolve({ data: [] as { id: string; name: string | null; email: string }[] }),
+  ]);
+  const holders = new Set(grants.filter((grant) => grant.state !== "revoked").map((grant) => grant.partner_user_id));
+  const choices = (partnerUsers.data ?? []).filter((user) => !holders.has(user.id)).map((user) => ({ id: user.id, name: user.name ? `${user.name} (${user.email})` : user.email }));
+  return (
+    <Card aria-label="Portal access">
+      <CardHeader
+        title="Portal access"
+        description="Partner users who can see this partner in the portal."
+        actions={
+          canManage ? (
+            <Link href={`/admin/partner-users?partner=${partnerId}`} className="text-sm font-medium text-brand-700 hover:underline">
+              Invite someone
+            </Link>
+          ) : undefined
+        }
+      />
+      <CardBody className="py-1">
+        {grants.length === 0 ? (
+          <p className="py-3 text-sm text-slate-500">Nobody has portal access to this partner yet.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {grants.map((grant) => {
+              const user = grant.partner_users as { name: string | null; email: string; is_active: boolean } | null;
+              return (
+                <GrantItem
+                  key={grant.id}
+                  grant={{ id: grant.id, scope: grant.scope as PortalSection[], startsAt: grant.starts_at, endsAt: grant.ends_at, revokedAt: grant.revoked_at }}
+                  title={user?.name ?? user?.email ?? "Unknown person"}
+                  subtitle={`${user?.email ?? ""}${user && !user.is_active ? " · deactivated" : ""}`}
+                  state={grant.state}
+                  canManage={canManage}
+                />
+              );
+            })}
+          </ul>
+        )}
+        {canManage && (
+          <div className="pt-1 pb-3">
+            <AddGrantForm partnerId={partnerId} choices={choices} choiceLabel="Partner user" />
+          </div>
+        )}
+      </CardBody>
+    </Card>
+  );
+}
