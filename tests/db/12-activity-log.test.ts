@@ -190,6 +190,34 @@ describe("activity triggers write exactly the expected events, once, with the ac
   });
 });
 
+describe("activity: a section's events follow the section's scope", () => {
+  /** The creation events of one referral, one commission and one shared document on the granted partner. */
+  async function sectionEvents() {
+    const referral = await insertChild("partner_referrals", world.partners.granted);
+    const commission = await insertChild("partner_commissions", world.partners.granted);
+    const document = await insertChild("partner_documents", world.partners.granted, { visibility: "shared" });
+    return { referral: referral.id as string, commission: commission.id as string, document: document.id as string };
+  }
+
+  async function seenSources(name: "partner" | "partnerActivity", ids: string[]) {
+    const result = await world.people[name].client.from("partner_activity_log").select("source_id, event_type").in("source_id", ids);
+    expect(result.error).toBeNull();
+    return new Set(result.data!.map((row) => row.source_id as string));
+  }
+
+  it("with every scope, a partner user sees referral, commission and document events", async () => {
+    const ids = await sectionEvents();
+    expect(await seenSources("partner", Object.values(ids))).toEqual(new Set(Object.values(ids)));
+  });
+
+  // schema-findings.md F5: the activity scope alone shows referral client names and values,
+  // commission amounts and shared document titles, sections the grant does not include.
+  it.fails("with the activity scope alone, a partner user sees none of them (F5)", async () => {
+    const ids = await sectionEvents();
+    expect(await seenSources("partnerActivity", Object.values(ids))).toEqual(new Set());
+  });
+});
+
 describe("activity: a partner being deleted", () => {
   it("takes its events with it and writes nothing for its children on the way out", async () => {
     const partner = await createPartner(world.org.id);
