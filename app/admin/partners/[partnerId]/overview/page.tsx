@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Award, ExternalLink } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Timeline } from "@/components/workspace/activity/timeline";
+import { PartnerFactsForm } from "@/components/workspace/overview/partner-facts-form";
+import { TaskBoard } from "@/components/workspace/tasks/task-board";
+import { listActivity } from "@/lib/activity/queries";
+import { getStaffContext } from "@/lib/auth/staff-context";
+import { formatDate, todayIn } from "@/lib/format/dates";
+import { TIER_LABELS, type PartnerTier } from "@/lib/partners/constants";
+import { listResourcesForTier } from "@/lib/resources/queries";
+import { createClient } from "@/lib/supabase/server";
+import { listPartnerTasks } from "@/lib/tasks/queries";
+import { listPartnerTraining, TRAINING_STATUS_LABELS } from "@/lib/training/queries";
+import { getWorkspacePartner } from "@/lib/workspace/get-workspace-partner";
+
+export const metadata: Metadata = { title: "Overview" };
+
+const TRAINING_TONES = { not_started: "slate", in_progress: "blue", completed: "green", expired: "red" } as const;
+
+export default async function OverviewPage({ params }: { params: Promise<{ partnerId: string }> }) {
+  const { partnerId } = await params;
+  const [staff, partner, supabase] = await Promise.all([getStaffContext(), getWorkspacePartner(partnerId), createClient()]);
+  if (!staff || !partner) return null;
+  const timeZone = staff.org.time_zone;
+  const now = new Date();
+  const [tasks, training, resources, activity] = await Promise.all([
+    listPartnerTasks(partnerId, { openOnly: true, limit: 8 }),
+    listPartnerTraining(partnerId),
+    listResourcesForTier(staff.org.id, partner.tier as PartnerTier),
+    listActivity(supabase, { partnerId, orgId: staff.org.id, limit: 8 }),
+  ]);
+  const base = `/admin/partners/${partnerId}`;
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        <PartnerFactsForm partner={partner} />
+        <Card>
+          <CardHeader
+            title="Recent activity"
+            description="Updates live as changes happen."
+            actions={
+              <Link href={`${base}/activity`} className="text-sm font-medium text-brand-700 hover:underline">
+                All activity
+              </Link>
+            }
+          />
+          <CardBody>
+            <Timeline initial={activity} filter={null} compact today={todayIn(timeZone, now)} yesterday={todayIn(timeZone, new Date(now.getTime() - 86_400_000))} />
+          </CardBody>
+        </Card>
+      </div>
+      <div className="space-y-6">
+        <section aria-labelledby="open-tasks" className="space-y-2">
+          <div className="flex items-center justify-between">
+            <h2 id="open-tasks" className="text-sm font-semibold text-slate-900">
+              Open tasks
+            </h2>
+            <Link href={`${base}/tasks`} className="text-sm font-medium text-brand-700 hover:underline">
+              All tasks
+            </Link>
+          </div>
+          <TaskBoard tasks={tasks} today={todayIn(timeZone, now)} compact />
+        </section>
+
+        <Card>
+          <CardHeader title="Training and certification" />
+          {training.length === 0 ? (
+            <CardBody>
+              <p className="text-sm text-slate-500">No courses or certifications recorded yet.</p>
+            </CardBody>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {training.map((item) => (
+                <li key={item.id} className="flex items-start justify-between gap-3 px-5 py-3 text-sm">
+                  <div className="min-w-0">
+                    <p className="flex items-center gap-1.5 font-medium text-slate-900">
+                      {item.kind === "certification" && <Award className="size-4 text-amber-500" aria-label="Certification" />}
+                      {item.name}
+                    </p>
+                    <p className="text-xs text-slate-500">
+                      {item.completed_on ? `Completed ${formatDate(`${item.completed_on}T12:00:00Z`, "UTC")}` : "Not completed"}
+                      {item.expires_on && ` · expires ${formatDate(`${item.expires_on}T12:00:00Z`, "UTC")}`}
+                    </p>
+                  </div>
+                  <Badge tone={TRAINING_TONES[item.status as keyof typeof TRAINING_TONES] ?? "slate"}>{TRAINING_STATUS_LABELS[item.status] ?? item.status}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card>
+          <CardHeader title="Resources" description={`Available at ${TIER_LABELS[partner.tier as PartnerTier]} tier`} />
+          {resources.length === 0 ? (
+            <CardBody>
+              <p className="text-sm text-slate-500">No resources at this tier yet.</p>
+            </CardBody>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {resources.map((resource) => (
+                <li key={resource.id} className="px-5 py-2.5 text-sm">
+                  <a href={resource.url} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1.5 font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    {resource.title}
+                    <ExternalLink className="size-3.5 text-slate-400" aria-hidden />
+                  </a>
+                  <p className="text-xs text-slate-500">
+                    {resource.kind} · from {TIER_LABELS[resource.min_tier as PartnerTier]}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        {/* PORTAL ACCESS SLOT: the portal helper builds components/portal-access/portal-access-card.tsx;
+            render <PortalAccessCard partnerId={partnerId} /> here once it exists. */}
+        <section aria-label="Portal access" data-testid="portal-access-slot">
+          <EmptyState title="Portal access" description="Who at this partner can sign in to the portal is managed under Partner users." />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { CommissionPanel } from "@/components/workspace/referrals/commission-panel";
+import { ReferralBoard } from "@/components/workspace/referrals/referral-board";
+import { getStaffContext } from "@/lib/auth/staff-context";
+import { COMMISSION_LIMIT, listPartnerCommissions } from "@/lib/commissions/queries";
+import { todayIn } from "@/lib/format/dates";
+import { REFERRAL_STATUSES, type ReferralStatus } from "@/lib/referrals/constants";
+import { listPartnerReferrals, listReferralChoices, REFERRAL_PAGE_SIZE } from "@/lib/referrals/queries";
+import { getPartnerRollups, getWorkspacePartner } from "@/lib/workspace/get-workspace-partner";
+
+export const metadata: Metadata = { title: "Referrals" };
+
+type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ status?: string; page?: string }> };
+
+export default async function ReferralsPage({ params, searchParams }: Props) {
+  const { partnerId } = await params;
+  const query = await searchParams;
+  const status = (REFERRAL_STATUSES as readonly string[]).includes(query.status ?? "") ? (query.status as ReferralStatus) : null;
+  const page = Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1);
+  const [staff, partner, rollups, referrals, commissions, choices] = await Promise.all([
+    getStaffContext(),
+    getWorkspacePartner(partnerId),
+    getPartnerRollups(partnerId),
+    listPartnerReferrals(partnerId, { status: status ?? undefined, page }),
+    listPartnerCommissions(partnerId),
+    listReferralChoices(partnerId),
+  ]);
+  const counts = {
+    submitted: rollups?.referrals_submitted ?? 0,
+    qualified: rollups?.referrals_qualified ?? 0,
+    in_progress: rollups?.referrals_in_progress ?? 0,
+    won: rollups?.referrals_won ?? 0,
+    lost: rollups?.referrals_lost ?? 0,
+  };
+  const matching = status ? counts[status] : (rollups?.referrals_total ?? 0);
+  const today = todayIn(staff?.org.time_zone ?? "UTC");
+  return (
+    <div className="space-y-6">
+      <ReferralBoard
+        referrals={referrals}
+        counts={counts}
+        status={status}
+        page={page}
+        pageCount={Math.max(1, Math.ceil(matching / REFERRAL_PAGE_SIZE))}
+        today={today}
+        commissionRate={partner?.commission_rate ?? null}
+        referralChoices={choices}
+      />
+      <CommissionPanel
+        commissions={commissions}
+        totals={{ earned: Number(rollups?.commission_earned ?? 0), owed: Number(rollups?.commission_owed ?? 0), paid: Number(rollups?.commission_paid ?? 0) }}
+        shownLimit={COMMISSION_LIMIT}
+        today={today}
+        referralChoices={choices}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import type { z } from "zod";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { updatePartnerField } from "@/lib/partners/actions/update-partner-field";
+import { partnerFieldsSchema } from "@/lib/partners/schemas";
+import type { WorkspacePartner } from "@/lib/workspace/get-workspace-partner";
+import { FormError } from "../form-error";
+import { usePermission, useWorkspace } from "../workspace-context";
+
+/** The partner's own fields edited here; the directory's schema and inline-edit action (with its concurrency check). */
+const factsSchema = partnerFieldsSchema.pick({
+  owner_id: true,
+  region: true,
+  website: true,
+  commission_rate: true,
+  primary_contact_name: true,
+  primary_contact_email: true,
+});
+type FactsInput = z.input<typeof factsSchema>;
+
+function defaultsOf(partner: WorkspacePartner): FactsInput {
+  return {
+    owner_id: partner.owner_id,
+    region: partner.region ?? "",
+    website: partner.website ?? "",
+    commission_rate: partner.commission_rate === null ? "" : String(partner.commission_rate),
+    primary_contact_name: partner.primary_contact_name ?? "",
+    primary_contact_email: partner.primary_contact_email ?? "",
+  };
+}
+
+export function PartnerFactsForm({ partner }: { partner: WorkspacePartner }) {
+  const { partnerId, staff } = useWorkspace();
+  const permission = usePermission("edit");
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(factsSchema),
+    defaultValues: defaultsOf(partner),
+  });
+  const [version, setVersion] = useState(partner.updated_at);
+  if (version !== partner.updated_at && !form.formState.isDirty) {
+    setVersion(partner.updated_at);
+    form.reset(defaultsOf(partner));
+  }
+  const { errors, isDirty, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (parsed) => {
+    setFormError(null);
+    const dirty = Object.keys(form.formState.dirtyFields);
+    const changes = Object.fromEntries(Object.entries(parsed).filter(([key]) => dirty.includes(key)));
+    const result = await updatePartnerField({ partnerId, expectedUpdatedAt: partner.updated_at, changes });
+    if (!result.ok) {
+      for (const [key, message] of Object.entries(result.fieldErrors ?? {})) {
+        const field = key.replace(/^changes\./, "") as keyof FactsInput;
+        if (field in defaultsOf(partner)) form.setError(field, { type: "server", message });
+      }
+      setFormError(result.error);
+      return;
+    }
+    if (result.data.outcome === "conflict") {
+      setFormError("Someone else changed this partner after you opened it. Your edits are still here: reload to see theirs, then save again.");
+      return;
+    }
+    toast.success("Partner saved");
+    form.reset(form.getValues());
+    router.refresh();
+  });
+
+  const disabled = !permission.allowed;
+  return (
+    <Card>
+      <CardHeader title="Key facts" description={permission.reason ?? "Changes are saved for everyone and recorded in the audit log."} />
+      <CardBody>
+        <form onSubmit={submit} noValidate className="space-y-4">
+          <fieldset disabled={disabled} className="grid gap-4 sm:grid-cols-2">
+            <Field label="Owner" error={errors.owner_id?.message}>
+              <Select {...form.register("owner_id", { setValueAs: (value: string) => value || null })}>
+                <option value="">No owner</option>
+                {staff.map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Region" error={errors.region?.message}>
+              <Input {...form.register("region")} />
+            </Field>
+            <Field label="Website" error={errors.website?.message}>
+              <Input type="url" {...form.register("website")} placeholder="https://" />
+            </Field>
+            <Field label="Commission rate (%)" error={errors.commission_rate?.message}>
+              <Input inputMode="decimal" {...form.register("commission_rate", { setValueAs: (value: string) => (value === "" ? null : value) })} />
+            </Field>
+            <Field label="Primary contact" error={errors.primary_contact_name?.message}>
+              <Input {...form.register("primary_contact_name")} autoComplete="off" />
+            </Field>
+            <Field label="Contact email" error={errors.primary_contact_email?.message}>
+              <Input type="email" {...form.register("primary_contact_email")} autoComplete="off" />
+            </Field>
+          </fieldset>
+          <FormError message={formError} />
+          {!disabled && (
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" disabled={!isDirty} onClick={() => form.reset(defaultsOf(partner))}>
+                Discard
+              </Button>
+              <Button type="submit" disabled={!isDirty} pending={isSubmitting}>
+                Save changes
+              </Button>
+            </div>
+          )}
+        </form>
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Plus } from "lucide-react";
+import { toast } from "sonner";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { approveCommission } from "@/lib/commissions/actions/approve-commission";
+import { markCommissionPaid } from "@/lib/commissions/actions/mark-commission-paid";
+import { voidCommission } from "@/lib/commissions/actions/void-commission";
+import { COMMISSION_MOVES, COMMISSION_STATUS_LABELS, type CommissionStatus } from "@/lib/commissions/constants";
+import { formatDate } from "@/lib/format/dates";
+import { formatMoney } from "@/lib/format/money";
+import { GuardedButton } from "../guarded-button";
+import { usePermission, useWorkspace } from "../workspace-context";
+import { CommissionFormDialog, type ReferralChoice } from "./commission-form-dialog";
+import type { CommissionRow } from "./referral-types";
+
+const TONES: Record<CommissionStatus, BadgeTone> = { pending: "amber", approved: "blue", paid: "green", void: "slate" };
+const MOVE_LABELS: Record<CommissionStatus, string> = { approved: "Approve", paid: "Mark paid", void: "Void", pending: "" };
+const MOVES = { approved: approveCommission, paid: markCommissionPaid, void: voidCommission } as const;
+
+export type CommissionTotals = { earned: number; owed: number; paid: number };
+
+/** Commissions with their running totals (from the roll-ups) and only the legal moves, for leads. */
+export function CommissionPanel({
+  commissions,
+  totals,
+  shownLimit,
+  today,
+  referralChoices,
+}: {
+  commissions: CommissionRow[];
+  totals: CommissionTotals;
+  shownLimit: number;
+  today: string;
+  referralChoices: ReferralChoice[];
+}) {
+  const { currency, timeZone } = useWorkspace();
+  const lead = usePermission("lead");
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [, startTransition] = useTransition();
+
+  function move(commission: CommissionRow, to: Exclude<CommissionStatus, "pending">) {
+    setBusy(commission.id);
+    startTransition(async () => {
+      const result = await MOVES[to]({ commissionId: commission.id });
+      setBusy(null);
+      if (!result.ok) toast.error(result.error);
+      else toast.success(`Commission ${COMMISSION_STATUS_LABELS[to].toLowerCase()}`);
+    });
+  }
+
+  return (
+    <Card>
+      <CardHeader
+        title="Commissions"
+        description="Pending → approved → paid; pending or approved ones can be voided."
+        actions={
+          <GuardedButton level="lead" size="sm" onClick={() => setOpen(true)}>
+            <Plus className="size-4" aria-hidden /> Record commission
+          </GuardedButton>
+        }
+      />
+      <dl className="grid grid-cols-3 divide-x divide-slate-100 border-b border-slate-100" data-testid="commission-totals">
+        {(
+          [
+            ["Earned", totals.earned],
+            ["Owed", totals.owed],
+            ["Paid", totals.paid],
+          ] as const
+        ).map(([label, value]) => (
+          <div key={label} className="px-5 py-3">
+            <dt className="text-xs font-medium text-slate-500">{label}</dt>
+            <dd className="mt-0.5 text-lg font-semibold tabular-nums text-slate-900" data-testid={`commission-${label.toLowerCase()}`}>
+              {formatMoney(value, currency)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {!lead.allowed && <p className="border-b border-slate-100 px-5 py-2 text-xs text-slate-500">{lead.reason}</p>}
+      {commissions.length === 0 ? (
+        <div className="p-5">
+          <EmptyState title="No commissions yet" description="Commissions appear here when a lead records one, for example when a referral is won." />
+        </div>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {commissions.map((commission) => {
+            const status = commission.status as CommissionStatus;
+            return (
+              <li key={commission.id} data-testid="commission-row" className="flex flex-wrap items-center gap-3 px-5 py-3">
+                <div className="min-w-0 flex-1">
+                  <p className="text-sm font-medium tabular-nums text-slate-900">
+                    {formatMoney(commission.amount, commission.currency)}{" "}
+                    <Badge tone={TONES[status]} className="ml-1 align-middle">
+                      {COMMISSION_STATUS_LABELS[status]}
+                    </Badge>
+                  </p>
+                  <p className="truncate text-xs text-slate-500">
+                    {commission.partner_referrals?.client_name ?? commission.description ?? "Bonus"} · earned {formatDate(commission.earned_at, timeZone)}
+                    {commission.due_at && ` · due ${formatDate(commission.due_at, timeZone)}`}
+                    {commission.paid_at && ` · paid ${formatDate(commission.paid_at, timeZone)}`}
+                  </p>
+                </div>
+                {lead.allowed && COMMISSION_MOVES[status].length > 0 && (
+                  <div className="flex gap-1.5">
+                    {COMMISSION_MOVES[status].map((to) => (
+                      <Button
+                        key={to}
+                        size="sm"
+                        variant={to === "void" ? "ghost" : "secondary"}
+                        pending={busy === commission.id}
+                        onClick={() => move(commission, to as Exclude<CommissionStatus, "pending">)}
+                      >
+                        {MOVE_LABELS[to]}
+                      </Button>
+                    ))}
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {commissions.length >= shownLimit && (
+        <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-500">Showing the {shownLimit} newest commissions. The totals above count all of them.</p>
+      )}
+      <CommissionFormDialog open={open} onOpenChange={setOpen} draft={null} referrals={referralChoices} today={today} />
+    </Card>
+  );
+}

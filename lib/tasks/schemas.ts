@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { optionalDate, optionalText, requiredText, uuid } from "@/lib/workspace/form-fields";
+import { TASK_PRIORITIES, TASK_STATUSES } from "./constants";
+
+/** What the task form edits; the create and update actions parse the same fields. */
+export const taskFormSchema = z.object({
+  title: requiredText("Title", 300),
+  description: optionalText(10000),
+  status: z.enum(TASK_STATUSES, { error: "Choose a status" }),
+  priority: z.enum(TASK_PRIORITIES, { error: "Choose a priority" }),
+  due_date: optionalDate(),
+  assignee_id: z
+    .string()
+    .transform((value) => value || null)
+    .refine((value) => value === null || z.uuid().safeParse(value).success, { error: "Choose someone from the list" }),
+});
+export type TaskFormInput = z.input<typeof taskFormSchema>;
+
+export const createTaskSchema = taskFormSchema.extend({ partnerId: uuid() });
+export const updateTaskSchema = taskFormSchema.extend({ taskId: uuid() });
+export const taskIdSchema = z.object({ taskId: uuid() });

@@ -1,0 +1,26 @@
+import "server-only";
+import { createClient } from "@/lib/supabase/server";
+import type { Database } from "@/lib/database.types";
+
+export type Training = Database["public"]["Tables"]["partner_training"]["Row"];
+
+export const TRAINING_STATUS_LABELS: Record<string, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  completed: "Completed",
+  expired: "Expired",
+};
+
+/** A partner's courses and certifications. */
+export async function listPartnerTraining(partnerId: string): Promise<Training[]> {
+  const supabase = await createClient();
+  const { data, error } = await supabase
+    .from("partner_training")
+    .select("*")
+    .eq("partner_id", partnerId)
+    .order("kind", { ascending: false })
+    .order("name")
+    .limit(100);
+  if (error) throw error;
+  return data;
+}
