@@ -35,7 +35,7 @@ export function CellEditor({
   const [draft, setDraft] = useState(initialText ?? value);
   const [error, setError] = useState<string | null>(null);
   const done = useRef(false);
-  const pointer = useRef(false);
+  const keyed = useRef(false);
   const ref = useRef<HTMLInputElement & HTMLSelectElement>(null);
 
   useEffect(() => {
@@ -111,13 +111,15 @@ export function CellEditor({
         ref={ref}
         {...common}
         value={draft}
-        onPointerDown={() => {
-          pointer.current = true;
+        onKeyDownCapture={() => {
+          keyed.current = true;
         }}
         onChange={(event) => {
           setDraft(event.target.value);
-          // A choice made with the mouse is the commit; with the keyboard, arrows only move.
-          if (pointer.current) finish(event.target.value, "enter");
+          // Picking an option is the commit; arrows and typed letters only move the choice
+          // (Enter or Tab then commit it).
+          if (!keyed.current) finish(event.target.value, "enter");
+          keyed.current = false;
         }}
       >
         {column === "status" && PARTNER_STATUSES.map((status) => <option key={status} value={status}>{STATUS_LABELS[status]}</option>)}

@@ -46,12 +46,12 @@ export function DirectoryFilters({
           }}
         />
       </div>
-      <MultiSelectFilter label="Status" options={PARTNER_STATUSES} labels={STATUS_LABELS} selected={filter.status} onChange={(status) => void url.setFilter({ status: status.length ? status : null })} />
-      <MultiSelectFilter label="Tier" options={PARTNER_TIERS} labels={TIER_LABELS} selected={filter.tier} onChange={(tier) => void url.setFilter({ tier: tier.length ? tier : null })} />
+      <MultiSelectFilter label="Status" options={PARTNER_STATUSES} labels={STATUS_LABELS} selected={url.params.status} onChange={(status) => void url.setFilter({ status: status.length ? status : null })} />
+      <MultiSelectFilter label="Tier" options={PARTNER_TIERS} labels={TIER_LABELS} selected={url.params.tier} onChange={(tier) => void url.setFilter({ tier: tier.length ? tier : null })} />
       <select
         aria-label="Owner"
-        className={`${selectClass} ${filter.owner ? "border-brand-500 text-brand-700" : "border-slate-300 text-slate-700"}`}
-        value={filter.owner ?? ""}
+        className={`${selectClass} ${url.params.owner ? "border-brand-500 text-brand-700" : "border-slate-300 text-slate-700"}`}
+        value={url.params.owner ?? ""}
         onChange={(event) => void url.setFilter({ owner: event.target.value || null })}
       >
         <option value="">Any owner</option>
@@ -63,8 +63,8 @@ export function DirectoryFilters({
       </select>
       <select
         aria-label="Region"
-        className={`${selectClass} ${filter.region ? "border-brand-500 text-brand-700" : "border-slate-300 text-slate-700"}`}
-        value={filter.region ?? ""}
+        className={`${selectClass} ${url.params.region ? "border-brand-500 text-brand-700" : "border-slate-300 text-slate-700"}`}
+        value={url.params.region ?? ""}
         onChange={(event) => void url.setFilter({ region: event.target.value || null })}
       >
         <option value="">Any region</option>
@@ -78,7 +78,7 @@ export function DirectoryFilters({
         <input
           type="checkbox"
           className="size-4 accent-brand-600"
-          checked={filter.archived}
+          checked={url.params.archived}
           onChange={(event) => void url.setFilter({ archived: event.target.checked || null })}
         />
         Include archived

@@ -87,7 +87,7 @@ export const directoryFilterSchema = z.object({
   q: z.string().transform(normalizeSearch).default(""),
   status: z.array(z.enum(PARTNER_STATUSES)).max(PARTNER_STATUSES.length).default([]),
   tier: z.array(z.enum(PARTNER_TIERS)).max(PARTNER_TIERS.length).default([]),
-  owner: z.uuid().nullable().default(null),
+  owner: z.guid().nullable().default(null),
   region: z.string().trim().max(100).nullable().default(null),
   archived: z.boolean().default(false),
 });

@@ -46,7 +46,8 @@ export type PartnerFields = z.infer<typeof partnerFieldsSchema>;
 
 /** A change to some fields of one partner, with the version the editor saw (concurrency check). */
 export const partnerPatchSchema = z.object({
-  partnerId: z.uuid(),
+  // guid, not uuid: ids made by md5(...)::uuid (the seed, imports from other systems) carry no RFC version bits.
+  partnerId: z.guid(),
   /** The row's updated_at when it was loaded; a newer one in the database means someone else changed it. */
   expectedUpdatedAt: z.string().min(1),
   changes: partnerFieldsSchema.partial().refine((changes) => Object.keys(changes).length > 0, { error: "Nothing to change" }),

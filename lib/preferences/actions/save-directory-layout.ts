@@ -17,9 +17,12 @@ export const saveDirectoryLayout = userAction(directoryLayoutSchema.partial(), a
     .maybeSingle();
   if (readError) throw readError;
   const layout = { ...readDirectoryLayout(current?.partner_directory_layout ?? {}), ...change };
-  const { error } = await supabase
-    .from("user_preferences")
-    .upsert({ user_id: userId, partner_directory_layout: layout as NonNullable<Json> }, { onConflict: "user_id" });
+  // Update, or insert the first time: an upsert would also try to update user_id, which
+  // the table's column grants rightly refuse.
+  const value = layout as NonNullable<Json>;
+  const { error } = current
+    ? await supabase.from("user_preferences").update({ partner_directory_layout: value }).eq("user_id", userId)
+    : await supabase.from("user_preferences").insert({ user_id: userId, partner_directory_layout: value });
   if (error) throw error;
   return ok(layout);
 });
