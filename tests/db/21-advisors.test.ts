@@ -101,11 +101,12 @@ describe("advisors: security", () => {
       from pg_policies where schemaname = 'public'`);
     const offenders: string[] = [];
     for (const row of rows) {
-      // Every call to auth.uid()/jwt()/role()/email(), current_setting() or a private helper must follow "SELECT ".
+      // Every call to auth.uid()/jwt()/role()/email(), current_setting() or a private helper must sit in a
+      // sub-select ("SELECT f()" or "FROM f()"), so it runs once per statement, not per row.
       const calls = row.expression.matchAll(/(auth\.(?:uid|jwt|role|email)|current_setting|private\.\w+)\s*\(/gi);
       for (const call of calls) {
         const before = row.expression.slice(0, call.index);
-        if (!/select\s+$/i.test(before)) offenders.push(`${row.table}."${row.policy}": ${call[1]}() per row in ${row.expression.trim()}`);
+        if (!/(select|from)\s+$/i.test(before)) offenders.push(`${row.table}."${row.policy}": ${call[1]}() per row in ${row.expression.trim()}`);
       }
     }
     expect(offenders).toEqual([]);
