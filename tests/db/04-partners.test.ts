@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NONE, no, ok, runMatrix } from "./support/matrix";
-import { readRow, token } from "./support/rows";
+import { readRow, readRows, token } from "./support/rows";
 import { createPartner, createWorld, type World } from "./support/world";
 
 let world: World;
@@ -96,5 +96,25 @@ describe("partners: rules beyond the matrix", () => {
     expect(archived.data?.[0]?.archived_at).not.toBeNull();
     const restored = await world.people.member.client.from("partners").update({ archived_at: null }).eq("id", partner.id as string).select("id, archived_at");
     expect(restored.data).toEqual([{ id: partner.id, archived_at: null }]);
+  });
+
+  it.each(["viewer", "partner", "stranger", "anon"] as const)("import_partners() as %s writes nothing", async (name) => {
+    const externalId = `EXT-${token()}`;
+    const result = await world.people[name].client.rpc("import_partners", { p_org_id: world.org.id, p_rows: [{ external_id: externalId, name: "Imported" }] });
+    expect(result.error?.code, JSON.stringify(result.error)).toBe("42501");
+    expect(await readRow("partners", { external_id: externalId })).toBeUndefined();
+  });
+
+  it("import_partners() as an editor upserts on external_id and records partner.imported, once", async () => {
+    const externalId = `EXT-${token()}`;
+    const first = await world.people.member.client.rpc("import_partners", { p_org_id: world.org.id, p_rows: [{ external_id: externalId, name: "Imported", tier: "gold" }] });
+    expect(first.error).toBeNull();
+    expect(first.data).toEqual([{ inserted: 1, updated: 0, unchanged: 0 }]);
+    const again = await world.people.member.client.rpc("import_partners", { p_org_id: world.org.id, p_rows: [{ external_id: externalId, name: "Imported", tier: "gold" }] });
+    expect(again.data).toEqual([{ inserted: 0, updated: 0, unchanged: 1 }]);
+    const row = await readRow("partners", { external_id: externalId });
+    expect(row).toMatchObject({ org_id: world.org.id, tier: "gold", created_by: world.people.member.id });
+    const events = await readRows("partner_activity_log", { partner_id: row!.id });
+    expect(events.map((event) => event.event_type)).toEqual(["partner.imported"]);
   });
 });
