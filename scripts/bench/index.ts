@@ -33,6 +33,7 @@ const RUNS = option("runs", 200);
 const SEED_ONLY = args.includes("--seed-only");
 const TARGET_RATIO = 1.2;
 const TARGET_HERO_MS = 50;
+const TIME_LIMIT_MINUTES = 20;
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
 const config = loadConfig({ name: "bench", portBase: 52321 });
@@ -144,6 +145,11 @@ async function main() {
     process.exit(code);
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(130));
+  // Bounded: the seed runs once (about 3 minutes here), the measurements a few minutes.
+  setTimeout(() => {
+    console.error(`[bench] gave up after ${TIME_LIMIT_MINUTES} minutes`);
+    void stop(1);
+  }, TIME_LIMIT_MINUTES * 60_000).unref();
   const db = new pg.Pool({ connectionString: dbUrl(config), max: 4 });
   let exitCode = 0;
   try {
