@@ -2,10 +2,14 @@ import Link from "next/link";
 import { ChevronLeft, Globe, Mail, User } from "lucide-react";
 import { StatusBadge } from "@/components/partners/status-badge";
 import { TierPill } from "@/components/partners/tier-pill";
-import { formatMoney } from "@/lib/format/money";
 import type { PartnerStatus, PartnerTier } from "@/lib/partners/constants";
 import type { PartnerRollups, WorkspacePartner } from "@/lib/workspace/get-workspace-partner";
 import { HeroControls } from "./hero-controls";
+
+/** "$269K", "$0": compact money without a forced decimal. */
+function compact(amount: number | string | null | undefined, currency: string): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(Number(amount ?? 0));
+}
 
 function winRate(rollups: PartnerRollups | null): string {
   if (!rollups) return "—";
@@ -18,9 +22,9 @@ export function Hero({ partner, rollups, ownerName, currency }: { partner: Works
   const metrics = [
     { label: "Referrals", value: rollups ? rollups.referrals_total.toLocaleString("en-US") : "—", hint: rollups ? `${rollups.referrals_open} open` : undefined },
     { label: "Win rate", value: winRate(rollups), hint: rollups ? `${rollups.referrals_won} won · ${rollups.referrals_lost} lost` : undefined },
-    { label: "Pipeline", value: formatMoney(rollups?.pipeline_value, currency, { compact: true }), hint: "open referrals" },
-    { label: "Commission earned", value: formatMoney(rollups?.commission_earned, currency, { compact: true }), hint: `${formatMoney(rollups?.commission_paid, currency, { compact: true })} paid` },
-    { label: "Commission owed", value: formatMoney(rollups?.commission_owed, currency, { compact: true }), hint: "pending + approved" },
+    { label: "Pipeline", value: compact(rollups?.pipeline_value, currency), hint: "open referrals" },
+    { label: "Commission earned", value: compact(rollups?.commission_earned, currency), hint: `${compact(rollups?.commission_paid, currency)} paid` },
+    { label: "Commission owed", value: compact(rollups?.commission_owed, currency), hint: "pending + approved" },
     {
       label: "Open tasks",
       value: rollups ? String(rollups.open_tasks) : "—",
