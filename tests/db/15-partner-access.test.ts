@@ -149,6 +149,19 @@ describe("partner_access: grants at their edges, on the very next request", () =
     expect(await visibleTo(user.id, { referral: referral.id as string })).toEqual({ partner: 1, referral: 0 });
   });
 
+  it("scopes are per grant: a user with two partners sees each partner's sections by that grant alone", async () => {
+    const onGranted = await insertChild("partner_referrals", world.partners.granted);
+    const onSibling = await insertChild("partner_referrals", world.partners.sibling);
+    const user = await createPartnerUser(world.org.id, "msp");
+    await grantAccess(user.id, world.partners.granted, { scope: ["referrals"] });
+    await grantAccess(user.id, world.partners.sibling, { scope: ["documents"] });
+    const client = await clientAs(user.id);
+    const partners = await client.from("partners").select("id").in("id", [world.partners.granted, world.partners.sibling, world.partners.foreign]);
+    expect(new Set(partners.data?.map((row) => row.id))).toEqual(new Set([world.partners.granted, world.partners.sibling]));
+    const referrals = await client.from("partner_referrals").select("id").in("id", [onGranted.id as string, onSibling.id as string]);
+    expect(referrals.data).toEqual([{ id: onGranted.id }]);
+  });
+
   it("a grant is unique per user and partner", async () => {
     const user = await createPartnerUser(world.org.id, "twice");
     await grantAccess(user.id, world.partners.granted, { scope: ["referrals"] });
