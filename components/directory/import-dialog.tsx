@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { IMPORT_COLUMNS } from "@/lib/partners/csv/columns";
-import type { ImportPreview, ImportRowKind } from "@/lib/partners/csv/import-rows";
+import type { ImportPreview, ImportPreviewRow, ImportRowKind } from "@/lib/partners/csv/import-rows";
 
 type ImportResult = { inserted: number; updated: number; unchanged: number; invalid: number };
 type Step = { name: "choose" } | { name: "preview"; preview: ImportPreview } | { name: "done"; result: ImportResult };
@@ -16,6 +16,19 @@ type Step = { name: "choose" } | { name: "preview"; preview: ImportPreview } | {
 const KIND_LABELS: Record<ImportRowKind, string> = { new: "New", changed: "Changed", unchanged: "Unchanged", invalid: "Invalid" };
 const KIND_TONES: Record<ImportRowKind, BadgeTone> = { new: "green", changed: "blue", unchanged: "slate", invalid: "red" };
 const KIND_ORDER: ImportRowKind[] = ["invalid", "new", "changed", "unchanged"];
+
+/** Problems first, then in file order; at most 500 shown. */
+function sortedRows(preview: ImportPreview): ImportPreviewRow[] {
+  return [...preview.rows].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.line - b.line).slice(0, 500);
+}
+
+function rowDetails(row: ImportPreviewRow): string {
+  if (row.kind === "invalid") return row.errors.join("; ");
+  return (
+    row.changes.map((change) => `${change.field}: ${change.from || "—"} → ${change.to || "—"}`).join("; ") ||
+    (row.kind === "new" ? "Creates a partner" : "Already up to date")
+  );
+}
 
 /** CSV import: choose a file, see what each row would do, then apply the valid rows in one go. */
 export function ImportDialog() {
@@ -128,7 +141,21 @@ export function ImportDialog() {
                     </li>
                   ))}
                 </ul>
-                <div className="overflow-x-auto rounded-md border border-slate-200">
+                <ol className="divide-y divide-slate-100 rounded-md border border-slate-200 sm:hidden" aria-label="Rows">
+                  {sortedRows(preview).map((row) => (
+                    <li key={row.line} data-kind={row.kind} className={row.kind === "invalid" ? "bg-red-50/50 px-3 py-2.5" : "px-3 py-2.5"}>
+                      <div className="flex items-center justify-between gap-2">
+                        <span className="min-w-0 truncate text-sm font-medium">{row.name || row.externalId || "—"}</span>
+                        <Badge tone={KIND_TONES[row.kind]}>{KIND_LABELS[row.kind]}</Badge>
+                      </div>
+                      <p className="mt-0.5 text-xs text-slate-500">
+                        Line {row.line} · <span className="font-mono">{row.externalId || "no external_id"}</span>
+                      </p>
+                      <p className="mt-1 text-xs text-slate-600">{rowDetails(row)}</p>
+                    </li>
+                  ))}
+                </ol>
+                <div className="hidden overflow-x-auto rounded-md border border-slate-200 sm:block">
                   <table className="w-full text-left text-sm">
                     <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase">
                       <tr>
@@ -140,10 +167,7 @@ export function ImportDialog() {
                       </tr>
                     </thead>
                     <tbody className="divide-y divide-slate-100">
-                      {[...preview.rows]
-                        .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.line - b.line)
-                        .slice(0, 500)
-                        .map((row) => (
+                      {sortedRows(preview).map((row) => (
                           <tr key={row.line} data-kind={row.kind} className={row.kind === "invalid" ? "bg-red-50/50" : undefined}>
                             <td className="px-3 py-2 text-slate-500 tabular-nums">{row.line}</td>
                             <td className="px-3 py-2 font-mono text-xs">{row.externalId || "—"}</td>
@@ -152,10 +176,7 @@ export function ImportDialog() {
                               <Badge tone={KIND_TONES[row.kind]}>{KIND_LABELS[row.kind]}</Badge>
                             </td>
                             <td className="px-3 py-2 text-xs text-slate-600">
-                              {row.kind === "invalid"
-                                ? row.errors.join("; ")
-                                : row.changes.map((change) => `${change.field}: ${change.from || "—"} → ${change.to || "—"}`).join("; ") ||
-                                  (row.kind === "new" ? "Creates a partner" : "Already up to date")}
+                              {rowDetails(row)}
                             </td>
                           </tr>
                         ))}
