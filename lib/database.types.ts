@@ -156,6 +156,26 @@ isOneToOne: false
       referencedColumns: ["id","org_id"]
     }
                   ]
+                },"partner_metric_buckets": {
+                  Row: {
+                    "archived": boolean,"id": string,"org_id": string,"owed_commission": number,"owner_id": string | null,"partners": number,"pipeline_value": number,"region": string | null,"status": string,"tier": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "archived": boolean,"id"?: string,"org_id": string,"owed_commission"?: number,"owner_id"?: string | null,"partners"?: number,"pipeline_value"?: number,"region"?: string | null,"status": string,"tier": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "archived"?: boolean,"id"?: string,"org_id"?: string,"owed_commission"?: number,"owner_id"?: string | null,"partners"?: number,"pipeline_value"?: number,"region"?: string | null,"status"?: string,"tier"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_metric_buckets_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"partner_notes": {
                   Row: {
                     "author_id": string | null,"body": string,"created_at": string,"id": string,"org_id": string,"partner_id": string,"updated_at": string

@@ -192,6 +192,13 @@ const steps: Array<[label: string, sql: string]> = [
               on t.partner_id = p.id
      on conflict (partner_id) do nothing;`,
   ],
+  [
+    "buckets",
+    // the hero metrics' per-filter aggregates, rebuilt from the partners and stats above
+    `select private.rebuild_partner_metric_buckets(o.id)
+       from public.organizations o
+      where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);`,
+  ],
 ];
 
 await withDatabase(async (client) => {
@@ -220,7 +227,7 @@ await withDatabase(async (client) => {
   await client.query("commit");
   const t0 = performance.now();
   await client.query(
-    "analyze public.partners, public.partner_stats, public.partner_referrals, public.partner_commissions, public.partner_tasks, public.partner_documents, public.partner_activity_log",
+    "analyze public.partners, public.partner_stats, public.partner_metric_buckets, public.partner_referrals, public.partner_commissions, public.partner_tasks, public.partner_documents, public.partner_activity_log",
   );
   console.log(`${"analyze".padEnd(12)} ${"".padStart(10)}       ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`);
   console.log(`seeded ${partnerCount} partners into "${orgSlug}" in ${((performance.now() - started) / 1000).toFixed(1)} s`);
