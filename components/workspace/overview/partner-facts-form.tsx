@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { z } from "zod";
 import { useForm } from "react-hook-form";
@@ -47,11 +47,12 @@ export function PartnerFactsForm({ partner }: { partner: WorkspacePartner }) {
     resolver: zodResolver(factsSchema),
     defaultValues: defaultsOf(partner),
   });
-  const [version, setVersion] = useState(partner.updated_at);
-  if (version !== partner.updated_at && !form.formState.isDirty) {
-    setVersion(partner.updated_at);
-    form.reset(defaultsOf(partner));
-  }
+  // a newer version from the server (saved here or elsewhere) replaces untouched fields
+  const { isDirty: dirtyNow } = form.formState;
+  useEffect(() => {
+    if (!dirtyNow) form.reset(defaultsOf(partner));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the row's version changes
+  }, [partner.updated_at]);
   const { errors, isDirty, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (parsed) => {
