@@ -1,0 +1,161 @@
+/**
+ * The directory as a person feels it, on a production build at scale: what `npm run bench`
+ * measures through PostgREST, here measured through the app in Chromium.
+ *
+ *   - first response: GET /admin/partners (server render: session, layout, page, count, metrics)
+ *   - a deep page:    GET /admin/partners?page=1000 (offset 99,900 of 100k)
+ *   - filter change:  click a status in the filter until the grid shows the new rows
+ *   - scroll:         scroll a 200-row page top to bottom one step per frame; frame times and
+ *                     how many rows are in the DOM at most (virtualisation)
+ *   - inline edit:    Enter on a region cell, type, Enter: until the cell shows the value
+ *                     (optimistic) and until the server confirmed it
+ *
+ * Standalone, against a running `next start` whose stack holds the scale data:
+ *   npx tsx scripts/bench/directory.ts --app http://localhost:3301 [--email admin@acme.test] [--runs 20]
+ * `benchDirectoryUi()` is the same for the bench entry to call.
+ */
+import { chromium, type Page } from "playwright-core";
+import { measure, ms, table, type Timing } from "./stats";
+
+export type DirectoryUiOptions = { appUrl: string; email?: string; password?: string; runs?: number };
+export type DirectoryUiResult = { rows: string[][]; matching: number };
+
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+async function rowCount(page: Page): Promise<number> {
+  return Number(await page.getByRole("grid", { name: "Partners" }).getAttribute("aria-rowcount"));
+}
+
+async function untilRowCountChanges(page: Page, from: number): Promise<number> {
+  await page.waitForFunction(
+    (previous) => {
+      const grid = document.querySelector('[role="grid"]');
+      return grid && grid.getAttribute("aria-busy") !== "true" && Number(grid.getAttribute("aria-rowcount")) !== previous;
+    },
+    from,
+    { polling: "raf" },
+  );
+  return rowCount(page);
+}
+
+export async function benchDirectoryUi({ appUrl, email = "admin@acme.test", password = "partnerdesk-demo", runs = 20 }: DirectoryUiOptions): Promise<DirectoryUiResult> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/login?next=%2Fadmin%2Fpartners`);
+    await page.getByLabel("Work email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/admin\/partners/);
+    const matching = await rowCount(page);
+
+    const get = (path: string) => async () => {
+      const response = await context.request.get(`${appUrl}${path}`);
+      if (!response.ok()) throw new Error(`GET ${path}: ${response.status()}`);
+      await response.body();
+    };
+    const first = await measure(runs, get("/admin/partners"), 3);
+    const deep = await measure(runs, get("/admin/partners?page=1000"), 3);
+
+    // Filter change: tick "Paused", then untick it, each until the grid holds the new rows.
+    await page.goto(`${appUrl}/admin/partners`);
+    const filterTimes: number[] = [];
+    await page.getByRole("button", { name: /^Status:/ }).click();
+    const paused = page.getByRole("checkbox", { name: "Paused" });
+    for (let i = 0; i < runs + 2; i++) {
+      const before = await rowCount(page);
+      const started = performance.now();
+      await paused.click();
+      await untilRowCountChanges(page, before);
+      if (i >= 2) filterTimes.push(performance.now() - started);
+    }
+    await page.keyboard.press("Escape");
+    const filter = summarise(filterTimes);
+
+    // Scroll a 200-row page from top to bottom, one step per frame.
+    await page.goto(`${appUrl}/admin/partners?size=200`);
+    await page.getByRole("grid", { name: "Partners" }).waitFor();
+    const scroll = await page.evaluate(async () => {
+      const scroller = document.querySelector('[role="grid"]')!.parentElement!;
+      const frames: number[] = [];
+      let maxRows = 0;
+      let last = performance.now();
+      const steps = 120;
+      for (let i = 1; i <= steps; i++) {
+        scroller.scrollTop = (scroller.scrollHeight * i) / steps;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+        maxRows = Math.max(maxRows, document.querySelectorAll('[role="row"][aria-rowindex]').length);
+      }
+      return { frames, maxRows };
+    });
+
+    // Inline edit of a region: visible at once (optimistic), then confirmed by the server.
+    await page.goto(`${appUrl}/admin/partners?sort=-updated_at`);
+    const visible: number[] = [];
+    const confirmed: number[] = [];
+    for (let i = 0; i < Math.min(runs, 10); i++) {
+      const cell = page.locator('[role="row"][aria-rowindex="1"] [data-column="region"]');
+      await cell.click();
+      const value = `Bench ${Date.now() % 100000}`;
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.insertText(value);
+      const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/admin/partners"));
+      const started = performance.now();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((text) => [...document.querySelectorAll('[data-column="region"]')].some((element) => element.textContent === text), value, { polling: "raf" });
+      visible.push(performance.now() - started);
+      await answered;
+      confirmed.push(performance.now() - started);
+      await page.waitForTimeout(300);
+    }
+
+    const frameTiming = summarise(scroll.frames);
+    const slowFrames = scroll.frames.filter((frame) => frame > 50).length;
+    return {
+      matching,
+      rows: [
+        row("directory first response (GET, server render)", first, `target < 500 ms: ${first.median < 500 ? "met" : "MISSED"}`),
+        row("directory deep page 1000 (GET)", deep),
+        row("filter change to new rows (click → grid)", filter, `target < 200 ms: ${filter.median < 200 ? "met" : "MISSED"}`),
+        row("scroll 200 rows, frame time", frameTiming, `${slowFrames} frames > 50 ms; ≤ ${scroll.maxRows} rows in the DOM`),
+        row("inline edit visible (optimistic)", summarise(visible)),
+        row("inline edit confirmed by the server", summarise(confirmed)),
+      ],
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+function summarise(durations: number[]): Timing {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  return { runs: sorted.length, median: at(0.5), p95: at(0.95), min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+function row(label: string, timing: Timing, note = ""): string[] {
+  return [label, String(timing.runs), ms(timing.median), ms(timing.p95), note];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const option = (name: string) => {
+    const at = args.indexOf(`--${name}`);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const appUrl = option("app") ?? "http://localhost:3301";
+  benchDirectoryUi({ appUrl, email: option("email"), runs: Number(option("runs") ?? 20) })
+    .then((result) => {
+      console.log(`\nPartnerdesk directory in the browser — ${result.matching.toLocaleString("en")} partners matching (ms)\n`);
+      console.log(table(["measurement", "runs", "median", "p95", "note"], result.rows));
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
