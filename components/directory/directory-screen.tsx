@@ -107,6 +107,7 @@ function Directory({ view, page, metrics, owners, regions, preview, widths: save
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Partners</h1>
           <p className="mt-0.5 text-sm text-slate-500" aria-live="polite" data-testid="matching-count">
+            {page.totalIsEstimate ? "About " : ""}
             {page.total.toLocaleString("en-US")} {filtered ? "matching" : ""} partner{page.total === 1 ? "" : "s"}
             {url.pending && <span className="ml-2 text-slate-400">Updating…</span>}
           </p>
@@ -184,6 +185,7 @@ function Directory({ view, page, metrics, owners, regions, preview, widths: save
           page={view.page}
           pageSize={view.pageSize}
           total={page.total}
+          estimated={page.totalIsEstimate}
           onPage={(next) => void url.setParams({ page: next === 1 ? null : next })}
           onPageSize={(size) => {
             void url.setParams({ size, page: null });

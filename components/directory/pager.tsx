@@ -7,12 +7,15 @@ export function Pager({
   page,
   pageSize,
   total,
+  estimated = false,
   onPage,
   onPageSize,
 }: {
   page: number;
   pageSize: PageSize;
   total: number;
+  /** The total is the planner's estimate (no selective filter on a large directory). */
+  estimated?: boolean;
   onPage: (page: number) => void;
   onPageSize: (size: PageSize) => void;
 }) {
@@ -24,7 +27,7 @@ export function Pager({
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite">
-        {from > to ? `Page ${page} is past the end` : `${from.toLocaleString("en-US")}–${to.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`}
+        {from > to ? `Page ${page} is past the end` : `${from.toLocaleString("en-US")}–${to.toLocaleString("en-US")} of ${estimated ? "about " : ""}${total.toLocaleString("en-US")}`}
       </p>
       <div className="flex items-center gap-2">
         <label className="hidden items-center gap-2 sm:flex">
@@ -41,7 +44,8 @@ export function Pager({
           <ChevronLeft className="size-4" aria-hidden /> Previous
         </button>
         <span className="tabular-nums">
-          Page {page.toLocaleString("en-US")} of {pages.toLocaleString("en-US")}
+          Page {page.toLocaleString("en-US")} of {estimated ? "about " : ""}
+          {pages.toLocaleString("en-US")}
         </span>
         <button type="button" className={button} disabled={page >= pages} onClick={() => onPage(page + 1)}>
           Next <ChevronRight className="size-4" aria-hidden />
