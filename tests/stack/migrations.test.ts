@@ -25,8 +25,8 @@ describe("migrations", () => {
       const line = output.split("\n").find((entry) => entry.includes(version));
       expect(line, `migration ${version} in the CLI's list`).toBeDefined();
       // "local | remote | time": both columns carry the version when it is applied.
-      const cells = line!.split("|").map((cell) => cell.trim().replaceAll("`", ""));
-      expect(cells.filter((cell) => cell === version)).toHaveLength(2);
+      const [local, remote] = line!.split("|").map((cell) => cell.trim().replaceAll("`", ""));
+      expect([local, remote]).toEqual([version, version]);
     }
   });
 });
