@@ -17,8 +17,12 @@ const FOREIGN = ["foreign"];
 runMatrix(() => world, {
   ...childArrangement("partner_commissions", { patch: { status: "approved" } }),
   // The state machine trigger runs before RLS's WITH CHECK and, as the caller, cannot see
-  // another org's currency: such inserts fail with 23514 instead of 42501 (schema-findings.md F1).
-  refusedCodes: { insert: ["42501", "23514"] },
+  // another org's currency: these inserts are refused, but with 23514 instead of 42501.
+  knownGaps: {
+    stranger: { insert: "schema-findings.md F1" },
+    partnerInactive: { insert: "schema-findings.md F1" },
+    strangerPartner: { insert: "schema-findings.md F1" },
+  },
   cells: {
     //                 select   insert update delete
     admin:              [ORG,     ok,    ok,    ok],
@@ -96,6 +100,17 @@ describe("partner_commissions: the state machine (as a lead)", () => {
     const result = await world.people.admin.client.from("partner_commissions").update({ approved_at: "2020-01-01T00:00:00Z" }).eq("id", commission.id as string);
     expect(result.error?.code).toBe("42501");
     expect(await readRow("partner_commissions", { id: commission.id })).toEqual(commission);
+  });
+});
+
+describe("partner_commissions: the F1 cells still write nothing", () => {
+  it.each(["stranger", "partnerInactive", "strangerPartner"] as const)("an insert as %s is refused and writes nothing", async (name) => {
+    const description = `F1 probe ${crypto.randomUUID()}`;
+    const result = await world.people[name].client
+      .from("partner_commissions")
+      .insert({ org_id: world.org.id, partner_id: world.partners.granted, amount: 10, currency: world.org.currency, description });
+    expect(result.error).not.toBeNull();
+    expect(await readRow("partner_commissions", { description })).toBeUndefined();
   });
 });
 

@@ -41,6 +41,12 @@ export type MatrixSpec = {
   /** Error codes a refused write may return, per operation (default 42501); no error must then mean zero rows. */
   refusedCodes?: Partial<Record<"insert" | "update" | "delete", readonly string[]>>;
   cells: Record<PersonaName, Cells>;
+  /**
+   * Cells where the schema does not yet do what the matrix says, each pointing to its
+   * finding in docs/schema-findings.md. They run as `it.fails`: green while the gap is
+   * there, red once it is fixed (then delete the entry).
+   */
+  knownGaps?: Partial<Record<PersonaName, Partial<Record<"select" | "insert" | "update" | "delete", string>>>>;
 };
 
 const defaultKey = (row: Row): Row => ({ id: row.id });
@@ -90,8 +96,12 @@ export function runMatrix(getWorld: () => World, spec: MatrixSpec, personas: rea
 
     for (const name of personas) {
       const [visible, insert, update, remove] = spec.cells[name];
+      const gaps = spec.knownGaps?.[name] ?? {};
+      const cell = (op: "select" | "insert" | "update" | "delete", title: string) =>
+        gaps[op] ? ([it.fails, `${title} (known gap: ${gaps[op]})`] as const) : ([it, title] as const);
       describe(name, () => {
-        it(`select ${describeVisible(visible)}`, async () => {
+        const [selectIt, selectTitle] = cell("select", `select ${describeVisible(visible)}`);
+        selectIt(selectTitle, async () => {
           const persona = world.people[name];
           const rows = await spec.arrangeSelect(world, persona);
           const ids = Object.values(rows).map((row) => row[idColumn]);
@@ -110,7 +120,8 @@ export function runMatrix(getWorld: () => World, spec: MatrixSpec, personas: rea
           expect(labels).toEqual([...visible].sort());
         });
 
-        it(`insert ${insert === ok ? "succeeds" : "is refused"}`, async () => {
+        const [insertIt, insertTitle] = cell("insert", `insert ${insert === ok ? "succeeds" : "is refused"}`);
+        insertIt(insertTitle, async () => {
           const persona = world.people[name];
           const values = await spec.insertValues(world, persona);
           const before = plain(await readRows(spec.table, scopeOf(world)));
@@ -125,7 +136,8 @@ export function runMatrix(getWorld: () => World, spec: MatrixSpec, personas: rea
           }
         });
 
-        it(`update ${update === ok ? "succeeds" : "is refused"}`, async () => {
+        const [updateIt, updateTitle] = cell("update", `update ${update === ok ? "succeeds" : "is refused"}`);
+        updateIt(updateTitle, async () => {
           const persona = world.people[name];
           const target = await spec.arrangeTarget(world, persona);
           const before = await readRow(spec.table, key(target));
@@ -142,7 +154,8 @@ export function runMatrix(getWorld: () => World, spec: MatrixSpec, personas: rea
           }
         });
 
-        it(`delete ${remove === ok ? "succeeds" : "is refused"}`, async () => {
+        const [deleteIt, deleteTitle] = cell("delete", `delete ${remove === ok ? "succeeds" : "is refused"}`);
+        deleteIt(deleteTitle, async () => {
           const persona = world.people[name];
           const target = await spec.arrangeTarget(world, persona);
           const before = await readRow(spec.table, key(target));
