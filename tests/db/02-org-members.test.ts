@@ -1,9 +1,11 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { testEnv } from "../support/env";
 import { sql } from "../support/db";
 import { clientAs } from "./support/clients";
 import { NONE, no, ok, runMatrix } from "./support/matrix";
 import { readRow, readRows, token } from "./support/rows";
-import { createAuthUser, createPartnerUser, createStaff, createWorld, type World } from "./support/world";
+import { createAuthUser, createOrg, createPartnerUser, createStaff, createWorld, type World } from "./support/world";
 
 let world: World;
 beforeAll(async () => {
@@ -99,6 +101,41 @@ describe("org_members: the last admin stays", () => {
     const result = await world.people.admin.client.from("org_members").insert({ org_id: world.otherOrg.id, user_id: id, role: "admin" });
     expect(result.error?.code).toBe("42501");
     expect(await readRow("org_members", { org_id: world.otherOrg.id, user_id: id })).toBeUndefined();
+  });
+});
+
+describe("org_members: the last admin under concurrency", () => {
+  /** A connection acting as `userId` through RLS, as PostgREST would (role authenticated, JWT claims). */
+  async function connectAs(userId: string) {
+    const client = new pg.Client({ connectionString: testEnv.dbUrl });
+    await client.connect();
+    await client.query("begin");
+    await client.query("select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)", [
+      JSON.stringify({ sub: userId, role: "authenticated" }),
+    ]);
+    return client;
+  }
+
+  it("two admins demoting each other at once: exactly one succeeds", async () => {
+    const org = await createOrg("duel");
+    const first = await createStaff(org.id, "admin", "first");
+    const second = await createStaff(org.id, "admin", "second");
+    const a = await connectAs(first.id);
+    const b = await connectAs(second.id);
+    try {
+      await a.query("update public.org_members set role = 'member' where org_id = $1 and user_id = $2", [org.id, second.id]);
+      // b's demotion waits on the org row a's trigger locked, then sees a's commit.
+      const pending = b.query("update public.org_members set role = 'member' where org_id = $1 and user_id = $2", [org.id, first.id]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await a.query("commit");
+      await expect(pending).rejects.toMatchObject({ code: "23514" });
+      await b.query("rollback");
+    } finally {
+      await a.end();
+      await b.end();
+    }
+    const admins = await readRows("org_members", { org_id: org.id, role: "admin" });
+    expect(admins.map((row) => row.user_id)).toEqual([first.id]);
   });
 });
 
