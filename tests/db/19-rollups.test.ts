@@ -1,4 +1,6 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { testEnv } from "../support/env";
 import { sql } from "../support/db";
 import { insertChild } from "./support/partner-rows";
 import { NONE, no, runMatrix } from "./support/matrix";
@@ -161,6 +163,38 @@ describe("partner_stats equals plain-SQL sums", () => {
   it("every partner of the org agrees, after all of the above", async () => {
     const partners = await sql<{ id: string }>("select id from public.partners where org_id = $1 and name not like 'Statsless %'", [world.org.id]);
     for (const { id } of partners) expect(await stored(id), id).toEqual(await plainSums(id));
+  });
+});
+
+describe("partner_stats under concurrent writers", () => {
+  it("two transactions adding referrals to one partner at once both count", async () => {
+    const partner = await createPartner(world.org.id);
+    const id = partner.id as string;
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: testEnv.dbUrl });
+      await client.connect();
+      await client.query("begin");
+      await client.query("select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)", [
+        JSON.stringify({ sub: world.people.member.id, role: "authenticated" }),
+      ]);
+      return client;
+    };
+    const insert = "insert into public.partner_referrals (org_id, partner_id, client_name, estimated_value) values ($1, $2, $3, $4)";
+    const a = await connect();
+    const b = await connect();
+    try {
+      await a.query(insert, [world.org.id, id, "From A", 100]);
+      const pending = b.query(insert, [world.org.id, id, "From B", 250]); // waits for a's lock on the stats row
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await a.query("commit");
+      await pending;
+      await b.query("commit");
+    } finally {
+      await a.end();
+      await b.end();
+    }
+    expect(await stored(id)).toMatchObject({ referrals_submitted: 2, pipeline_value: "350.00" });
+    expect(await stored(id)).toEqual(await plainSums(id));
   });
 });
 
