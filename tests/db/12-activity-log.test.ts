@@ -232,6 +232,9 @@ describe("activity: a partner being deleted", () => {
     expect(result.error).toBeNull();
     expect(result.count).toBe(1);
     expect(await readRows("partner_activity_log", { partner_id: id })).toEqual([]);
+    for (const table of ["partner_referrals", "partner_commissions", "partner_tasks", "partner_documents", "partner_notes", "partner_stats"]) {
+      expect(await readRows(table, { partner_id: id }), table).toEqual([]);
+    }
     const audit = await sql<{ action: string }>("select action from public.audit_log where partner_id = $1 order by created_at offset $2", [id, Number(before[0]!.count)]);
     expect(audit.map((row) => row.action)).toEqual(["partner.deleted"]);
   });
