@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "@supabase/supabase-js";
 import pg from "pg";
 import { sql } from "../support/db";
 import { testEnv } from "../support/env";
+import { mintUserJwt } from "../support/jwt";
 import { NONE, no, runMatrix } from "./support/matrix";
 import { insertChild } from "./support/partner-rows";
 import { plain } from "./support/rows";
@@ -136,6 +138,17 @@ describe("audit rows written by triggers", () => {
       after: expect.objectContaining({ status: "paused" }),
       metadata: { changed: ["status"] },
     });
+  });
+
+  it("records the request's IP and user agent when the write comes through PostgREST", async () => {
+    const partner = await createPartner(world.org.id);
+    const client = createClient(testEnv.apiUrl, testEnv.anonKey, {
+      global: { headers: { Authorization: `Bearer ${await mintUserJwt(world.people.member.id)}`, "User-Agent": "audit-probe/1.0", "X-Forwarded-For": "203.0.113.9" } },
+      auth: { persistSession: false },
+    });
+    expect((await client.from("partners").update({ region: "EMEA" }).eq("id", partner.id as string)).error).toBeNull();
+    const rows = await sql("select ip, user_agent, actor_id from public.audit_log where resource_id = $1 and action = 'partner.updated'", [partner.id]);
+    expect(rows).toEqual([{ ip: "203.0.113.9", user_agent: "audit-probe/1.0", actor_id: world.people.member.id }]);
   });
 
   it.each([
