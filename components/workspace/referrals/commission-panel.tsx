@@ -55,7 +55,7 @@ export function CommissionPanel({
   }
 
   return (
-    <Card>
+    <Card className="min-w-0 overflow-hidden">
       <CardHeader
         title="Commissions"
         description="Pending → approved → paid; pending or approved ones can be voided."

@@ -89,7 +89,7 @@ export function ReferralBoard({
   }
 
   return (
-    <Card>
+    <Card className="min-w-0 overflow-hidden">
       <CardHeader
         title="Referrals"
         description="Deals this partner brought, from submitted to won or lost."
