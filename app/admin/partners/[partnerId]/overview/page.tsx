@@ -1,9 +1,9 @@
+import { PortalAccessCard } from "@/components/portal-access/portal-access-card";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Award, ExternalLink } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Timeline } from "@/components/workspace/activity/timeline";
 import { PartnerFactsForm } from "@/components/workspace/overview/partner-facts-form";
 import { TaskBoard } from "@/components/workspace/tasks/task-board";
@@ -116,11 +116,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
           )}
         </Card>
 
-        {/* PORTAL ACCESS SLOT: the portal helper builds components/portal-access/portal-access-card.tsx;
-            render <PortalAccessCard partnerId={partnerId} /> here once it exists. */}
-        <section aria-label="Portal access" data-testid="portal-access-slot">
-          <EmptyState title="Portal access" description="Who at this partner can sign in to the portal is managed under Partner users." />
-        </section>
+        <PortalAccessCard partnerId={partnerId} />
       </div>
     </div>
   );
