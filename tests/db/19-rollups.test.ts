@@ -233,7 +233,8 @@ describe("roll-up and hero-metric functions", () => {
            and ($4 or p.archived_at is null)`,
         [world.org.id, status, tier, archived],
       );
-      expect(result.data, JSON.stringify(filter)).toEqual([expected]);
+      expect(result.data, JSON.stringify(filter)).toHaveLength(1);
+      expect(result.data[0], JSON.stringify(filter)).toMatchObject(expected!);
     }
   });
 });
