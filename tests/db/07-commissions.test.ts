@@ -16,13 +16,6 @@ const FOREIGN = ["foreign"];
 // The target is a pending commission; the update is its legal next step (approve).
 runMatrix(() => world, {
   ...childArrangement("partner_commissions", { patch: { status: "approved" } }),
-  // The state machine trigger runs before RLS's WITH CHECK and, as the caller, cannot see
-  // another org's currency: these inserts are refused, but with 23514 instead of 42501.
-  knownGaps: {
-    stranger: { insert: "schema-findings.md F1" },
-    partnerInactive: { insert: "schema-findings.md F1" },
-    strangerPartner: { insert: "schema-findings.md F1" },
-  },
   cells: {
     //                 select   insert update delete
     admin:              [ORG,     ok,    ok,    ok],

@@ -60,14 +60,7 @@ describe("cross-org: writes across the boundary are refused and change nothing",
     expect(plain(await readRows(table, { partner_id: world.partners.foreign }))).toEqual(before);
   }
 
-  it.each(CHILDREN.filter((table) => table !== "partner_commissions"))(
-    "%s: an admin cannot insert under another org's partner, nor mix org and partner",
-    insertAcross,
-  );
-  // schema-findings.md F1: refused, but with 23514 from the currency check that runs before RLS.
-  it.fails("partner_commissions: an admin cannot insert under another org's partner, nor mix org and partner (known gap: F1)", () =>
-    insertAcross("partner_commissions"),
-  );
+  it.each(CHILDREN)("%s: an admin cannot insert under another org's partner, nor mix org and partner", insertAcross);
 
   it.each(CHILDREN)("%s: the stranger cannot update or delete our rows", async (table) => {
     const row = await insertChild(table, world.partners.granted);

@@ -1,8 +1,14 @@
--- A referral whose commission is paid or void could not be deleted: the foreign key's
+-- Two fixes to the commission rules.
+--
+-- 1. A referral whose commission is paid or void could not be deleted: the foreign key's
 -- ON DELETE SET NULL clears the commission's referral_id, and the state machine refused
 -- any change to a settled commission. Leads may delete referrals (DESIGN.md), and the
 -- commission must outlive it, so the state machine now lets that one change through:
 -- referral_id set to null because the referral is gone. Unlinking by hand stays refused.
+--
+-- 2. An insert under another org's partner was refused with a currency error (the trigger,
+-- running as the caller before RLS, saw no currency for an org it cannot read). The check
+-- now leaves that row to RLS, which refuses it with 42501 (docs/schema-findings.md F1).
 
 create or replace function private.commission_state_machine()
 returns trigger
@@ -22,7 +28,9 @@ begin
 
   select currency into org_currency from public.organizations where id = new.org_id;
   new.currency := coalesce(new.currency, org_currency);
-  if new.currency is distinct from org_currency then
+  -- An org the caller cannot see (null currency) is RLS's to refuse, with 42501, right
+  -- after this trigger; a currency message would mislead and confirm the org exists.
+  if org_currency is not null and new.currency is distinct from org_currency then
     raise exception 'commission currency % differs from the organization''s currency %', new.currency, org_currency
       using errcode = '23514';
   end if;
