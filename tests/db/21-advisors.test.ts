@@ -130,6 +130,13 @@ describe("advisors: security", () => {
     expect(rows.map((row) => `${row.table} ${row.role} ${row.action}: ${row.policies.join(", ")}`)).toEqual([]);
   });
 
+  it("no policy name reaches 63 bytes, where Postgres silently cuts identifiers", async () => {
+    const rows = await sql<{ table: string; policy: string }>(`
+      select tablename as table, policyname as policy from pg_policies
+      where schemaname = 'public' and octet_length(policyname) >= 63 order by 1, 2`);
+    expect(rows.map((row) => `${row.table}: ${row.policy}`)).toEqual([]);
+  });
+
   it("no policy is granted to anon, and no policy targets every role (anon reads and writes nothing)", async () => {
     const rows = await sql<{ table: string; policy: string }>(`
       select tablename as table, policyname as policy from pg_policies
