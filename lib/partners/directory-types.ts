@@ -23,7 +23,8 @@ export type DirectoryRow = {
 export const DIRECTORY_ROW_SELECT =
   "id, name, status, tier, owner_id, region, website, primary_contact_name, primary_contact_email, commission_rate, tags, external_id, archived_at, created_at, updated_at, owner:profiles!partners_owner_id_fkey(display_name, email)";
 
-export type DirectoryMetrics = { activePartners: number; pipelineValue: number; owedCommission: number };
+/** `matchingPartners`: every partner the filter matches, the grid's aria-rowcount and the pager's total. */
+export type DirectoryMetrics = { activePartners: number; pipelineValue: number; owedCommission: number; matchingPartners: number };
 
 export type OwnerOption = { id: string; name: string; email: string | null };
 

@@ -33,7 +33,8 @@ async function plainMetrics(orgId: string, filter: Filter, source: "rows" | "sta
   const [row] = await sql(
     `select count(*) filter (where p.status = 'active')::int as active_partners,
             coalesce(sum(r.pipeline), 0)::float8 as pipeline_value,
-            coalesce(sum(c.owed), 0)::float8 as owed_commission
+            coalesce(sum(c.owed), 0)::float8 as owed_commission,
+            count(*)::int as matching_partners
        from public.partners p
        ${money}
       where p.org_id = $1
@@ -209,7 +210,7 @@ describe("partner_metric_buckets and partner_directory_metrics()", () => {
   });
 
   it("staff of another org, partner users and anon get zeros or nothing", async () => {
-    const zeros = { active_partners: 0, pipeline_value: 0, owed_commission: 0 };
+    const zeros = { active_partners: 0, pipeline_value: 0, owed_commission: 0, matching_partners: 0 };
     const own = await world.people.viewer.client.rpc("partner_directory_metrics", { p_org_id: world.org.id });
     expect(own.data[0].active_partners).toBeGreaterThan(0);
     for (const name of ["stranger", "partner", "partnerCommissions", "strangerPartner"] as const) {

@@ -22,7 +22,8 @@ function renderedAt(): number {
 /**
  * The partner directory. The URL is the view (filters, sort, page, columns, preview);
  * the server reads it, fills what it leaves out from the person's saved layout, and
- * loads that one page, the hero metrics and the preview in parallel, as the user.
+ * loads that one page, the hero metrics (which also count the matching partners), the filter
+ * options and the preview in parallel, as the user.
  */
 export default async function PartnersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await getStaffContext();
@@ -32,7 +33,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const view = resolveDirectoryView(params, layout);
   const orgId = staff.org.id;
 
-  const [page, metrics, owners, regions, preview] = await Promise.all([
+  const [rows, metrics, owners, regions, preview] = await Promise.all([
     listDirectoryPartners(supabase, orgId, view),
     getDirectoryMetrics(supabase, orgId, view.filter),
     listOwnerOptions(supabase, orgId),
@@ -43,7 +44,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   return (
     <DirectoryScreen
       view={view}
-      page={page}
+      page={{ rows, total: metrics.matchingPartners, totalIsEstimate: false }}
       metrics={metrics}
       owners={owners}
       regions={regions}

@@ -12,15 +12,16 @@ export interface FilterableQuery {
  * Applies a directory filter to a partners query. The caller adds the org itself
  * (`.eq("org_id", orgId)`): every query names its org explicitly, RLS or not. The text
  * search matches partial names and contact emails (trigram indexes); `q` is already
- * stripped of characters that mean something to ILIKE or to or=().
+ * stripped of characters that mean something to ILIKE or to or=(). `search: false` leaves the
+ * text search to the caller (the directory page reads it through partner_directory_search()).
  */
-export function applyDirectoryFilter<Q extends FilterableQuery>(query: Q, filter: DirectoryFilter): Q {
+export function applyDirectoryFilter<Q extends FilterableQuery>(query: Q, filter: DirectoryFilter, { search = true }: { search?: boolean } = {}): Q {
   let q = query;
   if (!filter.archived) q = q.is("archived_at", null);
   if (filter.status.length) q = q.in("status", filter.status);
   if (filter.tier.length) q = q.in("tier", filter.tier);
   if (filter.owner) q = q.eq("owner_id", filter.owner);
   if (filter.region) q = q.eq("region", filter.region);
-  if (filter.q) q = q.or(`name.ilike.*${filter.q}*,primary_contact_email.ilike.*${filter.q}*`);
+  if (search && filter.q) q = q.or(`name.ilike.*${filter.q}*,primary_contact_email.ilike.*${filter.q}*`);
   return q;
 }

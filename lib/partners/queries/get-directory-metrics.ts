@@ -3,7 +3,10 @@ import type { ServerClient } from "@/lib/actions/safe-action";
 import type { DirectoryFilter } from "../directory-params";
 import type { DirectoryMetrics } from "../directory-types";
 
-/** Hero metrics for the current filter, summed in the database from partner_stats. */
+/**
+ * Hero metrics for the current filter and how many partners match it, summed in the database
+ * (from partner_metric_buckets; with a text search, from the matching partners' stats).
+ */
 export async function getDirectoryMetrics(supabase: ServerClient, orgId: string, filter: DirectoryFilter): Promise<DirectoryMetrics> {
   const { data, error } = await supabase.rpc("partner_directory_metrics", {
     p_org_id: orgId,
@@ -20,5 +23,6 @@ export async function getDirectoryMetrics(supabase: ServerClient, orgId: string,
     activePartners: Number(row?.active_partners ?? 0),
     pipelineValue: Number(row?.pipeline_value ?? 0),
     owedCommission: Number(row?.owed_commission ?? 0),
+    matchingPartners: Number(row?.matching_partners ?? 0),
   };
 }
