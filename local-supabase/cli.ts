@@ -68,45 +68,44 @@ function usesExternalSupabase(): boolean {
   return Boolean(url) && url !== statusEnv(config).API_URL;
 }
 
-async function dev(): Promise<void> {
+/** `next dev` in a process group of its own, so stopping it takes its workers along. */
+function startNextDev(env: NodeJS.ProcessEnv) {
   const nextBin = path.join(config.projectDir, "node_modules", ".bin", "next");
+  const next = spawn(nextBin, ["dev"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-next.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const stop = async () => {
+    if (next.exitCode !== null || next.signalCode !== null) return;
+    const done = new Promise((resolve) => next.once("exit", resolve));
+    signalGroup("SIGTERM");
+    const timer = setTimeout(() => signalGroup("SIGKILL"), 5_000);
+    await done;
+    clearTimeout(timer);
+  };
+  return { name: "next dev", process: next, stop };
+}
+
+async function dev(): Promise<void> {
   loadEnvFiles();
   if (usesExternalSupabase()) {
     console.log(`Using the Supabase at ${process.env.NEXT_PUBLIC_SUPABASE_URL}; the local stack stays off.`);
-    const next = spawn(nextBin, ["dev"], { stdio: "inherit" });
-    next.once("exit", (code) => process.exit(code ?? 0));
+    const next = startNextDev(process.env);
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+      process.on(signal, () => void next.stop().then(() => process.exit(0)));
+    }
+    next.process.once("exit", (code) => process.exit(code ?? 0));
     return;
   }
   const stack = await start();
   stopOnSignals(stack);
-  const next = spawn(nextBin, ["dev"], {
-    env: { ...process.env, ...appEnv(config) },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true, // its own group, stopped by the stack (workers included)
-  });
-  writePidFile(pidFile(config, "app"), next.pid!);
-  stack.adopt({
-    name: "next dev",
-    process: next,
-    stop: async () => {
-      if (next.exitCode !== null || next.signalCode !== null) return;
-      const done = new Promise((resolve) => next.once("exit", resolve));
-      try {
-        process.kill(-next.pid!, "SIGTERM");
-      } catch {
-        return;
-      }
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-next.pid!, "SIGKILL");
-        } catch {
-          // already gone
-        }
-      }, 5_000);
-      await done;
-      clearTimeout(timer);
-    },
-  });
+  const next = startNextDev({ ...process.env, ...appEnv(config) });
+  writePidFile(pidFile(config, "app"), next.process.pid!);
+  stack.adopt(next);
 }
 
 function status(): void {
