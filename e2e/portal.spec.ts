@@ -50,10 +50,12 @@ async function acceptInvitation(page: Page, email: string, since: Date) {
   await expect(page).toHaveURL(/\/portal/);
 }
 
+/** Tomorrow in Acme's time zone: grant days are the org's days. */
 function tomorrow(): string {
-  const date = new Date(Date.now() + 24 * 3600 * 1000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
 }
 
 test("an invited partner user sees exactly their partner until the grant is revoked, and the audit log names the admin", async ({ browser }) => {
@@ -156,10 +158,20 @@ test("a partner user can neither open /admin nor run an admin server action by p
   // Learn the invite action's id the way an attacker could: from a real request the admin page makes.
   const admin = await staffPage(browser);
   await admin.goto("/admin/partner-users");
+  // The form validates in the browser first, so send something well-formed that the database
+  // refuses: a staff member cannot also be a partner user. Nothing is written.
+  const form = admin.getByRole("form", { name: "Invite a partner user" });
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(form.getByText("Enter a valid email address")).toBeVisible();
+  await form.getByLabel("Email").fill("member@acme.test");
+  await form.getByLabel("Name").fill("Not a partner");
+  await form.getByLabel("Partner").selectOption({ label: "Fabrikam" });
   const actionRequest = admin.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
-  await admin.getByRole("form", { name: "Invite a partner user" }).getByRole("button", { name: "Send invitation" }).click();
+  await form.getByRole("button", { name: "Send invitation" }).click();
   const actionId = (await actionRequest).headers()["next-action"]!;
-  await expect(admin.getByText("Enter a valid email address")).toBeVisible();
+  await expect(form.getByRole("alert").first()).toBeVisible();
+  const staffAsPartner = await withDb(async (db) => (await db.query("select count(*)::int as n from public.partner_users where email = 'member@acme.test'")).rows[0].n as number);
+  expect(staffAsPartner).toBe(0);
 
   const partner = await (await browser.newContext()).newPage();
   await signInAsPartner(partner, "pat@northwind.test");
@@ -169,7 +181,7 @@ test("a partner user can neither open /admin nor run an admin server action by p
   const email = `smuggled-${Date.now()}@northwind.test`;
   const response = await partner.request.post("/admin/partner-users", {
     headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-    data: JSON.stringify([{ email, name: "Smuggled", grants: [{ partnerId: FABRIKAM, scope: ["commissions"], startsAt: null, endsAt: null }] }]),
+    data: JSON.stringify([{ email, name: "Smuggled", grants: [{ partnerId: FABRIKAM, scope: ["commissions"], startsOn: "", endsOn: "" }] }]),
   });
   const body = await response.text();
   expect(body).toContain("Only staff of an organization can do this");

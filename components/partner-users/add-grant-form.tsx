@@ -1,47 +1,83 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
+import { FormError } from "@/components/workspace/form-error";
+import { useActionForm } from "@/components/workspace/use-action-form";
 import { grantPartnerAccess } from "@/lib/partner-users/actions/grant-partner-access";
-import { dayToInstant } from "./dates";
-import { DEFAULT_DRAFT, GrantFields, type GrantDraft } from "./grant-fields";
+import { grantPartnerAccessSchema, type GrantPartnerAccessFormInput } from "@/lib/partner-users/schemas";
+import { DEFAULT_WINDOW, GrantFields } from "./grant-fields";
 
 /**
  * Adds a grant. Either the user is fixed and a partner is chosen (partner-users page), or
  * the partner is fixed and a partner user is chosen (a partner's "Portal access" card).
  */
-export function AddGrantForm({
+export function AddGrantForm(props: {
+  partnerUserId?: string;
+  partnerId?: string;
+  choices: { id: string; name: string }[];
+  choiceLabel: string;
+  timeZone: string;
+}) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} disabled={props.choices.length === 0}>
+        Add a grant
+      </Button>
+    );
+  }
+  return <OpenAddGrantForm {...props} onClose={() => setOpen(false)} />;
+}
+
+function OpenAddGrantForm({
   partnerUserId,
   partnerId,
   choices,
   choiceLabel,
+  timeZone,
+  onClose,
 }: {
   partnerUserId?: string;
   partnerId?: string;
   choices: { id: string; name: string }[];
   choiceLabel: string;
+  timeZone: string;
+  onClose: () => void;
 }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [choice, setChoice] = useState("");
-  const [draft, setDraft] = useState<GrantDraft>(DEFAULT_DRAFT);
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  if (!open) {
-    return (
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} disabled={choices.length === 0}>
-        Add a grant
-      </Button>
-    );
-  }
+  const defaults: GrantPartnerAccessFormInput = {
+    partnerUserId: partnerUserId ?? "",
+    grant: { partnerId: partnerId ?? "", ...DEFAULT_WINDOW, scope: [...DEFAULT_WINDOW.scope] },
+  };
+  const form = useForm({ resolver: zodResolver(grantPartnerAccessSchema), defaultValues: defaults });
+  const { errors } = form.formState;
+  const { submit, formError, pending } = useActionForm(
+    form,
+    grantPartnerAccess,
+    () => {
+      onClose();
+      router.refresh();
+    },
+    "Access granted.",
+  );
+  // The chosen side is the partner when the user is fixed, and the other way round.
+  const choiceName = partnerUserId ? "grant.partnerId" : "partnerUserId";
+  const choiceError = partnerUserId ? errors.grant?.partnerId?.message : errors.partnerUserId?.message;
   return (
-    <div className="space-y-3 rounded-md border border-slate-200 bg-slate-50/60 p-3">
-      <label className="block space-y-1.5">
-        <span className="block text-sm font-medium text-slate-700">{choiceLabel}</span>
-        <Select value={choice} onChange={(event) => setChoice(event.target.value)}>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label="Add a grant"
+      className="space-y-3 rounded-md border border-slate-200 bg-slate-50/60 p-3"
+    >
+      <Field label={choiceLabel} error={choiceError}>
+        <Select {...form.register(choiceName)}>
           <option value="">Choose…</option>
           {choices.map((option) => (
             <option key={option.id} value={option.id}>
@@ -49,38 +85,34 @@ export function AddGrantForm({
             </option>
           ))}
         </Select>
-      </label>
-      <GrantFields idPrefix={`add-${partnerUserId ?? partnerId}`} value={draft} onChange={setDraft} errors={{ endsAt: errors["grant.endsAt"] }} />
+      </Field>
+      <Controller
+        control={form.control}
+        name={"grant.scope"}
+        render={({ field }) => (
+          <GrantFields
+            scope={field.value}
+            onScopeChange={field.onChange}
+            timeZone={timeZone}
+            startsOn={form.register("grant.startsOn")}
+            endsOn={form.register("grant.endsOn")}
+            errors={{
+              scope: errors.grant?.scope?.message,
+              startsOn: errors.grant?.startsOn?.message,
+              endsOn: errors.grant?.endsOn?.message,
+            }}
+          />
+        )}
+      />
+      <FormError message={formError} />
       <div className="flex gap-2">
-        <Button
-          size="sm"
-          pending={pending}
-          disabled={!choice}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await grantPartnerAccess({
-                partnerUserId: partnerUserId ?? choice,
-                grant: { partnerId: partnerId ?? choice, scope: draft.scope, startsAt: dayToInstant(draft.startDay), endsAt: dayToInstant(draft.endDay) },
-              });
-              if (!result.ok) {
-                setErrors(result.fieldErrors ?? {});
-                toast.error(result.error);
-                return;
-              }
-              toast.success("Access granted.");
-              setOpen(false);
-              setChoice("");
-              setDraft(DEFAULT_DRAFT);
-              router.refresh();
-            })
-          }
-        >
+        <Button type="submit" size="sm" pending={pending}>
           Grant access
         </Button>
-        <Button variant="ghost" size="sm" onClick={() => setOpen(false)}>
+        <Button variant="ghost" size="sm" onClick={onClose}>
           Cancel
         </Button>
       </div>
-    </div>
+    </form>
   );
 }

@@ -1,23 +1,32 @@
 "use client";
 
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { PORTAL_SECTIONS, type PortalSection } from "@/lib/portal/sections";
 import { SECTION_LABELS } from "@/lib/portal/constants";
+import { PORTAL_SECTIONS, type PortalSection } from "@/lib/portal/sections";
 
-export type GrantDraft = { scope: PortalSection[]; startDay: string; endDay: string };
-export const DEFAULT_DRAFT: GrantDraft = { scope: [...PORTAL_SECTIONS], startDay: "", endDay: "" };
+/** What a new grant starts as: every section, no window. */
+export const DEFAULT_WINDOW = { scope: [...PORTAL_SECTIONS] as PortalSection[], startsOn: "", endsOn: "" };
 
-/** Scope checkboxes and an optional start and end day: the parts every grant form shares. */
+/**
+ * Scope checkboxes and an optional start and end day: the parts every grant form shares.
+ * The form owns the values (react-hook-form); this only lays them out.
+ */
 export function GrantFields({
-  value,
-  onChange,
+  scope,
+  onScopeChange,
+  startsOn,
+  endsOn,
   errors,
-  idPrefix,
+  timeZone,
 }: {
-  value: GrantDraft;
-  onChange: (next: GrantDraft) => void;
-  errors?: { endsAt?: string; startsAt?: string };
-  idPrefix: string;
+  scope: PortalSection[];
+  onScopeChange: (next: PortalSection[]) => void;
+  startsOn: UseFormRegisterReturn;
+  endsOn: UseFormRegisterReturn;
+  errors?: { scope?: string; startsOn?: string; endsOn?: string };
+  timeZone: string;
 }) {
   return (
     <div className="space-y-3">
@@ -29,39 +38,36 @@ export function GrantFields({
               <input
                 type="checkbox"
                 className="size-4 rounded border-slate-300"
-                checked={value.scope.includes(section)}
+                checked={scope.includes(section)}
                 onChange={(event) =>
-                  onChange({
-                    ...value,
-                    scope: event.target.checked ? PORTAL_SECTIONS.filter((s) => s === section || value.scope.includes(s)) : value.scope.filter((s) => s !== section),
-                  })
+                  onScopeChange(
+                    event.target.checked
+                      ? PORTAL_SECTIONS.filter((s) => s === section || scope.includes(s))
+                      : scope.filter((s) => s !== section),
+                  )
                 }
               />
               {SECTION_LABELS[section]}
             </label>
           ))}
         </div>
+        {errors?.scope && (
+          <p role="alert" className="mt-1 text-xs font-medium text-red-600">
+            {errors.scope}
+          </p>
+        )}
       </fieldset>
       <div className="grid grid-cols-2 gap-3">
-        <div className="space-y-1.5">
-          <label htmlFor={`${idPrefix}-start`} className="block text-sm font-medium text-slate-700">
-            Starts (optional)
-          </label>
-          <Input id={`${idPrefix}-start`} type="date" value={value.startDay} onChange={(event) => onChange({ ...value, startDay: event.target.value })} />
-          {errors?.startsAt && <p className="text-xs font-medium text-red-600">{errors.startsAt}</p>}
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor={`${idPrefix}-end`} className="block text-sm font-medium text-slate-700">
-            Ends (optional)
-          </label>
-          <Input id={`${idPrefix}-end`} type="date" value={value.endDay} onChange={(event) => onChange({ ...value, endDay: event.target.value })} />
-          {errors?.endsAt && (
-            <p role="alert" className="text-xs font-medium text-red-600">
-              {errors.endsAt}
-            </p>
-          )}
-        </div>
+        <Field label="Starts (optional)" error={errors?.startsOn}>
+          <Input type="date" {...startsOn} />
+        </Field>
+        <Field label="Ends (optional)" error={errors?.endsOn}>
+          <Input type="date" {...endsOn} />
+        </Field>
       </div>
+      <p className="text-xs text-slate-500">
+        Days start at midnight, {timeZone} time. A grant ends as its end day begins.
+      </p>
     </div>
   );
 }

@@ -1,17 +1,22 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { PortalSection } from "@/lib/portal/sections";
+import { FormError } from "@/components/workspace/form-error";
+import { useActionForm } from "@/components/workspace/use-action-form";
 import { revokePartnerAccess } from "@/lib/partner-users/actions/revoke-partner-access";
 import { updateAccessWindow } from "@/lib/partner-users/actions/update-access-window";
 import type { GrantState } from "@/lib/partner-users/queries";
+import { updateAccessWindowSchema, type UpdateAccessWindowFormInput } from "@/lib/partner-users/schemas";
 import { SECTION_LABELS } from "@/lib/portal/constants";
-import { dayToInstant, instantToDay, showDay } from "./dates";
-import { GrantFields, type GrantDraft } from "./grant-fields";
+import type { PortalSection } from "@/lib/portal/sections";
+import { instantToDay, showDay } from "./dates";
+import { GrantFields } from "./grant-fields";
 
 const STATE: Record<GrantState, { label: string; tone: BadgeTone }> = {
   in_force: { label: "In force", tone: "green" },
@@ -21,34 +26,39 @@ const STATE: Record<GrantState, { label: string; tone: BadgeTone }> = {
 };
 
 export type GrantItemProps = {
-  grant: { id: string; scope: PortalSection[]; startsAt: string | null; endsAt: string | null; revokedAt: string | null };
+  grant: {
+    id: string;
+    scope: PortalSection[];
+    startsAt: string | null;
+    endsAt: string | null;
+    revokedAt: string | null;
+  };
   title: string;
   subtitle?: string;
   state: GrantState;
   canManage: boolean;
+  /** The org's time zone: grant days are its days. */
+  timeZone: string;
 };
 
 /** One grant: who or what, its state, scope and window; revoke at once or change the window. */
-export function GrantItem({ grant, title, subtitle, state, canManage }: GrantItemProps) {
+export function GrantItem({ grant, title, subtitle, state, canManage, timeZone }: GrantItemProps) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const [revoking, startRevoke] = useTransition();
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState<GrantDraft>({ scope: grant.scope, startDay: instantToDay(grant.startsAt), endDay: instantToDay(grant.endsAt) });
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const window =
     grant.startsAt || grant.endsAt
-      ? `${grant.startsAt ? `from ${showDay(grant.startsAt)}` : ""}${grant.startsAt && grant.endsAt ? " " : ""}${grant.endsAt ? `until ${showDay(grant.endsAt)}` : ""}`
+      ? `${grant.startsAt ? `from ${showDay(grant.startsAt, timeZone)}` : ""}${grant.startsAt && grant.endsAt ? " " : ""}${grant.endsAt ? `until ${showDay(grant.endsAt, timeZone)}` : ""}`
       : "no end date";
 
-  function run(work: () => Promise<{ ok: boolean; error?: string; fieldErrors?: Partial<Record<string, string>> }>, success: string) {
-    startTransition(async () => {
-      const result = await work();
+  function revoke() {
+    startRevoke(async () => {
+      const result = await revokePartnerAccess({ grantId: grant.id });
       if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        toast.error(result.error ?? "Could not save.");
+        toast.error(result.error);
         return;
       }
-      toast.success(success);
+      toast.success(`Access to ${title} revoked.`);
       setEditing(false);
       router.refresh();
     });
@@ -64,7 +74,10 @@ export function GrantItem({ grant, title, subtitle, state, canManage }: GrantIte
           </p>
           {subtitle && <p className="text-xs text-slate-500">{subtitle}</p>}
           <p className="mt-0.5 text-xs text-slate-500">
-            Overview{grant.scope.length > 0 ? `, ${grant.scope.map((section) => SECTION_LABELS[section]).join(", ")}` : ""} · {window}
+            Overview
+            {grant.scope.length > 0
+              ? `, ${grant.scope.map((section) => SECTION_LABELS[section]).join(", ")}`
+              : ""} · {window}
           </p>
         </div>
         {canManage && state !== "revoked" && (
@@ -76,8 +89,8 @@ export function GrantItem({ grant, title, subtitle, state, canManage }: GrantIte
               variant="ghost"
               size="sm"
               className="text-red-700 hover:bg-red-50"
-              pending={pending && !editing}
-              onClick={() => run(() => revokePartnerAccess({ grantId: grant.id }), `Access to ${title} revoked.`)}
+              pending={revoking}
+              onClick={revoke}
             >
               Revoke
             </Button>
@@ -85,22 +98,69 @@ export function GrantItem({ grant, title, subtitle, state, canManage }: GrantIte
         )}
       </div>
       {editing && (
-        <div className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50/60 p-3">
-          <GrantFields idPrefix={`grant-${grant.id}`} value={draft} onChange={setDraft} errors={{ endsAt: errors["window.endsAt"] }} />
-          <Button
-            size="sm"
-            pending={pending}
-            onClick={() =>
-              run(
-                () => updateAccessWindow({ grantId: grant.id, window: { scope: draft.scope, startsAt: dayToInstant(draft.startDay), endsAt: dayToInstant(draft.endDay) } }),
-                "Grant updated.",
-              )
-            }
-          >
-            Save grant
-          </Button>
-        </div>
+        <AccessWindowForm
+          grant={grant}
+          timeZone={timeZone}
+          onSaved={() => {
+            setEditing(false);
+            router.refresh();
+          }}
+        />
       )}
     </li>
+  );
+}
+
+/** Changes a grant's scope and window, parsed by the same schema as the action. */
+function AccessWindowForm({
+  grant,
+  timeZone,
+  onSaved,
+}: {
+  grant: GrantItemProps["grant"];
+  timeZone: string;
+  onSaved: () => void;
+}) {
+  const defaults: UpdateAccessWindowFormInput = {
+    grantId: grant.id,
+    window: {
+      scope: grant.scope,
+      startsOn: instantToDay(grant.startsAt, timeZone),
+      endsOn: instantToDay(grant.endsAt, timeZone),
+    },
+  };
+  const form = useForm({ resolver: zodResolver(updateAccessWindowSchema), defaultValues: defaults });
+  const { errors } = form.formState;
+  const { submit, formError, pending } = useActionForm(form, updateAccessWindow, onSaved, "Grant updated.");
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label="Change grant"
+      className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50/60 p-3"
+    >
+      <Controller
+        control={form.control}
+        name={"window.scope"}
+        render={({ field }) => (
+          <GrantFields
+            scope={field.value}
+            onScopeChange={field.onChange}
+            timeZone={timeZone}
+            startsOn={form.register("window.startsOn")}
+            endsOn={form.register("window.endsOn")}
+            errors={{
+              scope: errors.window?.scope?.message,
+              startsOn: errors.window?.startsOn?.message,
+              endsOn: errors.window?.endsOn?.message,
+            }}
+          />
+        )}
+      />
+      <FormError message={formError} />
+      <Button type="submit" size="sm" pending={pending}>
+        Save grant
+      </Button>
+    </form>
   );
 }

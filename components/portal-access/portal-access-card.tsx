@@ -53,6 +53,7 @@ export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
                   subtitle={`${user?.email ?? ""}${user && !user.is_active ? " · deactivated" : ""}`}
                   state={grant.state}
                   canManage={canManage}
+                  timeZone={staff.org.time_zone}
                 />
               );
             })}
@@ -60,7 +61,7 @@ export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
         )}
         {canManage && (
           <div className="pt-1 pb-3">
-            <AddGrantForm partnerId={partnerId} choices={choices} choiceLabel="Partner user" />
+            <AddGrantForm partnerId={partnerId} choices={choices} choiceLabel="Partner user" timeZone={staff.org.time_zone} />
           </div>
         )}
       </CardBody>

@@ -1,9 +1,21 @@
 import { z } from "zod";
 import { STAFF_ROLES } from "@/lib/orgs/roles";
 
+/** The member forms and the server actions parse input with these same schemas. */
 export const inviteMemberSchema = z.object({
-  email: z.email({ message: "Enter a valid email address" }).transform((value) => value.trim().toLowerCase()),
-  role: z.enum(STAFF_ROLES, { message: "Choose a role" }),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter a valid email address" })),
+  role: z.enum(STAFF_ROLES, { error: "Choose a role" }),
 });
-export const changeMemberRoleSchema = z.object({ userId: z.uuid(), role: z.enum(STAFF_ROLES) });
+export type InviteMemberFormInput = z.input<typeof inviteMemberSchema>;
+
+export const changeMemberRoleSchema = z.object({
+  userId: z.uuid(),
+  role: z.enum(STAFF_ROLES, { error: "Choose a role" }),
+});
+export type ChangeMemberRoleFormInput = z.input<typeof changeMemberRoleSchema>;
+
 export const removeMemberSchema = z.object({ userId: z.uuid() });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ServerClient } from "@/lib/actions/safe-action";
+import { startOfDayIn } from "@/lib/audit/day-range";
 import type { GrantInput } from "./schemas";
 
 /**
@@ -7,7 +8,7 @@ import type { GrantInput } from "./schemas";
  * their role and the audit names them). Grants are unique per (user, partner) and never
  * deleted: an earlier, revoked grant is restored with the new scope and window.
  */
-export async function upsertGrant(supabase: ServerClient, orgId: string, partnerUserId: string, grant: GrantInput) {
+export async function upsertGrant(supabase: ServerClient, org: { id: string; timeZone: string }, partnerUserId: string, grant: GrantInput) {
   const { data: existing, error: readError } = await supabase
     .from("partner_access")
     .select("id")
@@ -15,7 +16,7 @@ export async function upsertGrant(supabase: ServerClient, orgId: string, partner
     .eq("partner_id", grant.partnerId)
     .maybeSingle();
   if (readError) throw readError;
-  const fields = { scope: grant.scope, starts_at: grant.startsAt, ends_at: grant.endsAt };
+  const fields = { scope: grant.scope, ...windowInstants(grant, org.timeZone) };
   if (existing) {
     const { error } = await supabase.from("partner_access").update({ ...fields, revoked_at: null }).eq("id", existing.id);
     if (error) throw error;
@@ -23,9 +24,17 @@ export async function upsertGrant(supabase: ServerClient, orgId: string, partner
   }
   const { data, error } = await supabase
     .from("partner_access")
-    .insert({ ...fields, org_id: orgId, partner_id: grant.partnerId, partner_user_id: partnerUserId })
+    .insert({ ...fields, org_id: org.id, partner_id: grant.partnerId, partner_user_id: partnerUserId })
     .select("id")
     .single();
   if (error) throw error;
   return data.id;
+}
+
+/** A grant window's days as instants: each day starts at midnight in the org's time zone. */
+export function windowInstants(window: { startsOn: string | null; endsOn: string | null }, timeZone: string) {
+  return {
+    starts_at: window.startsOn ? startOfDayIn(window.startsOn, timeZone) : null,
+    ends_at: window.endsOn ? startOfDayIn(window.endsOn, timeZone) : null,
+  };
 }

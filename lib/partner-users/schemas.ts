@@ -1,40 +1,56 @@
 import { z } from "zod";
+import { isDay } from "@/lib/audit/day-range";
 import { PORTAL_SECTIONS } from "@/lib/portal/sections";
 
-const instant = z.union([z.iso.datetime({ offset: true }), z.literal(""), z.null()]).optional().transform((value) => value || null);
+/**
+ * The grant forms and the server actions parse input with these same schemas. Forms hold
+ * what the user typed, so a window's ends are calendar days ("" for none); the action
+ * turns a day into its first instant in the org's time zone (`starts_at` inclusive,
+ * `ends_at` exclusive), since only the server knows the org for sure.
+ */
+const optionalDay = z
+  .union([z.string().trim(), z.null()])
+  .optional()
+  .refine((value) => !value || isDay(value), { error: "Enter a date" })
+  .transform((value) => value || null);
 
-/** A grant's scope and window; the same schema drives the forms and the server actions. */
-export const accessWindowSchema = z
-  .object({
-    scope: z.array(z.enum(PORTAL_SECTIONS)),
-    startsAt: instant,
-    endsAt: instant,
-  })
-  .refine((value) => !value.startsAt || !value.endsAt || new Date(value.endsAt) > new Date(value.startsAt), {
-    message: "The end must be after the start",
-    path: ["endsAt"],
-  });
+const scope = z.array(z.enum(PORTAL_SECTIONS), { error: "Choose the sections" });
 
+const windowFields = { scope, startsOn: optionalDay, endsOn: optionalDay };
+
+const endAfterStart = (value: { startsOn: string | null; endsOn: string | null }) =>
+  !value.startsOn || !value.endsOn || value.endsOn > value.startsOn;
+const END_AFTER_START = { error: "The end must be after the start", path: ["endsOn"] };
+
+/** A grant's scope and window (change a grant). */
+export const accessWindowSchema = z.object(windowFields).refine(endAfterStart, END_AFTER_START);
+export type AccessWindowFormInput = z.input<typeof accessWindowSchema>;
+
+/** One grant: a partner, its scope and window. */
 export const grantInputSchema = z
-  .object({
-    partnerId: z.uuid({ message: "Choose a partner" }),
-    scope: z.array(z.enum(PORTAL_SECTIONS)),
-    startsAt: instant,
-    endsAt: instant,
-  })
-  .refine((value) => !value.startsAt || !value.endsAt || new Date(value.endsAt) > new Date(value.startsAt), {
-    message: "The end must be after the start",
-    path: ["endsAt"],
-  });
+  .object({ partnerId: z.uuid({ error: "Choose a partner" }), ...windowFields })
+  .refine(endAfterStart, END_AFTER_START);
 export type GrantInput = z.output<typeof grantInputSchema>;
+export type GrantFormInput = z.input<typeof grantInputSchema>;
 
 export const invitePartnerUserSchema = z.object({
-  email: z.email({ message: "Enter a valid email address" }).transform((value) => value.trim().toLowerCase()),
-  name: z.string().trim().min(1, "Enter their name").max(200),
-  grants: z.array(grantInputSchema).min(1, "Give at least one partner"),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter a valid email address" })),
+  name: z.string().trim().min(1, { error: "Enter their name" }).max(200, { error: "Use at most 200 characters" }),
+  grants: z.array(grantInputSchema).min(1, { error: "Give at least one partner" }),
 });
+export type InvitePartnerUserFormInput = z.input<typeof invitePartnerUserSchema>;
 
-export const grantPartnerAccessSchema = z.object({ partnerUserId: z.uuid(), grant: grantInputSchema });
+export const grantPartnerAccessSchema = z.object({
+  partnerUserId: z.uuid({ error: "Choose a partner user" }),
+  grant: grantInputSchema,
+});
+export type GrantPartnerAccessFormInput = z.input<typeof grantPartnerAccessSchema>;
+
 export const revokePartnerAccessSchema = z.object({ grantId: z.uuid() });
 export const updateAccessWindowSchema = z.object({ grantId: z.uuid(), window: accessWindowSchema });
+export type UpdateAccessWindowFormInput = z.input<typeof updateAccessWindowSchema>;
 export const partnerUserIdSchema = z.object({ partnerUserId: z.uuid() });

@@ -94,12 +94,12 @@ export default async function PartnerUsersPage({ searchParams }: { searchParams:
                         ) : (
                           <ul className="divide-y divide-slate-100">
                             {user.grants.map((grant) => (
-                              <GrantItem key={grant.id} grant={grant} title={grant.partnerName} state={grant.state} canManage />
+                              <GrantItem key={grant.id} grant={grant} title={grant.partnerName} state={grant.state} canManage timeZone={tz} />
                             ))}
                           </ul>
                         )}
                         <div className="pt-1 pb-3">
-                          <AddGrantForm partnerUserId={user.id} choices={partners.filter((partner) => !granted.has(partner.id))} choiceLabel="Partner" />
+                          <AddGrantForm partnerUserId={user.id} choices={partners.filter((partner) => !granted.has(partner.id))} choiceLabel="Partner" timeZone={tz} />
                         </div>
                       </CardBody>
                     </Card>
@@ -112,7 +112,7 @@ export default async function PartnerUsersPage({ searchParams }: { searchParams:
         <Card className="order-1 xl:sticky xl:top-20 xl:order-2">
           <CardHeader title="Invite a partner user" description="They get an email with a sign-in link to the portal." />
           <CardBody>
-            <InvitePartnerUserForm partners={partners} defaultPartnerId={query.partner && partners.some((p) => p.id === query.partner) ? query.partner : undefined} />
+            <InvitePartnerUserForm partners={partners} defaultPartnerId={query.partner && partners.some((p) => p.id === query.partner) ? query.partner : undefined} timeZone={tz} />
           </CardBody>
         </Card>
       </div>

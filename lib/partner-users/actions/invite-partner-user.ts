@@ -16,7 +16,7 @@ import { siteOrigin } from "@/lib/partner-users/site-origin";
  * the invitation email; the partner_users row and the grants are written as the caller.
  * Someone who already has an auth user gets the grants and a magic link instead.
  */
-export const invitePartnerUser = staffAction({ schema: invitePartnerUserSchema, roles: LEADS }, async (input, { supabase, orgId }) => {
+export const invitePartnerUser = staffAction({ schema: invitePartnerUserSchema, roles: LEADS }, async (input, { supabase, orgId, staff }) => {
   const partnerIds = [...new Set(input.grants.map((grant) => grant.partnerId))];
   if (partnerIds.length !== input.grants.length) return fail("Each partner can be granted once.", { grants: "Each partner can be granted once" });
   const { data: partners, error: partnersError } = await supabase.from("partners").select("id").eq("org_id", orgId).in("id", partnerIds);
@@ -33,7 +33,7 @@ export const invitePartnerUser = staffAction({ schema: invitePartnerUserSchema, 
     if (error) return fail(describeDbError(error, "Could not add this partner user."));
   }
   try {
-    for (const grant of input.grants) await upsertGrant(supabase, orgId, userId, grant);
+    for (const grant of input.grants) await upsertGrant(supabase, { id: orgId, timeZone: staff.org.time_zone }, userId, grant);
   } catch (error) {
     return fail(describeDbError(error as { code?: string }, "Could not grant access."));
   }

@@ -5,13 +5,14 @@ import { fail, ok } from "@/lib/actions/result";
 import { staffAction } from "@/lib/actions/safe-action";
 import { LEADS } from "@/lib/orgs/roles";
 import { describeDbError } from "@/lib/partner-users/errors";
+import { windowInstants } from "@/lib/partner-users/grants";
 import { updateAccessWindowSchema } from "@/lib/partner-users/schemas";
 
 /** Changes a grant's scope and its start and end. */
-export const updateAccessWindow = staffAction({ schema: updateAccessWindowSchema, roles: LEADS }, async (input, { supabase, orgId }) => {
+export const updateAccessWindow = staffAction({ schema: updateAccessWindowSchema, roles: LEADS }, async (input, { supabase, orgId, staff }) => {
   const { data, error } = await supabase
     .from("partner_access")
-    .update({ scope: input.window.scope, starts_at: input.window.startsAt, ends_at: input.window.endsAt })
+    .update({ scope: input.window.scope, ...windowInstants(input.window, staff.org.time_zone) })
     .eq("id", input.grantId)
     .eq("org_id", orgId)
     .select("id, partner_id");
