@@ -63,7 +63,7 @@ const projectDir = path.resolve(import.meta.dirname, "..");
 
 /**
  * The stack's settings. `portBase` shifts every port together (the test run uses
- * 55321.. so that a running `npm run dev` on 54321.. is not disturbed).
+ * 25321.. so that a running `npm run dev` on 54321.. is not disturbed).
  */
 export function loadConfig(
   options: { name?: string; portBase?: number; dataDir?: string; siteUrl?: string } = {},

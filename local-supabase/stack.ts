@@ -9,7 +9,7 @@ import { startMailbox } from "./mailbox";
 import { initialiseCluster, startPostgres } from "./postgres";
 import { startPostgrest } from "./postgrest";
 import { assertPortFree, isAlive, stopLeftover, writePidFile } from "./processes";
-import { startAuthServer } from "./auth/server";
+import { startAuthServer, type AuthServerHandle } from "./auth/server";
 
 export type Part = { name: string; process?: ChildProcess; stop: () => Promise<void> };
 
@@ -112,12 +112,25 @@ export async function startStack(config: StackConfig, options: StartOptions): Pr
     log(`database ${fresh ? "bootstrapped, migrated and seeded" : "migrations up to date"} (${elapsed(step)})`);
 
     step = performance.now();
-    const [postgrest, mailbox, auth] = await Promise.all([startPostgrest(config), startMailbox(config), startAuthServer(config)]);
-    writePidFile(pidFile(config, "postgrest"), postgrest.process.pid!);
-    writePidFile(pidFile(config, "mailbox"), mailbox.process.pid!);
-    adopt({ name: "PostgREST", ...postgrest });
-    adopt({ name: "mailbox", ...mailbox });
-    adopt({ name: "auth server", stop: auth.close });
+    // Each part is adopted as soon as it runs, and all are waited for before a failure is
+    // raised, so a part that started beside a failing one is stopped with the rest.
+    const launches = await Promise.allSettled([
+      startPostgrest(config).then((postgrest) => {
+        writePidFile(pidFile(config, "postgrest"), postgrest.process.pid!);
+        adopt({ name: "PostgREST", ...postgrest });
+      }),
+      startMailbox(config).then((mailbox) => {
+        writePidFile(pidFile(config, "mailbox"), mailbox.process.pid!);
+        adopt({ name: "mailbox", ...mailbox });
+      }),
+      startAuthServer(config).then((server) => {
+        adopt({ name: "auth server", stop: server.close });
+        return server;
+      }),
+    ]);
+    const failure = launches.find((result) => result.status === "rejected");
+    if (failure) throw failure.reason;
+    const auth = (launches[2] as PromiseFulfilledResult<AuthServerHandle>).value;
     const gateway: http.Server = await startGateway(config, { authEnabled: auth.enabled });
     adopt({ name: "API gateway", stop: () => new Promise<void>((resolve) => gateway.close(() => resolve())) });
     log(`PostgREST, auth, mailbox and gateway ready (${elapsed(step)})`);

@@ -11,7 +11,10 @@ export async function signInAsStaff(page: Page, email: string, next = "/admin/pa
   await expect(page).toHaveURL(new RegExp(next.replace(/[?]/g, "\\?")));
 }
 
-const mailboxUrl = () => process.env.MAILBOX_URL ?? "http://127.0.0.1:55324";
+function mailboxUrl(): string {
+  if (!process.env.MAILBOX_URL) throw new Error("MAILBOX_URL is not set: run end-to-end tests through `npm test`");
+  return process.env.MAILBOX_URL;
+}
 
 type Mail = { id: string; subject: string; html: string; text?: string; to: { address: string }[]; date: string };
 

@@ -5,13 +5,14 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { dbUrl, loadConfig } from "../../local-supabase/config";
+import { testPortBase } from "../support/test-stack";
 
 /**
  * Starts and stops a whole stack of its own (ports and data folder apart from the
  * shared test stack) the way a developer does, and checks what is left behind.
  */
 const projectDir = path.resolve(import.meta.dirname, "../..");
-const portBase = Number(process.env.TEST_PORT_BASE ?? 55321) + 1000;
+const portBase = testPortBase() + 1000;
 const name = `lifecycle-${portBase}`;
 const env = { ...process.env, LOCAL_SUPABASE_NAME: name, LOCAL_SUPABASE_PORT_BASE: String(portBase) };
 const config = loadConfig({ name, portBase });

@@ -4,13 +4,21 @@ import { startStack } from "../../local-supabase/stack";
 
 /**
  * The stack the tests run against: same parts as `npm run dev`, on ports of its own
- * (55321.. unless TEST_PORT_BASE says otherwise) and a throwaway data folder, so a
+ * (25321.. unless TEST_PORT_BASE says otherwise) and a throwaway data folder, so a
  * running dev stack is not disturbed and every run starts from migrations and seed.
  */
 export function testStackConfig() {
-  const portBase = Number(process.env.TEST_PORT_BASE ?? 55321);
+  const portBase = testPortBase();
   // Auth emails link to the app that the end-to-end tests run (next start on E2E_PORT).
   return loadConfig({ name: `test-${portBase}`, portBase, siteUrl: `http://localhost:${e2ePort()}` });
+}
+
+/**
+ * Where the test stack's ports start. Below Linux's ephemeral range (32768-60999), so an
+ * outgoing connection can never have taken one of them between the check and the bind.
+ */
+export function testPortBase(): number {
+  return Number(process.env.TEST_PORT_BASE ?? 25321);
 }
 
 /** The port of the production build the end-to-end tests drive. */
