@@ -25,9 +25,13 @@ export function useActionForm<TInput extends FieldValues, TOutput, TResult>(
       onSuccess(result.data);
       return;
     }
-    const fieldEntries = Object.entries(result.fieldErrors ?? {}).filter(([key]) => key !== "form");
+    // Errors about fields this form shows go to them; any other (the record's id, "form")
+    // goes above the buttons, so a refusal is never silent.
+    const shown = form.getValues();
+    const fieldEntries = Object.entries(result.fieldErrors ?? {}).filter(([key]) => key in shown);
     for (const [key, message] of fieldEntries) form.setError(key as Path<TInput>, { type: "server", message });
-    if (fieldEntries.length === 0 || result.fieldErrors?.form) setFormError(result.fieldErrors?.form ?? result.error);
+    const other = Object.entries(result.fieldErrors ?? {}).find(([key]) => !(key in shown))?.[1];
+    if (fieldEntries.length === 0 || other) setFormError(other ?? result.error);
   });
   return { submit, formError, setFormError, pending: form.formState.isSubmitting };
 }

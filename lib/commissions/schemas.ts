@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalDate, optionalText, positiveMoney, requiredDate, uuid } from "@/lib/workspace/form-fields";
+import { optionalDate, optionalId, optionalText, positiveMoney, requiredDate, uuid } from "@/lib/workspace/form-fields";
 
 /** Recording a commission: amount above 0, earned on a day, due not before it. */
 export const commissionFormSchema = z
@@ -8,10 +8,7 @@ export const commissionFormSchema = z
     description: optionalText(1000),
     earned_at: requiredDate("Earned date"),
     due_at: optionalDate(),
-    referral_id: z
-      .string()
-      .transform((value) => value || null)
-      .refine((value) => value === null || z.uuid().safeParse(value).success, { error: "Choose a referral from the list" }),
+    referral_id: optionalId("Choose a referral from the list"),
   })
   .refine((commission) => !commission.due_at || commission.due_at >= commission.earned_at, {
     error: "The due date cannot be before the earned date",
@@ -20,4 +17,6 @@ export const commissionFormSchema = z
 export type CommissionFormInput = z.input<typeof commissionFormSchema>;
 
 export const createCommissionSchema = z.intersection(commissionFormSchema, z.object({ partnerId: uuid() }));
+/** Editing a pending one: the same fields; the database refuses an amount change once it has moved on. */
+export const updateCommissionSchema = z.intersection(commissionFormSchema, z.object({ commissionId: uuid() }));
 export const commissionIdSchema = z.object({ commissionId: uuid() });

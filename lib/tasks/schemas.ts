@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalDate, optionalText, requiredText, uuid } from "@/lib/workspace/form-fields";
+import { optionalDate, optionalId, optionalText, requiredText, uuid } from "@/lib/workspace/form-fields";
 import { TASK_PRIORITIES, TASK_STATUSES } from "./constants";
 
 /** What the task form edits; the create and update actions parse the same fields. */
@@ -9,10 +9,7 @@ export const taskFormSchema = z.object({
   status: z.enum(TASK_STATUSES, { error: "Choose a status" }),
   priority: z.enum(TASK_PRIORITIES, { error: "Choose a priority" }),
   due_date: optionalDate(),
-  assignee_id: z
-    .string()
-    .transform((value) => value || null)
-    .refine((value) => value === null || z.uuid().safeParse(value).success, { error: "Choose someone from the list" }),
+  assignee_id: optionalId("Choose someone from the list"),
 });
 export type TaskFormInput = z.input<typeof taskFormSchema>;
 

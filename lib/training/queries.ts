@@ -4,13 +4,6 @@ import type { Database } from "@/lib/database.types";
 
 export type Training = Database["public"]["Tables"]["partner_training"]["Row"];
 
-export const TRAINING_STATUS_LABELS: Record<string, string> = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  completed: "Completed",
-  expired: "Expired",
-};
-
 /** A partner's courses and certifications. */
 export async function listPartnerTraining(partnerId: string): Promise<Training[]> {
   const supabase = await createClient();

@@ -78,7 +78,19 @@ export const tagList = () =>
         .max(20, { error: "Use at most 20 tags" }),
     );
 
-export const uuid = () => z.uuid({ error: "Unknown record" });
+/**
+ * A record id. z.guid(), not z.uuid(): Postgres takes any 8-4-4-4-12 hex value, and ids
+ * made with md5(...)::uuid (the seed's, imports') carry no RFC 4122 version or variant,
+ * which z.uuid() would refuse, so their forms could never be saved.
+ */
+export const uuid = () => z.guid({ error: "This record is unknown. Reload the page and try again." });
+
+/** "" (none) or a record id picked from a list. */
+export const optionalId = (message: string) =>
+  z
+    .string()
+    .transform((value) => value || null)
+    .refine((value) => value === null || z.guid().safeParse(value).success, { error: message });
 
 /**
  * A day as an instant for timestamptz columns that the UI edits by day. Noon UTC lands

@@ -6,53 +6,90 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { createCommission } from "@/lib/commissions/actions/create-commission";
+import { updateCommission } from "@/lib/commissions/actions/update-commission";
 import { commissionFormSchema, type CommissionFormInput } from "@/lib/commissions/schemas";
 import { Dialog } from "../dialog";
 import { FormError } from "../form-error";
 import { useActionForm } from "../use-action-form";
+import { instantToDay } from "@/lib/workspace/form-fields";
 import { useWorkspace } from "../workspace-context";
-import type { CommissionDraft } from "./referral-types";
+import type { CommissionDraft, CommissionRow } from "./referral-types";
 
 export type ReferralChoice = { id: string; client_name: string };
 
+/** Records a commission (from scratch or offered on a win), or edits a pending one (`commission`). */
 export function CommissionFormDialog({
   open,
   onOpenChange,
   draft,
+  commission = null,
   referrals,
   today,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   draft: CommissionDraft;
+  commission?: CommissionRow | null;
   referrals: ReferralChoice[];
   today: string;
 }) {
+  const title = commission ? "Edit commission" : draft ? `Record the commission for ${draft.clientName}` : "Record a commission";
+  const description = commission
+    ? "While it is pending, its amount and dates can change."
+    : draft
+      ? "The referral is won. Record what the partner earned on it; it starts as pending."
+      : "It starts as pending; approve it, then mark it paid.";
   return (
-    <Dialog
-      open={open}
-      onOpenChange={onOpenChange}
-      title={draft ? `Record the commission for ${draft.clientName}` : "Record a commission"}
-      description={draft ? "The referral is won. Record what the partner earned on it; it starts as pending." : "It starts as pending; approve it, then mark it paid."}
-    >
-      {open && <CommissionForm draft={draft} referrals={referrals} today={today} onDone={() => onOpenChange(false)} />}
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
+      {open && <CommissionForm draft={draft} commission={commission} referrals={referrals} today={today} onDone={() => onOpenChange(false)} />}
     </Dialog>
   );
 }
 
-function CommissionForm({ draft, referrals, today, onDone }: { draft: CommissionDraft; referrals: ReferralChoice[]; today: string; onDone: () => void }) {
-  const { partnerId, currency } = useWorkspace();
-  const defaults: CommissionFormInput = {
-    amount: draft?.amount ?? "",
-    description: draft ? `Commission on ${draft.clientName}` : "",
-    earned_at: today,
-    due_at: "",
-    referral_id: draft?.referralId ?? "",
-  };
-  const choices = draft && !referrals.some((choice) => choice.id === draft.referralId) ? [{ id: draft.referralId, client_name: draft.clientName }, ...referrals] : referrals;
+function CommissionForm({
+  draft,
+  commission,
+  referrals,
+  today,
+  onDone,
+}: {
+  draft: CommissionDraft;
+  commission: CommissionRow | null;
+  referrals: ReferralChoice[];
+  today: string;
+  onDone: () => void;
+}) {
+  const { partnerId, currency, timeZone } = useWorkspace();
+  const defaults: CommissionFormInput = commission
+    ? {
+        amount: String(commission.amount),
+        description: commission.description ?? "",
+        earned_at: instantToDay(commission.earned_at, timeZone),
+        due_at: instantToDay(commission.due_at, timeZone),
+        referral_id: commission.referral_id ?? "",
+      }
+    : {
+        amount: draft?.amount ?? "",
+        description: draft ? `Commission on ${draft.clientName}` : "",
+        earned_at: today,
+        due_at: "",
+        referral_id: draft?.referralId ?? "",
+      };
+  // the linked referral is always a choice, even when it is not among the listed ones
+  const linked = commission?.referral_id
+    ? { id: commission.referral_id, client_name: commission.partner_referrals?.client_name ?? "Linked referral" }
+    : draft
+      ? { id: draft.referralId, client_name: draft.clientName }
+      : null;
+  const choices = linked && !referrals.some((choice) => choice.id === linked.id) ? [linked, ...referrals] : referrals;
   const form = useForm({ resolver: zodResolver(commissionFormSchema), defaultValues: defaults });
   const { errors } = form.formState;
-  const { submit, formError, pending } = useActionForm(form, (values) => createCommission({ ...values, partnerId }), onDone, "Commission recorded");
+  const { submit, formError, pending } = useActionForm(
+    form,
+    (values) => (commission ? updateCommission({ ...values, commissionId: commission.id }) : createCommission({ ...values, partnerId })),
+    onDone,
+    commission ? "Commission saved" : "Commission recorded",
+  );
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -82,10 +119,10 @@ function CommissionForm({ draft, referrals, today, onDone }: { draft: Commission
       <FormError message={formError} />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
-          {draft ? "Not now" : "Cancel"}
+          {draft && !commission ? "Not now" : "Cancel"}
         </Button>
         <Button type="submit" pending={pending}>
-          Record commission
+          {commission ? "Save commission" : "Record commission"}
         </Button>
       </div>
     </form>

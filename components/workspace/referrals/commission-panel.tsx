@@ -1,18 +1,20 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { Plus } from "lucide-react";
+import { Pencil, Plus, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { approveCommission } from "@/lib/commissions/actions/approve-commission";
+import { deleteCommission } from "@/lib/commissions/actions/delete-commission";
 import { markCommissionPaid } from "@/lib/commissions/actions/mark-commission-paid";
 import { voidCommission } from "@/lib/commissions/actions/void-commission";
 import { COMMISSION_MOVES, COMMISSION_STATUS_LABELS, type CommissionStatus } from "@/lib/commissions/constants";
 import { formatDate } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
+import { ConfirmDialog } from "../confirm-dialog";
 import { GuardedButton } from "../guarded-button";
 import { usePermission, useWorkspace } from "../workspace-context";
 import { CommissionFormDialog, type ReferralChoice } from "./commission-form-dialog";
@@ -41,6 +43,8 @@ export function CommissionPanel({
   const { currency, timeZone } = useWorkspace();
   const lead = usePermission("lead");
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<CommissionRow | null>(null);
+  const [deleting, setDeleting] = useState<CommissionRow | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [, startTransition] = useTransition();
 
@@ -60,7 +64,14 @@ export function CommissionPanel({
         title="Commissions"
         description="Pending → approved → paid; pending or approved ones can be voided."
         actions={
-          <GuardedButton level="lead" size="sm" onClick={() => setOpen(true)}>
+          <GuardedButton
+            level="lead"
+            size="sm"
+            onClick={() => {
+              setEditing(null);
+              setOpen(true);
+            }}
+          >
             <Plus className="size-4" aria-hidden /> Record commission
           </GuardedButton>
         }
@@ -73,9 +84,9 @@ export function CommissionPanel({
             ["Paid", totals.paid],
           ] as const
         ).map(([label, value]) => (
-          <div key={label} className="px-5 py-3">
+          <div key={label} className="min-w-0 px-3 py-3 sm:px-5">
             <dt className="text-xs font-medium text-slate-500">{label}</dt>
-            <dd className="mt-0.5 text-lg font-semibold tabular-nums text-slate-900" data-testid={`commission-${label.toLowerCase()}`}>
+            <dd className="mt-0.5 truncate text-base font-semibold tabular-nums text-slate-900 sm:text-lg" data-testid={`commission-${label.toLowerCase()}`}>
               {formatMoney(value, currency)}
             </dd>
           </div>
@@ -90,8 +101,9 @@ export function CommissionPanel({
         <ul className="divide-y divide-slate-100">
           {commissions.map((commission) => {
             const status = commission.status as CommissionStatus;
+            const label = commission.partner_referrals?.client_name ?? commission.description ?? "Bonus";
             return (
-              <li key={commission.id} data-testid="commission-row" className="flex flex-wrap items-center gap-3 px-5 py-3">
+              <li key={commission.id} data-testid="commission-row" className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-3 sm:px-5">
                 <div className="min-w-0 flex-1">
                   <p className="text-sm font-medium tabular-nums text-slate-900">
                     {formatMoney(commission.amount, commission.currency)}{" "}
@@ -99,14 +111,14 @@ export function CommissionPanel({
                       {COMMISSION_STATUS_LABELS[status]}
                     </Badge>
                   </p>
-                  <p className="truncate text-xs text-slate-500">
-                    {commission.partner_referrals?.client_name ?? commission.description ?? "Bonus"} · earned {formatDate(commission.earned_at, timeZone)}
+                  <p className="text-xs text-slate-500 sm:truncate">
+                    {label} · earned {formatDate(commission.earned_at, timeZone)}
                     {commission.due_at && ` · due ${formatDate(commission.due_at, timeZone)}`}
                     {commission.paid_at && ` · paid ${formatDate(commission.paid_at, timeZone)}`}
                   </p>
                 </div>
                 {lead.allowed && COMMISSION_MOVES[status].length > 0 && (
-                  <div className="flex gap-1.5">
+                  <div className="flex flex-wrap items-center gap-1.5">
                     {COMMISSION_MOVES[status].map((to) => (
                       <Button
                         key={to}
@@ -118,6 +130,25 @@ export function CommissionPanel({
                         {MOVE_LABELS[to]}
                       </Button>
                     ))}
+                    {status === "pending" && (
+                      <>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          aria-label={`Edit commission: ${label}`}
+                          title="Edit amount and dates"
+                          onClick={() => {
+                            setEditing(commission);
+                            setOpen(true);
+                          }}
+                        >
+                          <Pencil className="size-4" aria-hidden />
+                        </Button>
+                        <Button size="sm" variant="ghost" aria-label={`Delete commission: ${label}`} title="Delete" onClick={() => setDeleting(commission)}>
+                          <Trash2 className="size-4" aria-hidden />
+                        </Button>
+                      </>
+                    )}
                   </div>
                 )}
               </li>
@@ -128,7 +159,30 @@ export function CommissionPanel({
       {commissions.length >= shownLimit && (
         <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-500">Showing the {shownLimit} newest commissions. The totals above count all of them.</p>
       )}
-      <CommissionFormDialog open={open} onOpenChange={setOpen} draft={null} referrals={referralChoices} today={today} />
+      <CommissionFormDialog open={open} onOpenChange={setOpen} draft={null} commission={editing} referrals={referralChoices} today={today} />
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(next) => !next && setDeleting(null)}
+        title="Delete this commission?"
+        confirmLabel="Delete commission"
+        onConfirm={async () => {
+          if (!deleting) return true;
+          const result = await deleteCommission({ commissionId: deleting.id });
+          if (!result.ok) {
+            toast.error(result.error);
+            return false;
+          }
+          toast.success("Commission deleted");
+          return true;
+        }}
+      >
+        {deleting && (
+          <>
+            The pending commission of {formatMoney(deleting.amount, deleting.currency)} ({deleting.partner_referrals?.client_name ?? deleting.description ?? "bonus"}) will be
+            removed. Only pending commissions can be deleted; approved ones are voided instead.
+          </>
+        )}
+      </ConfirmDialog>
     </Card>
   );
 }

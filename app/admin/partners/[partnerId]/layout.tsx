@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, ResolvingMetadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { Hero } from "@/components/workspace/hero";
 import { LiveSync } from "@/components/workspace/live-sync";
@@ -12,9 +12,13 @@ import { listOrgStaff } from "@/lib/workspace/staff";
 
 type Params = { params: Promise<{ partnerId: string }> };
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const partner = await getWorkspacePartner((await params).partnerId);
-  return { title: partner?.name ?? "Partner not found" };
+/**
+ * The partner's name; each tab's page puts its own name in front ("Tasks · Northwind Traders").
+ * A plain string title would drop the root template for the tabs, so the parent's is passed on.
+ */
+export async function generateMetadata({ params }: Params, parent: ResolvingMetadata): Promise<Metadata> {
+  const [partner, resolved] = await Promise.all([getWorkspacePartner((await params).partnerId), parent]);
+  return { title: { default: partner?.name ?? "Partner not found", template: resolved.title?.template ?? "%s" } };
 }
 
 export default async function PartnerWorkspaceLayout({ params, children }: Params & { children: React.ReactNode }) {

@@ -7,8 +7,11 @@ import { listActivity } from "@/lib/activity/queries";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { todayIn } from "@/lib/format/dates";
 import { createClient } from "@/lib/supabase/server";
+import { workspaceMetadata } from "@/lib/workspace/metadata";
 
-export const metadata: Metadata = { title: "Activity" };
+export async function generateMetadata({ params }: { params: Promise<{ partnerId: string }> }): Promise<Metadata> {
+  return workspaceMetadata(params, "Activity");
+}
 
 type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ type?: string }> };
 

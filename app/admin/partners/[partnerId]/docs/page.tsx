@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { DocumentList } from "@/components/workspace/docs/document-list";
 import { listPartnerDocuments } from "@/lib/documents/queries";
+import { workspaceMetadata } from "@/lib/workspace/metadata";
 
-export const metadata: Metadata = { title: "Docs" };
+export async function generateMetadata({ params }: { params: Promise<{ partnerId: string }> }): Promise<Metadata> {
+  return workspaceMetadata(params, "Docs");
+}
 
 export default async function DocsPage({ params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;

@@ -1,25 +1,26 @@
 import { PortalAccessCard } from "@/components/portal-access/portal-access-card";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Award, ExternalLink } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
+import { ExternalLink } from "lucide-react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Timeline } from "@/components/workspace/activity/timeline";
 import { PartnerFactsForm } from "@/components/workspace/overview/partner-facts-form";
+import { TrainingCard } from "@/components/workspace/overview/training-card";
 import { TaskBoard } from "@/components/workspace/tasks/task-board";
 import { listActivity } from "@/lib/activity/queries";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { formatDate, todayIn } from "@/lib/format/dates";
+import { todayIn } from "@/lib/format/dates";
 import { TIER_LABELS, type PartnerTier } from "@/lib/partners/constants";
 import { listResourcesForTier } from "@/lib/resources/queries";
 import { createClient } from "@/lib/supabase/server";
 import { listPartnerTasks } from "@/lib/tasks/queries";
-import { listPartnerTraining, TRAINING_STATUS_LABELS } from "@/lib/training/queries";
+import { listPartnerTraining } from "@/lib/training/queries";
 import { getWorkspacePartner } from "@/lib/workspace/get-workspace-partner";
+import { workspaceMetadata } from "@/lib/workspace/metadata";
 
-export const metadata: Metadata = { title: "Overview" };
-
-const TRAINING_TONES = { not_started: "slate", in_progress: "blue", completed: "green", expired: "red" } as const;
+export async function generateMetadata({ params }: { params: Promise<{ partnerId: string }> }): Promise<Metadata> {
+  return workspaceMetadata(params, "Overview");
+}
 
 export default async function OverviewPage({ params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
@@ -66,32 +67,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
           <TaskBoard tasks={tasks} today={todayIn(timeZone, now)} compact />
         </section>
 
-        <Card>
-          <CardHeader title="Training and certification" />
-          {training.length === 0 ? (
-            <CardBody>
-              <p className="text-sm text-slate-500">No courses or certifications recorded yet.</p>
-            </CardBody>
-          ) : (
-            <ul className="divide-y divide-slate-100">
-              {training.map((item) => (
-                <li key={item.id} className="flex items-start justify-between gap-3 px-5 py-3 text-sm">
-                  <div className="min-w-0">
-                    <p className="flex items-center gap-1.5 font-medium text-slate-900">
-                      {item.kind === "certification" && <Award className="size-4 text-amber-500" aria-label="Certification" />}
-                      {item.name}
-                    </p>
-                    <p className="text-xs text-slate-500">
-                      {item.completed_on ? `Completed ${formatDate(`${item.completed_on}T12:00:00Z`, "UTC")}` : "Not completed"}
-                      {item.expires_on && ` · expires ${formatDate(`${item.expires_on}T12:00:00Z`, "UTC")}`}
-                    </p>
-                  </div>
-                  <Badge tone={TRAINING_TONES[item.status as keyof typeof TRAINING_TONES] ?? "slate"}>{TRAINING_STATUS_LABELS[item.status] ?? item.status}</Badge>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <TrainingCard training={training} />
 
         <Card>
           <CardHeader title="Resources" description={`Available at ${TIER_LABELS[partner.tier as PartnerTier]} tier`} />

@@ -7,8 +7,11 @@ import { todayIn } from "@/lib/format/dates";
 import { REFERRAL_STATUSES, type ReferralStatus } from "@/lib/referrals/constants";
 import { listPartnerReferrals, listReferralChoices, REFERRAL_PAGE_SIZE } from "@/lib/referrals/queries";
 import { getPartnerRollups, getWorkspacePartner } from "@/lib/workspace/get-workspace-partner";
+import { workspaceMetadata } from "@/lib/workspace/metadata";
 
-export const metadata: Metadata = { title: "Referrals" };
+export async function generateMetadata({ params }: { params: Promise<{ partnerId: string }> }): Promise<Metadata> {
+  return workspaceMetadata(params, "Referrals");
+}
 
 type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ status?: string; page?: string }> };
 

@@ -3,8 +3,11 @@ import { TaskBoard } from "@/components/workspace/tasks/task-board";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { todayIn } from "@/lib/format/dates";
 import { listPartnerTasks } from "@/lib/tasks/queries";
+import { workspaceMetadata } from "@/lib/workspace/metadata";
 
-export const metadata: Metadata = { title: "Tasks" };
+export async function generateMetadata({ params }: { params: Promise<{ partnerId: string }> }): Promise<Metadata> {
+  return workspaceMetadata(params, "Tasks");
+}
 
 export default async function TasksPage({ params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
