@@ -105,7 +105,7 @@ export function ReferralBoard({
           </GuardedButton>
         }
       />
-      <nav aria-label="Pipeline" className="flex gap-2 overflow-x-auto border-b border-slate-100 px-5 py-3">
+      <nav aria-label="Pipeline" className="flex flex-wrap gap-2 border-b border-slate-100 px-4 py-3 sm:px-5">
         <PipelineLink href={base} active={status === null} label="All" count={total} />
         {REFERRAL_STATUSES.map((value) => (
           <PipelineLink key={value} href={`${base}?status=${value}`} active={status === value} label={REFERRAL_STATUS_LABELS[value]} count={counts[value]} />
@@ -120,9 +120,10 @@ export function ReferralBoard({
           />
         </div>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+        <div className="sm:overflow-x-auto">
+          {/* Below 640 px each row is a small card (client on top, stage and actions under it); a table above. */}
+          <table className="block w-full text-left text-sm sm:table">
+            <thead className="hidden bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500 sm:table-header-group">
               <tr>
                 <th className="px-5 py-2">Client</th>
                 <th className="px-3 py-2">Stage</th>
@@ -135,17 +136,26 @@ export function ReferralBoard({
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="block divide-y divide-slate-100 sm:table-row-group">
               {referrals.map((referral) => (
-                <tr key={referral.id} data-testid="referral-row">
-                  <td className="px-5 py-2.5">
-                    <p className="font-medium text-slate-900">{referral.client_name}</p>
-                    <p className="text-xs text-slate-500">{referral.client_email ?? "No email"}</p>
+                <tr key={referral.id} data-testid="referral-row" className="flex flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3 sm:table-row sm:p-0">
+                  <td className="block w-full min-w-0 sm:table-cell sm:w-auto sm:px-5 sm:py-2.5">
+                    <p className="break-words font-medium text-slate-900">{referral.client_name}</p>
+                    <p className="break-all text-xs text-slate-500">{referral.client_email ?? "No email"}</p>
+                    <p className="text-xs tabular-nums text-slate-500 md:hidden">
+                      {referral.actual_value !== null
+                        ? `Actual ${formatMoney(referral.actual_value, currency)}`
+                        : referral.estimated_value !== null
+                          ? `Estimated ${formatMoney(referral.estimated_value, currency)}`
+                          : "No value yet"}
+                      {" · "}
+                      {formatDate(referral.referred_at, timeZone)}
+                    </p>
                   </td>
-                  <td className="px-3 py-2.5">
+                  <td className="block min-w-0 flex-1 sm:table-cell sm:px-3 sm:py-2.5">
                     <Select
                       aria-label={`Stage of ${referral.client_name}`}
-                      className="h-8 w-36 text-xs"
+                      className="h-8 w-full text-xs sm:w-36"
                       value={referral.status}
                       disabled={!edit.allowed}
                       title={edit.reason}
@@ -162,7 +172,7 @@ export function ReferralBoard({
                   <td className="hidden px-3 py-2.5 text-right tabular-nums md:table-cell">{referral.actual_value === null ? "—" : formatMoney(referral.actual_value, currency)}</td>
                   <td className="hidden px-3 py-2.5 text-slate-600 lg:table-cell">{formatDate(referral.referred_at, timeZone)}</td>
                   <td className="hidden px-3 py-2.5 text-slate-600 lg:table-cell">{referral.closed_at ? formatDate(referral.closed_at, timeZone) : <Badge tone={REFERRAL_TONES[referral.status as ReferralStatus]}>open</Badge>}</td>
-                  <td className="whitespace-nowrap px-5 py-2.5 text-right">
+                  <td className="block whitespace-nowrap text-right sm:table-cell sm:px-5 sm:py-2.5">
                     <GuardedButton
                       variant="ghost"
                       size="sm"
