@@ -1,5 +1,6 @@
 import "server-only";
 import type { ServerClient } from "@/lib/actions/safe-action";
+import { dayRangeIn, isDay } from "./day-range";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -14,7 +15,6 @@ export type AuditFilter = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const WORD = /^[a-z_.]+$/;
 
 /** Reads the audit filter from the URL, dropping anything malformed. */
@@ -29,8 +29,8 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
     partner: one("partner") && UUID.test(one("partner")!) ? one("partner") : undefined,
     action: one("action") && WORD.test(one("action")!) ? one("action") : undefined,
     resource: one("resource") && WORD.test(one("resource")!) ? one("resource") : undefined,
-    from: one("from") && DAY.test(one("from")!) ? one("from") : undefined,
-    to: one("to") && DAY.test(one("to")!) ? one("to") : undefined,
+    from: one("from") && isDay(one("from")!) ? one("from") : undefined,
+    to: one("to") && isDay(one("to")!) ? one("to") : undefined,
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };
 }
@@ -44,8 +44,17 @@ export function auditSearch(filter: AuditFilter, overrides: Partial<AuditFilter>
   return text ? `?${text}` : "";
 }
 
-/** Audit entries of the org, newest first (RLS lets only admins read them). `from` and `to` are inclusive UTC days. */
-export async function listAuditEntries(supabase: ServerClient, orgId: string, filter: AuditFilter, options: { limit?: number; offset?: number } = {}) {
+/**
+ * Audit entries of the org, newest first (RLS lets only admins read them). `from` and `to`
+ * are inclusive days in the org's time zone, turned into instants here on the server.
+ */
+export async function listAuditEntries(
+  supabase: ServerClient,
+  org: { id: string; time_zone: string },
+  filter: AuditFilter,
+  options: { limit?: number; offset?: number } = {},
+) {
+  const orgId = org.id;
   const limit = options.limit ?? AUDIT_PAGE_SIZE;
   const offset = options.offset ?? (filter.page - 1) * AUDIT_PAGE_SIZE;
   let query = supabase
@@ -58,17 +67,12 @@ export async function listAuditEntries(supabase: ServerClient, orgId: string, fi
   if (filter.partner) query = query.eq("partner_id", filter.partner);
   if (filter.action) query = query.eq("action", filter.action);
   if (filter.resource) query = query.eq("resource_type", filter.resource);
-  if (filter.from) query = query.gte("created_at", `${filter.from}T00:00:00Z`);
-  if (filter.to) query = query.lt("created_at", nextDay(filter.to));
+  const range = dayRangeIn(filter, org.time_zone);
+  if (range.gte) query = query.gte("created_at", range.gte);
+  if (range.lt) query = query.lt("created_at", range.lt);
   const { data, error, count } = await query;
   if (error) throw error;
   return { entries: data ?? [], total: count ?? 0 };
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString();
 }
 
 /** Names for actor ids and partner ids in a page of entries (people and partners the admin can read). */

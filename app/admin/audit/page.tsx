@@ -18,7 +18,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (staff.role !== "admin") return <EmptyState title="The audit log is for admins" description="Ask an admin of your organization." />;
   const filter = parseAuditFilter(await searchParams);
   const supabase = await createClient();
-  const [{ entries, total }, options] = await Promise.all([listAuditEntries(supabase, staff.org.id, filter), auditFilterOptions(supabase, staff.org.id)]);
+  const [{ entries, total }, options] = await Promise.all([listAuditEntries(supabase, staff.org, filter), auditFilterOptions(supabase, staff.org.id)]);
   const { actorNames, partnerNames } = await auditNames(
     supabase,
     [...new Set(entries.map((entry) => entry.actor_id).filter((id): id is string => Boolean(id)))],
@@ -31,7 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-          <p className="mt-1 text-sm text-slate-500">Every change to partners, access and members, with who made it. Dates are UTC days.</p>
+          <p className="mt-1 text-sm text-slate-500">Every change to partners, access and members, with who made it. Days and times are in {tz}, the organization’s time zone.</p>
         </div>
         <a
           href={`/admin/audit/export${auditSearch(filter, { page: 1 })}`}

@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   const supabase = await createClient();
   const rows: Awaited<ReturnType<typeof listAuditEntries>>["entries"] = [];
   for (let offset = 0; offset < MAX_ROWS; offset += 1000) {
-    const { entries } = await listAuditEntries(supabase, staff.org.id, filter, { limit: 1000, offset });
+    const { entries } = await listAuditEntries(supabase, staff.org, filter, { limit: 1000, offset });
     rows.push(...entries);
     if (entries.length < 1000) break;
   }
