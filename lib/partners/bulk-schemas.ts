@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation/record-id";
 import { PARTNER_STATUSES } from "./constants";
 import { directoryFilterSchema } from "./directory-params";
 
@@ -7,14 +8,14 @@ export const MAX_BULK_IDS = 500;
 
 export const bulkChangeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("status"), status: z.enum(PARTNER_STATUSES, { error: "Choose a status" }) }),
-  z.object({ kind: z.literal("owner"), ownerId: z.guid({ error: "Choose an owner" }).nullable() }),
+  z.object({ kind: z.literal("owner"), ownerId: recordId("Choose an owner").nullable() }),
   z.object({ kind: z.literal("archive") }),
 ]);
 export type BulkChange = z.infer<typeof bulkChangeSchema>;
 
 export const bulkUpdatePartnersSchema = z.object({
   target: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("ids"), ids: z.array(z.guid()).min(1, { error: "Select at least one partner" }).max(MAX_BULK_IDS) }),
+    z.object({ kind: z.literal("ids"), ids: z.array(recordId()).min(1, { error: "Select at least one partner" }).max(MAX_BULK_IDS) }),
     z.object({ kind: z.literal("filter"), filter: directoryFilterSchema }),
   ]),
   change: bulkChangeSchema,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation/record-id";
 import { PARTNER_STATUSES, PARTNER_TIERS } from "./constants";
 
 /**
@@ -9,7 +10,7 @@ export const partnerFieldsSchema = z.object({
   name: z.string().trim().min(1, { error: "Name is required" }).max(200, { error: "Use at most 200 characters" }),
   status: z.enum(PARTNER_STATUSES, { error: "Choose a status" }),
   tier: z.enum(PARTNER_TIERS, { error: "Choose a tier" }),
-  owner_id: z.uuid({ error: "Choose an owner" }).nullable(),
+  owner_id: recordId("Choose an owner").nullable(),
   region: z
     .string()
     .trim()
@@ -47,7 +48,7 @@ export type PartnerFields = z.infer<typeof partnerFieldsSchema>;
 /** A change to some fields of one partner, with the version the editor saw (concurrency check). */
 export const partnerPatchSchema = z.object({
   // guid, not uuid: ids made by md5(...)::uuid (the seed, imports from other systems) carry no RFC version bits.
-  partnerId: z.guid(),
+  partnerId: recordId(),
   /** The row's updated_at when it was loaded; a newer one in the database means someone else changed it. */
   expectedUpdatedAt: z.string().min(1),
   changes: partnerFieldsSchema.partial().refine((changes) => Object.keys(changes).length > 0, { error: "Nothing to change" }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation/record-id";
 
 /**
  * Building blocks for the workspace's zod schemas. Forms hold what the user typed
@@ -78,19 +79,15 @@ export const tagList = () =>
         .max(20, { error: "Use at most 20 tags" }),
     );
 
-/**
- * A record id. z.guid(), not z.uuid(): Postgres takes any 8-4-4-4-12 hex value, and ids
- * made with md5(...)::uuid (the seed's, imports') carry no RFC 4122 version or variant,
- * which z.uuid() would refuse, so their forms could never be saved.
- */
-export const uuid = () => z.guid({ error: "This record is unknown. Reload the page and try again." });
+/** A record id (see lib/validation/record-id.ts for why it is not z.uuid()). */
+export const uuid = () => recordId();
 
 /** "" (none) or a record id picked from a list. */
 export const optionalId = (message: string) =>
   z
     .string()
     .transform((value) => value || null)
-    .refine((value) => value === null || z.guid().safeParse(value).success, { error: message });
+    .refine((value) => value === null || recordId().safeParse(value).success, { error: message });
 
 /**
  * A day as an instant for timestamptz columns that the UI edits by day. Noon UTC lands

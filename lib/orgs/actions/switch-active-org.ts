@@ -3,10 +3,11 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { staffAction } from "@/lib/actions/safe-action";
+import { recordId } from "@/lib/validation/record-id";
 import { fail, ok } from "@/lib/actions/result";
 import { STAFF_ROLES, ACTIVE_ORG_COOKIE } from "@/lib/orgs/roles";
 
-const schema = z.object({ orgId: z.uuid({ error: "Choose an organization" }) });
+const schema = z.object({ orgId: recordId("Choose an organization") });
 
 /** Makes another of the caller's orgs the active one. Membership is checked, not assumed. */
 export const switchActiveOrg = staffAction({ schema, roles: STAFF_ROLES }, async (input, { staff }) => {

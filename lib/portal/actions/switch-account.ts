@@ -6,8 +6,9 @@ import { fail, ok } from "@/lib/actions/result";
 import { partnerAction } from "@/lib/actions/safe-action";
 import { ACTIVE_ACCOUNT_COOKIE } from "@/lib/auth/partner-context";
 import { ALL_ACCOUNTS, accountHref } from "@/lib/portal/constants";
+import { recordId } from "@/lib/validation/record-id";
 
-const switchAccountSchema = z.object({ account: z.union([z.literal(ALL_ACCOUNTS), z.uuid()]) });
+const switchAccountSchema = z.object({ account: z.union([z.literal(ALL_ACCOUNTS), recordId("Choose an account")]) });
 
 /**
  * Remembers which account the portal opens on and logs the switch. The choice must be
