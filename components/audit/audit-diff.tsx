@@ -14,7 +14,7 @@ export function AuditDiff({ before, after, metadata }: { before: unknown; after:
           <table className="w-full table-fixed text-left text-xs">
             <thead className="bg-slate-50 text-slate-500">
               <tr>
-                <th className="w-40 px-3 py-2 font-medium">Field</th>
+                <th className="w-24 px-3 py-2 font-medium sm:w-40">Field</th>
                 <th className="px-3 py-2 font-medium">Before</th>
                 <th className="px-3 py-2 font-medium">After</th>
               </tr>

@@ -12,6 +12,12 @@ import { createClient } from "@/lib/supabase/server";
 
 export const metadata: Metadata = { title: "Audit log" };
 
+function actionTone(action: string): "red" | "green" | "slate" {
+  if (action.includes("revoked") || action.endsWith("deleted") || action.endsWith("deactivated") || action.endsWith("removed")) return "red";
+  if (action.includes("granted") || action.endsWith("created") || action.endsWith("added")) return "green";
+  return "slate";
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await getStaffContext();
   if (!staff) return null;
@@ -40,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Export CSV
         </a>
       </div>
-      <form method="get" aria-label="Filter audit entries" className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_9.5rem_9.5rem_auto]">
+      <form method="get" aria-label="Filter audit entries" className="grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_9.5rem_9.5rem_auto]">
         <Select name="actor" defaultValue={filter.actor ?? ""} aria-label="Actor">
           <option value="">Any actor</option>
           {options.actors.map((actor) => (
@@ -75,7 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </Select>
         <Input type="date" name="from" defaultValue={filter.from} aria-label="From" />
         <Input type="date" name="to" defaultValue={filter.to} aria-label="To" />
-        <div className="flex gap-2">
+        <div className="col-span-2 flex gap-2 lg:col-span-1">
           <Button type="submit" variant="secondary">
             Filter
           </Button>
@@ -93,23 +99,30 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             return (
               <li key={entry.id} data-testid="audit-entry">
                 <details className="group">
-                  <summary className="grid cursor-pointer list-none gap-1 px-4 py-3 hover:bg-slate-50 sm:grid-cols-[11rem_minmax(0,1fr)_minmax(0,1.2fr)_minmax(0,1fr)] sm:items-center sm:gap-4">
-                    <span className="text-xs text-slate-500 tabular-nums">{formatDateTime(entry.created_at, tz)}</span>
-                    <span className="flex min-w-0 items-center gap-2">
-                      <Badge tone={entry.action.includes("revoked") || entry.action.endsWith("deleted") || entry.action.endsWith("deactivated") ? "red" : entry.action.includes("granted") || entry.action.endsWith("created") || entry.action.endsWith("added") ? "green" : "slate"}>
-                        {entry.action}
-                      </Badge>
+                  {/*
+                    One grid, two shapes. Under sm a compact two-line row: who and when on the first
+                    line, what and on which resource on the second. From sm up, four columns.
+                  */}
+                  <summary className="grid cursor-pointer list-none grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-4 py-2.5 hover:bg-slate-50 sm:grid-cols-[11rem_minmax(0,1fr)_minmax(0,1.2fr)_minmax(0,1fr)] sm:gap-4 sm:py-3">
+                    <time
+                      dateTime={entry.created_at}
+                      className="col-start-3 row-start-1 text-right text-xs whitespace-nowrap text-slate-500 tabular-nums sm:col-start-auto sm:row-start-auto sm:text-left"
+                    >
+                      {formatDateTime(entry.created_at, tz)}
+                    </time>
+                    <span className="col-start-1 row-start-2 flex min-w-0 items-center gap-2 sm:col-start-auto sm:row-start-auto">
+                      <Badge tone={actionTone(entry.action)}>{entry.action}</Badge>
                     </span>
-                    <span className="truncate text-sm text-slate-800" title={actor}>
-                      {actor} <span className="text-xs text-slate-400">· {entry.actor_type}</span>
+                    <span className="col-span-2 col-start-1 row-start-1 truncate text-sm font-medium text-slate-800 sm:col-span-1 sm:col-start-auto sm:row-start-auto sm:font-normal" title={actor}>
+                      {actor} <span className="text-xs font-normal text-slate-400">· {entry.actor_type}</span>
                     </span>
-                    <span className="truncate text-sm text-slate-500">
+                    <span className="col-span-2 col-start-2 row-start-2 truncate text-xs text-slate-500 sm:col-span-1 sm:col-start-auto sm:row-start-auto sm:text-sm">
                       {entry.resource_type}
                       {entry.partner_id ? ` · ${partnerNames.get(entry.partner_id) ?? "deleted partner"}` : ""}
                     </span>
                   </summary>
                   <div className="space-y-2 border-t border-slate-100 bg-slate-50/50 px-4 py-3">
-                    <p className="text-xs text-slate-500">
+                    <p className="text-xs break-all text-slate-500">
                       {entry.resource_type} {entry.resource_id}
                       {entry.ip ? ` · ip ${entry.ip}` : ""}
                       {entry.user_agent ? ` · ${entry.user_agent}` : ""}

@@ -38,8 +38,8 @@ export default async function PartnerUsersPage({ searchParams }: { searchParams:
         <h1 className="text-2xl font-semibold tracking-tight">Partner users</h1>
         <p className="mt-1 text-sm text-slate-500">People at your partners who sign in to the portal, and the partners each of them may see.</p>
       </div>
-      <div className="grid items-start gap-6 xl:grid-cols-[1fr_26rem]">
-        <div className="order-2 space-y-4 xl:order-1">
+      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
+        <div className="order-2 min-w-0 space-y-4 xl:order-1">
           <form method="get" className="grid gap-2 sm:grid-cols-[1fr_10rem_14rem_auto]" aria-label="Filter partner users">
             <Input name="q" defaultValue={filter.q} placeholder="Search name or email" aria-label="Search name or email" />
             <Select name="state" defaultValue={filter.state ?? ""} aria-label="State">
