@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation/record-id";
 import { STAFF_ROLES } from "@/lib/orgs/roles";
 
 /** The member forms and the server actions parse input with these same schemas. */
@@ -13,9 +14,9 @@ export const inviteMemberSchema = z.object({
 export type InviteMemberFormInput = z.input<typeof inviteMemberSchema>;
 
 export const changeMemberRoleSchema = z.object({
-  userId: z.uuid(),
+  userId: recordId(),
   role: z.enum(STAFF_ROLES, { error: "Choose a role" }),
 });
 export type ChangeMemberRoleFormInput = z.input<typeof changeMemberRoleSchema>;
 
-export const removeMemberSchema = z.object({ userId: z.uuid() });
+export const removeMemberSchema = z.object({ userId: recordId() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation/record-id";
 import { isDay } from "@/lib/audit/day-range";
 import { PORTAL_SECTIONS } from "@/lib/portal/sections";
 
@@ -28,7 +29,7 @@ export type AccessWindowFormInput = z.input<typeof accessWindowSchema>;
 
 /** One grant: a partner, its scope and window. */
 export const grantInputSchema = z
-  .object({ partnerId: z.uuid({ error: "Choose a partner" }), ...windowFields })
+  .object({ partnerId: recordId("Choose a partner"), ...windowFields })
   .refine(endAfterStart, END_AFTER_START);
 export type GrantInput = z.output<typeof grantInputSchema>;
 export type GrantFormInput = z.input<typeof grantInputSchema>;
@@ -45,12 +46,12 @@ export const invitePartnerUserSchema = z.object({
 export type InvitePartnerUserFormInput = z.input<typeof invitePartnerUserSchema>;
 
 export const grantPartnerAccessSchema = z.object({
-  partnerUserId: z.uuid({ error: "Choose a partner user" }),
+  partnerUserId: recordId("Choose a partner user"),
   grant: grantInputSchema,
 });
 export type GrantPartnerAccessFormInput = z.input<typeof grantPartnerAccessSchema>;
 
-export const revokePartnerAccessSchema = z.object({ grantId: z.uuid() });
-export const updateAccessWindowSchema = z.object({ grantId: z.uuid(), window: accessWindowSchema });
+export const revokePartnerAccessSchema = z.object({ grantId: recordId() });
+export const updateAccessWindowSchema = z.object({ grantId: recordId(), window: accessWindowSchema });
 export type UpdateAccessWindowFormInput = z.input<typeof updateAccessWindowSchema>;
-export const partnerUserIdSchema = z.object({ partnerUserId: z.uuid() });
+export const partnerUserIdSchema = z.object({ partnerUserId: recordId() });
