@@ -1,6 +1,6 @@
 import "server-only";
 import type { ServerClient } from "@/lib/actions/safe-action";
-import { dayRangeIn, isDay } from "./day-range";
+import { dayRangeIn, isDay } from "@/lib/format/day-range";
 
 export const AUDIT_PAGE_SIZE = 50;
 

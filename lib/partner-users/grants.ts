@@ -1,6 +1,6 @@
 import "server-only";
 import type { ServerClient } from "@/lib/actions/safe-action";
-import { startOfDayIn } from "@/lib/audit/day-range";
+import { startOfDayIn } from "@/lib/format/day-range";
 import type { GrantInput } from "./schemas";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordId } from "@/lib/validation/record-id";
-import { isDay } from "@/lib/audit/day-range";
+import { isDay } from "@/lib/format/day-range";
 import { PORTAL_SECTIONS } from "@/lib/portal/sections";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayIn, dayRangeIn, isDay, nextDay, startOfDayIn } from "@/lib/audit/day-range";
+import { dayIn, dayRangeIn, isDay, nextDay, startOfDayIn } from "@/lib/format/day-range";
 
 describe("startOfDayIn", () => {
   it("is local midnight in the org's zone, not UTC", () => {
