@@ -5,7 +5,16 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", ".next-*/**", "node_modules/**", ".local-supabase/**", "test-results/**", "playwright-report/**", "lib/database.types.ts", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      ".local-supabase/**",
+      "test-results/**",
+      "playwright-report/**",
+      "lib/database.types.ts",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {

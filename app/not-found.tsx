@@ -9,7 +9,10 @@ export default function NotFound() {
         <p className="mt-2 text-sm text-slate-600">
           It may have been moved or deleted, or you may not have access to it.
         </p>
-        <Link href="/" className="mt-6 inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+        <Link
+          href="/"
+          className="mt-6 inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+        >
           Go to Partnerdesk
         </Link>
       </div>

@@ -25,7 +25,12 @@ async function createAuthUser(email: string, name: string): Promise<string> {
   const admin = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!, {
     auth: { persistSession: false, autoRefreshToken: false },
   });
-  const { data, error } = await admin.auth.admin.createUser({ email, password: DEMO_PASSWORD, email_confirm: true, user_metadata: { display_name: name } });
+  const { data, error } = await admin.auth.admin.createUser({
+    email,
+    password: DEMO_PASSWORD,
+    email_confirm: true,
+    user_metadata: { display_name: name },
+  });
   if (error || !data.user) throw error ?? new Error("createUser returned no user");
   return data.user.id;
 }
@@ -33,12 +38,18 @@ async function createAuthUser(email: string, name: string): Promise<string> {
 async function addStaff(orgId: string, role: string, label: string): Promise<{ id: string; email: string }> {
   const email = `${unique(label)}@acme.test`;
   const id = await createAuthUser(email, label);
-  await withDb((db) => db.query("insert into public.org_members (org_id, user_id, role) values ($1, $2, $3)", [orgId, id, role]));
+  await withDb((db) =>
+    db.query("insert into public.org_members (org_id, user_id, role) values ($1, $2, $3)", [orgId, id, role]),
+  );
   return { id, email };
 }
 
 async function roleOf(orgId: string, userId: string): Promise<string | null> {
-  return withDb(async (db) => (await db.query("select role from public.org_members where org_id = $1 and user_id = $2", [orgId, userId])).rows[0]?.role ?? null);
+  return withDb(
+    async (db) =>
+      (await db.query("select role from public.org_members where org_id = $1 and user_id = $2", [orgId, userId]))
+        .rows[0]?.role ?? null,
+  );
 }
 
 async function membersPage(browser: Browser, email = "admin@acme.test"): Promise<Page> {
@@ -49,7 +60,9 @@ async function membersPage(browser: Browser, email = "admin@acme.test"): Promise
 
 const memberRow = (page: Page, email: string) => page.getByTestId("member").filter({ hasText: email });
 
-test("an admin invites a staff member with a role, and the invitee follows the emailed link into /admin", async ({ browser }) => {
+test("an admin invites a staff member with a role, and the invitee follows the emailed link into /admin", async ({
+  browser,
+}) => {
   const email = `${unique("new-staff")}@acme.test`;
   const admin = await membersPage(browser);
   const form = admin.getByRole("form", { name: "Invite a member" });
@@ -68,7 +81,9 @@ test("an admin invites a staff member with a role, and the invitee follows the e
   await expect(admin.getByText(`Invitation sent to ${email}`)).toBeVisible();
   await expect(memberRow(admin, email)).toBeVisible();
   await expect(memberRow(admin, email).getByRole("combobox")).toHaveValue("manager");
-  const userId = await withDb(async (db) => (await db.query("select id from auth.users where email = $1", [email])).rows[0].id as string);
+  const userId = await withDb(
+    async (db) => (await db.query("select id from auth.users where email = $1", [email])).rows[0].id as string,
+  );
   expect(await roleOf(ACME, userId)).toBe("manager");
 
   const mail = await latestMailTo(email, since);
@@ -113,11 +128,19 @@ test("an admin changes a member's role, and removes a member", async ({ browser 
   ]);
 });
 
-test("the last admin of an organization can be neither demoted nor removed, and the page says why", async ({ browser }) => {
+test("the last admin of an organization can be neither demoted nor removed, and the page says why", async ({
+  browser,
+}) => {
   // A fresh organization whose only admin is a fresh person: nothing seeded is touched.
   const slug = unique("solo").toLowerCase();
   const orgId = await withDb(
-    async (db) => (await db.query("insert into public.organizations (name, slug, time_zone) values ($1, $2, 'Europe/Berlin') returning id", [`Solo ${slug}`, slug])).rows[0].id as string,
+    async (db) =>
+      (
+        await db.query(
+          "insert into public.organizations (name, slug, time_zone) values ($1, $2, 'Europe/Berlin') returning id",
+          [`Solo ${slug}`, slug],
+        )
+      ).rows[0].id as string,
   );
   const solo = await addStaff(orgId, "admin", "solo-admin");
   const page = await membersPage(browser, solo.email);

@@ -22,7 +22,15 @@ async function withDb<T>(work: (db: pg.Client) => Promise<T>): Promise<T> {
 
 async function createPartner(label: string): Promise<{ id: string; name: string }> {
   const name = unique(label);
-  const id = await withDb(async (db) => (await db.query("insert into public.partners (org_id, name, status) values ($1, $2, 'active') returning id", [ACME, name])).rows[0].id as string);
+  const id = await withDb(
+    async (db) =>
+      (
+        await db.query("insert into public.partners (org_id, name, status) values ($1, $2, 'active') returning id", [
+          ACME,
+          name,
+        ])
+      ).rows[0].id as string,
+  );
   return { id, name };
 }
 
@@ -33,9 +41,20 @@ async function createPartnerUser(label: string): Promise<{ id: string; email: st
   const admin = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!, {
     auth: { persistSession: false, autoRefreshToken: false },
   });
-  const { data, error } = await admin.auth.admin.createUser({ email, email_confirm: true, user_metadata: { display_name: name } });
+  const { data, error } = await admin.auth.admin.createUser({
+    email,
+    email_confirm: true,
+    user_metadata: { display_name: name },
+  });
   if (error || !data.user) throw error ?? new Error("createUser returned no user");
-  await withDb((db) => db.query("insert into public.partner_users (id, org_id, email, name) values ($1, $2, $3, $4)", [data.user.id, ACME, email, name]));
+  await withDb((db) =>
+    db.query("insert into public.partner_users (id, org_id, email, name) values ($1, $2, $3, $4)", [
+      data.user.id,
+      ACME,
+      email,
+      name,
+    ]),
+  );
   return { id: data.user.id, email, name };
 }
 
@@ -43,11 +62,10 @@ async function grant(partnerUserId: string, partnerId: string): Promise<string> 
   return withDb(
     async (db) =>
       (
-        await db.query("insert into public.partner_access (org_id, partner_id, partner_user_id, scope) values ($1, $2, $3, '{referrals}') returning id", [
-          ACME,
-          partnerId,
-          partnerUserId,
-        ])
+        await db.query(
+          "insert into public.partner_access (org_id, partner_id, partner_user_id, scope) values ($1, $2, $3, '{referrals}') returning id",
+          [ACME, partnerId, partnerUserId],
+        )
       ).rows[0].id as string,
   );
 }
@@ -84,7 +102,12 @@ test("a deactivated partner user can no longer sign in, and can again once react
   admin.once("dialog", (dialog) => void dialog.accept());
   await card.getByRole("button", { name: "Deactivate" }).click();
   await expect(card.getByText("Deactivated", { exact: true })).toBeVisible();
-  expect(await withDb(async (db) => (await db.query("select is_active from public.partner_users where id = $1", [user.id])).rows[0].is_active)).toBe(false);
+  expect(
+    await withDb(
+      async (db) =>
+        (await db.query("select is_active from public.partner_users where id = $1", [user.id])).rows[0].is_active,
+    ),
+  ).toBe(false);
 
   // Their open session is over: the next page does not show the partner.
   await portal.goto("/portal");
@@ -124,7 +147,13 @@ test("the Portal access card on a partner's overview grants and revokes access",
   await expect(item.getByText("In force")).toBeVisible();
   await expect(item).not.toContainText("Commissions");
   const granted = await withDb(
-    async (db) => (await db.query("select scope, revoked_at from public.partner_access where partner_id = $1 and partner_user_id = $2", [partner.id, user.id])).rows,
+    async (db) =>
+      (
+        await db.query(
+          "select scope, revoked_at from public.partner_access where partner_id = $1 and partner_user_id = $2",
+          [partner.id, user.id],
+        )
+      ).rows,
   );
   expect(granted).toHaveLength(1);
   expect(granted[0].revoked_at).toBeNull();
@@ -132,7 +161,11 @@ test("the Portal access card on a partner's overview grants and revokes access",
 
   await item.getByRole("button", { name: "Revoke" }).click();
   await expect(item.getByText("Revoked", { exact: true })).toBeVisible();
-  const revoked = await withDb(async (db) => (await db.query("select revoked_at from public.partner_access where partner_id = $1", [partner.id])).rows[0].revoked_at);
+  const revoked = await withDb(
+    async (db) =>
+      (await db.query("select revoked_at from public.partner_access where partner_id = $1", [partner.id])).rows[0]
+        .revoked_at,
+  );
   expect(revoked).not.toBeNull();
 });
 
@@ -157,14 +190,20 @@ test("changing a grant's window keeps what was typed when the end is before the 
   // Days are Acme's (America/New_York): the window starts at local midnight.
   const window = await withDb(
     async (db) =>
-      (await db.query("select starts_at::text as s, ends_at::text as e from public.partner_access where partner_id = $1 and partner_user_id = $2", [partner.id, user.id]))
-        .rows[0] as { s: string; e: string },
+      (
+        await db.query(
+          "select starts_at::text as s, ends_at::text as e from public.partner_access where partner_id = $1 and partner_user_id = $2",
+          [partner.id, user.id],
+        )
+      ).rows[0] as { s: string; e: string },
   );
   expect(new Date(window.s).toISOString()).toBe("2031-05-10T04:00:00.000Z");
   expect(new Date(window.e).toISOString()).toBe("2031-06-01T04:00:00.000Z");
 });
 
-test("the audit CSV export holds exactly the filtered entries, with days in the org's time zone", async ({ browser }) => {
+test("the audit CSV export holds exactly the filtered entries, with days in the org's time zone", async ({
+  browser,
+}) => {
   const partner = await createPartner("Audit Co");
   const other = await createPartner("Other Co");
   // Entries around 15 January 2031 in New York (UTC-5): only the middle two fall on that day there.
@@ -198,6 +237,9 @@ test("the audit CSV export holds exactly the filtered entries, with days in the 
   const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
   expect(rows).toHaveLength(2);
   expect(rows.every((row) => row.partner_id === partner.id && row.action === "partner.updated")).toBe(true);
-  expect(rows.map((row) => new Date(row.created_at!).toISOString()).sort()).toEqual(["2031-01-15T05:00:00.000Z", "2031-01-16T04:59:59.000Z"]);
+  expect(rows.map((row) => new Date(row.created_at!).toISOString()).sort()).toEqual([
+    "2031-01-15T05:00:00.000Z",
+    "2031-01-16T04:59:59.000Z",
+  ]);
   expect(rows.map((row) => JSON.parse(row.after!).marker).sort()).toEqual([1, 2]);
 });

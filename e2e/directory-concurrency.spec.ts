@@ -14,7 +14,9 @@ const ACME = "00000000-0000-4000-8000-00000000ac01";
 const grid = (page: Page) => page.getByRole("grid", { name: "Partners" });
 const dataRows = (page: Page) => grid(page).locator('[role="row"][aria-rowindex]');
 const cell = (page: Page, name: string, column: string) =>
-  grid(page).locator('[role="row"]', { has: page.getByText(name, { exact: true }) }).locator(`[data-column="${column}"]`);
+  grid(page)
+    .locator('[role="row"]', { has: page.getByText(name, { exact: true }) })
+    .locator(`[data-column="${column}"]`);
 
 const token = () => randomUUID().slice(0, 8);
 
@@ -28,7 +30,9 @@ async function createPartners(prefix: string, count: number, values: { status: s
   );
 }
 
-test("an edit of a row someone else changed first is not saved: the user is told and sees the current value", async ({ page }) => {
+test("an edit of a row someone else changed first is not saved: the user is told and sees the current value", async ({
+  page,
+}) => {
   const prefix = `Tidewater ${token()}`;
   const [partner] = await createPartners(prefix, 1, { status: "active", region: "Nordics" });
   const name = partner!.name;
@@ -57,11 +61,16 @@ test("an edit of a row someone else changed first is not saved: the user is told
   await page.getByRole("combobox", { name: `Region of ${name}` }).press("Enter");
   await expect(cell(page, name, "region")).toHaveText("Iberia");
   await expect
-    .poll(async () => (await sql<{ region: string }>("select region from public.partners where id = $1", [partner!.id]))[0]!.region)
+    .poll(
+      async () =>
+        (await sql<{ region: string }>("select region from public.partners where id = $1", [partner!.id]))[0]!.region,
+    )
     .toBe("Iberia");
 });
 
-test("select all matching changes every partner of the filter, beyond the page: the confirmation and the result state the count", async ({ page }) => {
+test("select all matching changes every partner of the filter, beyond the page: the confirmation and the result state the count", async ({
+  page,
+}) => {
   const prefix = `Quillon ${token()}`;
   // one more than the smallest page, plus two that already have the target status
   const created = await createPartners(prefix, 51, { status: "onboarding", region: "Bulk test" });

@@ -16,7 +16,9 @@ const ACME = "00000000-0000-4000-8000-00000000ac01";
 const grid = (page: Page) => page.getByRole("grid", { name: "Partners" });
 const dataRows = (page: Page) => grid(page).locator('[role="row"][aria-rowindex]');
 const cell = (page: Page, name: string, column: string) =>
-  grid(page).locator('[role="row"]', { has: page.getByText(name, { exact: true }) }).locator(`[data-column="${column}"]`);
+  grid(page)
+    .locator('[role="row"]', { has: page.getByText(name, { exact: true }) })
+    .locator(`[data-column="${column}"]`);
 
 async function partnerByName(name: string) {
   const [row] = await sql<{ id: string; status: string; tier: string; name: string }>(
@@ -28,7 +30,10 @@ async function partnerByName(name: string) {
 }
 
 async function countPartners(where: string, params: unknown[] = []) {
-  const [row] = await sql<{ n: string }>(`select count(*) as n from public.partners where org_id = $1 and archived_at is null and ${where}`, [ACME, ...params]);
+  const [row] = await sql<{ n: string }>(
+    `select count(*) as n from public.partners where org_id = $1 and archived_at is null and ${where}`,
+    [ACME, ...params],
+  );
   return Number(row!.n);
 }
 
@@ -114,10 +119,14 @@ test("an inline edit shows at once, survives a reload and appears in the partner
   await expect(cell(page, "Cobalt Networks", "status")).toHaveText(next === "paused" ? "Paused" : "Active");
   await page.getByRole("button", { name: "Preview Cobalt Networks" }).click();
   const panel = page.getByRole("complementary", { name: "Preview of Cobalt Networks" });
-  await expect(panel.getByRole("region", { name: "Latest activity" })).toContainText(/Status changed from \w+ to (Paused|Active)/);
+  await expect(panel.getByRole("region", { name: "Latest activity" })).toContainText(
+    /Status changed from \w+ to (Paused|Active)/,
+  );
 });
 
-test("a viewer sees no edit controls, and an edit the server refuses is rolled back with a message", async ({ page }) => {
+test("a viewer sees no edit controls, and an edit the server refuses is rolled back with a message", async ({
+  page,
+}) => {
   await signInAsStaff(page, "viewer@acme.test", "/admin/partners?q=Harbor%20Analytics");
   await expect(dataRows(page)).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Import CSV" })).toHaveCount(0);
@@ -142,7 +151,9 @@ test("a viewer sees no edit controls, and an edit the server refuses is rolled b
   expect((await partnerByName("Harbor Analytics")).name).toBe("Harbor Analytics");
 });
 
-test("a bulk status change of three partners says how many, asks first, and changes them in one go", async ({ page }) => {
+test("a bulk status change of three partners says how many, asks first, and changes them in one go", async ({
+  page,
+}) => {
   await signInAsStaff(page, "manager@acme.test", "/admin/partners?q=Lumen&sort=name");
   const rows = dataRows(page);
   await expect(rows.first()).toBeVisible();
@@ -155,12 +166,18 @@ test("a bulk status change of three partners says how many, asks first, and chan
   await page.getByRole("combobox", { name: "Set status of selected" }).selectOption("churned");
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("Set the status of 3 partners to Churned?");
-  const before = await sql<{ status: string }>("select status from public.partners where org_id = $1 and name = any($2)", [ACME, names]);
+  const before = await sql<{ status: string }>(
+    "select status from public.partners where org_id = $1 and name = any($2)",
+    [ACME, names],
+  );
   expect(before.some((row) => row.status !== "churned")).toBe(true);
   await dialog.getByRole("button", { name: "Change 3 partners" }).click();
   await expect(page.getByText(/^\d partners? changed$/)).toBeVisible();
 
-  const after = await sql<{ status: string }>("select status from public.partners where org_id = $1 and name = any($2)", [ACME, names]);
+  const after = await sql<{ status: string }>(
+    "select status from public.partners where org_id = $1 and name = any($2)",
+    [ACME, names],
+  );
   expect(after.map((row) => row.status)).toEqual(["churned", "churned", "churned"]);
   for (const name of names) await expect(cell(page, name, "status")).toHaveText("Churned");
 });
@@ -201,7 +218,9 @@ test("the CSV export holds exactly the partners matching the filter", async ({ p
   expect(parsed.meta.fields).toEqual(expect.arrayContaining(["external_id", "name", "status", "tier", "owner_email"]));
 });
 
-test("a CSV import previews new, invalid and unchanged rows, applies only after confirming, and a re-import changes nothing", async ({ page }) => {
+test("a CSV import previews new, invalid and unchanged rows, applies only after confirming, and a re-import changes nothing", async ({
+  page,
+}) => {
   const run = randomUUID().slice(0, 8);
   const csv = [
     "external_id,name,status,tier,owner_email,region,tags",
@@ -210,7 +229,11 @@ test("a CSV import previews new, invalid and unchanged rows, applies only after 
     `E2E-${run}-3,Import Three ${run},prospect,registered,member@acme.test,LATAM,`,
   ].join("\n");
   const file = { name: `import-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) };
-  const imported = () => sql<{ external_id: string }>("select external_id from public.partners where org_id = $1 and external_id like $2 order by 1", [ACME, `E2E-${run}-%`]);
+  const imported = () =>
+    sql<{ external_id: string }>(
+      "select external_id from public.partners where org_id = $1 and external_id like $2 order by 1",
+      [ACME, `E2E-${run}-%`],
+    );
 
   await signInAsStaff(page, "member@acme.test");
   await page.getByRole("button", { name: "Import CSV" }).click();
@@ -259,7 +282,12 @@ test("the grid works from the keyboard alone: move, edit, commit, cancel", async
   await expect(page.getByRole("textbox", { name: "Name of Keystone Digital" })).toHaveValue("Keystone Digital Group");
   await page.keyboard.press("Enter");
   await expect(grid(page).locator('[data-column="name"]')).toHaveText("Keystone Digital Group");
-  await expect.poll(async () => (await sql<{ name: string }>("select name from public.partners where id = $1", [partner.id]))[0]!.name).toBe("Keystone Digital Group");
+  await expect
+    .poll(
+      async () =>
+        (await sql<{ name: string }>("select name from public.partners where id = $1", [partner.id]))[0]!.name,
+    )
+    .toBe("Keystone Digital Group");
 
   // Arrow to the tier, Enter opens the editor, Esc cancels without saving.
   await page.keyboard.press("ArrowRight");
@@ -283,5 +311,10 @@ test("the grid works from the keyboard alone: move, edit, commit, cancel", async
   }
   await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveAttribute("data-column", "owner");
-  await expect.poll(async () => (await sql<{ tier: string }>("select tier from public.partners where id = $1", [partner.id]))[0]!.tier).toBe(nextTier);
+  await expect
+    .poll(
+      async () =>
+        (await sql<{ tier: string }>("select tier from public.partners where id = $1", [partner.id]))[0]!.tier,
+    )
+    .toBe(nextTier);
 });

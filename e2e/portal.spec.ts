@@ -52,13 +52,20 @@ async function acceptInvitation(page: Page, email: string, since: Date) {
 
 /** Tomorrow in Acme's time zone: grant days are the org's days. */
 function tomorrow(): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const today = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "America/New_York",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
   const date = new Date(`${today}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
 }
 
-test("an invited partner user sees exactly their partner until the grant is revoked, and the audit log names the admin", async ({ browser }) => {
+test("an invited partner user sees exactly their partner until the grant is revoked, and the audit log names the admin", async ({
+  browser,
+}) => {
   const email = `invitee-${Date.now()}@fabrikam.test`;
   const admin = await staffPage(browser);
   const since = new Date(Date.now() - 1000);
@@ -83,7 +90,10 @@ test("an invited partner user sees exactly their partner until the grant is revo
   await expect(partner.getByRole("heading", { name: "You have no partner access right now" })).toBeVisible();
 
   // The audit page shows the invitation, the grant and the revocation, by the admin.
-  const userId = await withDb(async (db) => (await db.query("select id from public.partner_users where email = $1", [email])).rows[0].id as string);
+  const userId = await withDb(
+    async (db) =>
+      (await db.query("select id from public.partner_users where email = $1", [email])).rows[0].id as string,
+  );
   for (const action of ["partner_user.created", "partner.access.granted", "partner.access.revoked"]) {
     await admin.goto(`/admin/audit?action=${action}`);
     const entry = admin.getByTestId("audit-entry").filter({ hasText: userId }).first();
@@ -114,7 +124,13 @@ test("a grant that starts tomorrow gives nothing today", async ({ browser }) => 
 test("morgan switches between three accounts and the All accounts totals equal the sums in SQL", async ({ page }) => {
   await signInAsPartner(page, "morgan@contoso.test");
   const switchesBefore = await withDb(
-    async (db) => (await db.query("select count(*)::int as n from public.audit_log where actor_id = $1 and action = 'portal.account_switched'", [MORGAN])).rows[0].n as number,
+    async (db) =>
+      (
+        await db.query(
+          "select count(*)::int as n from public.audit_log where actor_id = $1 and action = 'portal.account_switched'",
+          [MORGAN],
+        )
+      ).rows[0].n as number,
   );
   const switcher = page.getByRole("combobox", { name: "Account" });
   for (const account of [CONTOSO.security, CONTOSO.services, CONTOSO.cloud]) {
@@ -128,28 +144,39 @@ test("morgan switches between three accounts and the All accounts totals equal t
 
   await switcher.selectOption({ label: "All accounts" });
   await expect(page).toHaveURL(/\/portal\/all/);
-  const sums = await withDb(async (db) =>
-    (
-      await db.query(
-        `select coalesce(sum(amount) filter (where status in ('pending', 'approved')), 0)::numeric as owed,
+  const sums = await withDb(
+    async (db) =>
+      (
+        await db.query(
+          `select coalesce(sum(amount) filter (where status in ('pending', 'approved')), 0)::numeric as owed,
                 coalesce(sum(amount) filter (where status = 'paid'), 0)::numeric as paid
            from public.partner_commissions where partner_id = any ($1)`,
-        [[CONTOSO.cloud.id, CONTOSO.security.id, CONTOSO.services.id]],
-      )
-    ).rows[0] as { owed: string; paid: string },
+          [[CONTOSO.cloud.id, CONTOSO.security.id, CONTOSO.services.id]],
+        )
+      ).rows[0] as { owed: string; paid: string },
   );
-  const money = (value: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(value));
+  const money = (value: string) =>
+    new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(value));
   await expect(page.getByTestId("total-owed")).toHaveText(money(sums.owed));
   await expect(page.getByTestId("total-paid")).toHaveText(money(sums.paid));
   const referrals = await withDb(
     async (db) =>
-      (await db.query("select count(*)::int as n from public.partner_referrals where partner_id = any ($1)", [[CONTOSO.cloud.id, CONTOSO.security.id, CONTOSO.services.id]]))
-        .rows[0].n as number,
+      (
+        await db.query("select count(*)::int as n from public.partner_referrals where partner_id = any ($1)", [
+          [CONTOSO.cloud.id, CONTOSO.security.id, CONTOSO.services.id],
+        ])
+      ).rows[0].n as number,
   );
   await expect(page.getByTestId("pipeline-total-referrals")).toHaveText(String(referrals));
 
   const switchesAfter = await withDb(
-    async (db) => (await db.query("select count(*)::int as n from public.audit_log where actor_id = $1 and action = 'portal.account_switched'", [MORGAN])).rows[0].n as number,
+    async (db) =>
+      (
+        await db.query(
+          "select count(*)::int as n from public.audit_log where actor_id = $1 and action = 'portal.account_switched'",
+          [MORGAN],
+        )
+      ).rows[0].n as number,
   );
   expect(switchesAfter - switchesBefore).toBe(4);
 });
@@ -166,11 +193,17 @@ test("a partner user can neither open /admin nor run an admin server action by p
   await form.getByLabel("Email").fill("member@acme.test");
   await form.getByLabel("Name").fill("Not a partner");
   await form.getByLabel("Partner").selectOption({ label: "Fabrikam" });
-  const actionRequest = admin.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
+  const actionRequest = admin.waitForRequest(
+    (request) => request.method() === "POST" && Boolean(request.headers()["next-action"]),
+  );
   await form.getByRole("button", { name: "Send invitation" }).click();
   const actionId = (await actionRequest).headers()["next-action"]!;
   await expect(form.getByRole("alert").first()).toBeVisible();
-  const staffAsPartner = await withDb(async (db) => (await db.query("select count(*)::int as n from public.partner_users where email = 'member@acme.test'")).rows[0].n as number);
+  const staffAsPartner = await withDb(
+    async (db) =>
+      (await db.query("select count(*)::int as n from public.partner_users where email = 'member@acme.test'")).rows[0]
+        .n as number,
+  );
   expect(staffAsPartner).toBe(0);
 
   const partner = await (await browser.newContext()).newPage();
@@ -181,10 +214,15 @@ test("a partner user can neither open /admin nor run an admin server action by p
   const email = `smuggled-${Date.now()}@northwind.test`;
   const response = await partner.request.post("/admin/partner-users", {
     headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-    data: JSON.stringify([{ email, name: "Smuggled", grants: [{ partnerId: FABRIKAM, scope: ["commissions"], startsOn: "", endsOn: "" }] }]),
+    data: JSON.stringify([
+      { email, name: "Smuggled", grants: [{ partnerId: FABRIKAM, scope: ["commissions"], startsOn: "", endsOn: "" }] },
+    ]),
   });
   const body = await response.text();
   expect(body).toContain("Only staff of an organization can do this");
-  const rows = await withDb(async (db) => (await db.query("select count(*)::int as n from auth.users where email = $1", [email])).rows[0].n as number);
+  const rows = await withDb(
+    async (db) =>
+      (await db.query("select count(*)::int as n from auth.users where email = $1", [email])).rows[0].n as number,
+  );
   expect(rows).toBe(0);
 });

@@ -3,7 +3,10 @@ import { dialogField, expectFieldError, openWorkspace, PARTNERS, tab, unique } f
 
 const partner = PARTNERS.contosoCloud;
 
-test("a note is added to the timeline, and a change made in another tab appears without a reload", async ({ page, context }) => {
+test("a note is added to the timeline, and a change made in another tab appears without a reload", async ({
+  page,
+  context,
+}) => {
   await openWorkspace(page, "manager@acme.test", partner, "activity");
 
   await page.getByRole("button", { name: "Add note" }).click();
@@ -22,7 +25,9 @@ test("a note is added to the timeline, and a change made in another tab appears 
   await dialogField(other, "Title").fill(title);
   await other.getByRole("dialog").getByRole("button", { name: "Create task" }).click();
   await expect(other.getByTestId("task-row").filter({ hasText: title })).toBeVisible();
-  await expect(page.getByTestId("timeline-event").filter({ hasText: `Task created: ${title}` })).toBeVisible({ timeout: 12_000 });
+  await expect(page.getByTestId("timeline-event").filter({ hasText: `Task created: ${title}` })).toBeVisible({
+    timeout: 12_000,
+  });
 
   // the filter keeps only that kind of event
   await page.getByRole("combobox", { name: "Filter by event type" }).selectOption("note.*");

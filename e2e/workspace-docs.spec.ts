@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { dialogField, expectFieldError, expectTimelineEvent, openWorkspace, PARTNERS, tab, unique } from "./workspace-helpers";
+import {
+  dialogField,
+  expectFieldError,
+  expectTimelineEvent,
+  openWorkspace,
+  PARTNERS,
+  tab,
+  unique,
+} from "./workspace-helpers";
 
 const partner = PARTNERS.contosoServices;
 
@@ -37,7 +45,11 @@ test("an editor adds a document link, is told about a bad URL at the field, edit
   await expectTimelineEvent(page, partner, `Document added: ${title}`);
 
   await page.goto(tab(partner, "docs"));
-  await page.getByTestId("document-row").filter({ hasText: `${title} v2` }).getByRole("button", { name: `Delete ${title} v2` }).click();
+  await page
+    .getByTestId("document-row")
+    .filter({ hasText: `${title} v2` })
+    .getByRole("button", { name: `Delete ${title} v2` })
+    .click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete link" }).click();
   await expect(page.getByTestId("document-row").filter({ hasText: `${title} v2` })).toHaveCount(0);
 });

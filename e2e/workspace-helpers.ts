@@ -10,11 +10,17 @@ export const PARTNERS = {
   fabrikam: "33333333-3333-4333-8333-000000000005",
 } as const;
 
-export const tab = (partnerId: string, name: "overview" | "tasks" | "referrals" | "docs" | "activity") => `/admin/partners/${partnerId}/${name}`;
+export const tab = (partnerId: string, name: "overview" | "tasks" | "referrals" | "docs" | "activity") =>
+  `/admin/partners/${partnerId}/${name}`;
 
 export const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-export async function openWorkspace(page: Page, email: string, partnerId: string, name: Parameters<typeof tab>[1]): Promise<void> {
+export async function openWorkspace(
+  page: Page,
+  email: string,
+  partnerId: string,
+  name: Parameters<typeof tab>[1],
+): Promise<void> {
   await signInAsStaff(page, email, tab(partnerId, name));
 }
 

@@ -3,7 +3,9 @@ import { expectFieldError, openWorkspace, PARTNERS, unique } from "./workspace-h
 
 const partner = PARTNERS.fabrikam;
 
-test("an editor changes key facts and the status from the hero; the timeline records the status change", async ({ page }) => {
+test("an editor changes key facts and the status from the hero; the timeline records the status change", async ({
+  page,
+}) => {
   await openWorkspace(page, "manager@acme.test", partner, "overview");
   await expect(page.getByRole("heading", { name: "Fabrikam" })).toBeVisible();
   await expect(page).toHaveTitle("Overview · Fabrikam · Partnerdesk");
@@ -26,10 +28,17 @@ test("an editor changes key facts and the status from the hero; the timeline rec
   const next = (await status.inputValue()) === "paused" ? "active" : "paused";
   await status.selectOption(next);
   await expect(page.getByTestId("hero-status")).toContainText(next === "paused" ? "Paused" : "Active");
-  await expect(page.getByTestId("timeline-event").filter({ hasText: `to ${next}` }).first()).toBeVisible({ timeout: 15_000 });
+  await expect(
+    page
+      .getByTestId("timeline-event")
+      .filter({ hasText: `to ${next}` })
+      .first(),
+  ).toBeVisible({ timeout: 15_000 });
 });
 
-test("an editor records progress on a certification from the training card, held to the same rules as the database", async ({ page }) => {
+test("an editor records progress on a certification from the training card, held to the same rules as the database", async ({
+  page,
+}) => {
   await openWorkspace(page, "member@acme.test", partner, "overview");
   const certification = page.getByTestId("training-row").filter({ hasText: "Certified Solution Architect" });
   await certification.getByRole("button", { name: "Edit Certified Solution Architect" }).click();

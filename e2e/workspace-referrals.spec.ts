@@ -1,10 +1,20 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { dialogField, expectFieldError, expectTimelineEvent, openWorkspace, PARTNERS, tab, unique } from "./workspace-helpers";
+import {
+  dialogField,
+  expectFieldError,
+  expectTimelineEvent,
+  openWorkspace,
+  PARTNERS,
+  tab,
+  unique,
+} from "./workspace-helpers";
 
 const partner = PARTNERS.contosoSecurity;
 
-test("an admin records a referral, is held to the rules at each field, wins it and walks its commission to paid", async ({ page }) => {
+test("an admin records a referral, is held to the rules at each field, wins it and walks its commission to paid", async ({
+  page,
+}) => {
   await openWorkspace(page, "admin@acme.test", partner, "referrals");
   await expect(page).toHaveTitle("Referrals · Contoso Security · Partnerdesk");
   const client = unique("Helix Pharma");
@@ -12,7 +22,10 @@ test("an admin records a referral, is held to the rules at each field, wins it a
   await page.getByRole("button", { name: "New referral" }).click();
   await dialogField(page, "Client name").fill("");
   await dialogField(page, "Client email").fill("not-an-email");
-  await page.getByRole("dialog").getByLabel(/^Estimated value/).fill("-10");
+  await page
+    .getByRole("dialog")
+    .getByLabel(/^Estimated value/)
+    .fill("-10");
   await dialogField(page, "Referral date").fill("2026-03-10");
   await dialogField(page, "Close date").fill("2026-03-01");
   await page.getByRole("dialog").getByRole("button", { name: "Create referral" }).click();
@@ -23,7 +36,10 @@ test("an admin records a referral, is held to the rules at each field, wins it a
 
   await dialogField(page, "Client name").fill(client);
   await dialogField(page, "Client email").fill("buyer@helix.example");
-  await page.getByRole("dialog").getByLabel(/^Estimated value/).fill("40000");
+  await page
+    .getByRole("dialog")
+    .getByLabel(/^Estimated value/)
+    .fill("40000");
   await dialogField(page, "Close date").fill("");
   await page.getByRole("dialog").getByRole("button", { name: "Create referral" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
@@ -33,7 +49,10 @@ test("an admin records a referral, is held to the rules at each field, wins it a
   // edit: the actual value, then win it from the form: the commission is offered
   await row.getByRole("button", { name: `Edit ${client}` }).click();
   await dialogField(page, "Status").selectOption("won");
-  await page.getByRole("dialog").getByLabel(/^Actual value/).fill("50000");
+  await page
+    .getByRole("dialog")
+    .getByLabel(/^Actual value/)
+    .fill("50000");
   await page.getByRole("dialog").getByRole("button", { name: "Save referral" }).click();
   const offer = page.getByRole("dialog", { name: `Record the commission for ${client}` });
   await expect(offer).toBeVisible();
@@ -64,7 +83,11 @@ test("an admin records a referral, is held to the rules at each field, wins it a
   // a referral whose commission is paid can still be deleted: the commission stays on record, unlinked
   await page.goto(tab(partner, "referrals"));
   const paidTotal = await page.getByTestId("commission-paid").innerText();
-  await page.getByTestId("referral-row").filter({ hasText: client }).getByRole("button", { name: `Delete ${client}` }).click();
+  await page
+    .getByTestId("referral-row")
+    .filter({ hasText: client })
+    .getByRole("button", { name: `Delete ${client}` })
+    .click();
   await expect(page.getByRole("dialog")).toContainText("Commissions recorded for it stay, without the link.");
   await expect(page.getByRole("dialog")).not.toContainText("cannot be deleted");
   await page.getByRole("dialog").getByRole("button", { name: "Delete referral" }).click();
@@ -85,12 +108,18 @@ test("an admin records a referral, is held to the rules at each field, wins it a
   await page.getByRole("button", { name: "New referral" }).click();
   await dialogField(page, "Client name").fill(spare);
   await page.getByRole("dialog").getByRole("button", { name: "Create referral" }).click();
-  await page.getByTestId("referral-row").filter({ hasText: spare }).getByRole("button", { name: `Delete ${spare}` }).click();
+  await page
+    .getByTestId("referral-row")
+    .filter({ hasText: spare })
+    .getByRole("button", { name: `Delete ${spare}` })
+    .click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete referral" }).click();
   await expect(page.getByTestId("referral-row").filter({ hasText: spare })).toHaveCount(0);
 });
 
-test("a manager edits a pending commission's amount and dates, deletes one, and is told why an approved one stays", async ({ page }) => {
+test("a manager edits a pending commission's amount and dates, deletes one, and is told why an approved one stays", async ({
+  page,
+}) => {
   await openWorkspace(page, "manager@acme.test", partner, "referrals");
   const bonus = unique("Launch bonus");
   const record = async (description: string, amount: string) => {
@@ -146,7 +175,9 @@ test("a manager edits a pending commission's amount and dates, deletes one, and 
   }
   await otherRow.getByRole("button", { name: `Delete commission: ${other}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete commission" }).click();
-  await expect(page.getByText("Only pending commissions can be deleted (this one is approved). Void it instead.")).toBeVisible();
+  await expect(
+    page.getByText("Only pending commissions can be deleted (this one is approved). Void it instead."),
+  ).toBeVisible();
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   await expect(otherRow).toContainText("Approved");
   await expect(otherRow.getByRole("button", { name: `Edit commission: ${other}` })).toHaveCount(0);

@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { dialogField, expectFieldError, expectTimelineEvent, openWorkspace, PARTNERS, tab, unique } from "./workspace-helpers";
+import {
+  dialogField,
+  expectFieldError,
+  expectTimelineEvent,
+  openWorkspace,
+  PARTNERS,
+  tab,
+  unique,
+} from "./workspace-helpers";
 
 const partner = PARTNERS.fabrikam;
 
@@ -43,7 +51,11 @@ test("an editor creates, edits, completes, reopens and deletes a task, and the t
 
   await page.goto(tab(partner, "tasks"));
   await page.getByRole("tab", { name: "Done" }).click();
-  await page.getByTestId("task-row").filter({ hasText: edited }).getByRole("checkbox", { name: `Reopen ${edited}` }).click();
+  await page
+    .getByTestId("task-row")
+    .filter({ hasText: edited })
+    .getByRole("checkbox", { name: `Reopen ${edited}` })
+    .click();
   await page.getByRole("tab", { name: "Open" }).click();
   const reopened = page.getByTestId("task-row").filter({ hasText: edited });
   await expect(reopened.getByRole("checkbox")).not.toBeChecked();

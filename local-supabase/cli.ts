@@ -110,7 +110,8 @@ async function dev(): Promise<void> {
 
 function status(): void {
   for (const [name, value] of Object.entries(statusEnv(config))) console.log(`${name}="${value}"`);
-  if (!runningStackPid(config)) console.error("# the local stack is not running: start it with `npm run stack` or `npm run dev`");
+  if (!runningStackPid(config))
+    console.error("# the local stack is not running: start it with `npm run stack` or `npm run dev`");
 }
 
 /** Recreates the database from migrations and seed, on the running stack or on its own. */

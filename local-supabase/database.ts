@@ -32,9 +32,7 @@ export async function withClient<T>(
 
 /** Roles, the auth schema and its functions: what a Supabase project has before migrations. */
 export async function bootstrap(config: StackConfig, database = "postgres"): Promise<void> {
-  const sql = fs
-    .readFileSync(BOOTSTRAP_SQL, "utf8")
-    .replaceAll(":db_password", quoteLiteral(config.dbPassword));
+  const sql = fs.readFileSync(BOOTSTRAP_SQL, "utf8").replaceAll(":db_password", quoteLiteral(config.dbPassword));
   await withClient(config, database, (client) => client.query(sql));
 }
 

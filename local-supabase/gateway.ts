@@ -10,7 +10,8 @@ import type { StackConfig } from "./config";
 // Auth routes a browser reaches by following an email link, with no apikey (as in Supabase's kong.yml).
 const OPEN_AUTH_ROUTES = ["/verify", "/callback", "/authorize"];
 
-const EXPOSED_HEADERS = "Content-Range, Content-Location, Content-Profile, X-Supabase-Api-Version, X-Total-Count, Link, Preference-Applied";
+const EXPOSED_HEADERS =
+  "Content-Range, Content-Location, Content-Profile, X-Supabase-Api-Version, X-Total-Count, Link, Preference-Applied";
 
 function corsHeaders(request: http.IncomingMessage): Record<string, string> {
   return {
@@ -43,7 +44,11 @@ function checkApiKey(config: StackConfig, request: http.IncomingMessage, url: UR
   const header = request.headers.apikey;
   const apikey = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get("apikey") ?? undefined;
   if (!apikey) {
-    return { ok: false, message: "No API key found in request", hint: "No `apikey` request header or url param was found." };
+    return {
+      ok: false,
+      message: "No API key found in request",
+      hint: "No `apikey` request header or url param was found.",
+    };
   }
   const roleJwt: Record<string, string> = {
     [config.anonKey]: config.anonKey,
@@ -53,7 +58,11 @@ function checkApiKey(config: StackConfig, request: http.IncomingMessage, url: UR
   };
   const jwt = roleJwt[apikey];
   if (!jwt) {
-    return { ok: false, message: "Invalid API key", hint: "Double check your Supabase `anon` or `service_role` API key." };
+    return {
+      ok: false,
+      message: "Invalid API key",
+      hint: "Double check your Supabase `anon` or `service_role` API key.",
+    };
   }
   const authorization = request.headers.authorization;
   // An opaque key in Authorization (or none at all) means "act as the key's role".
@@ -70,7 +79,9 @@ function proxy(
   delete headers.host;
   if (target.authorization) headers.authorization = target.authorization;
   const clientIp = request.socket.remoteAddress ?? "";
-  headers["x-forwarded-for"] = request.headers["x-forwarded-for"] ? `${request.headers["x-forwarded-for"]}, ${clientIp}` : clientIp;
+  headers["x-forwarded-for"] = request.headers["x-forwarded-for"]
+    ? `${request.headers["x-forwarded-for"]}, ${clientIp}`
+    : clientIp;
   headers["x-forwarded-proto"] = "http";
   headers["x-forwarded-host"] = request.headers.host ?? "";
 
@@ -114,7 +125,9 @@ export function startGateway(config: StackConfig, options: GatewayOptions): Prom
     }
     if (service === "auth" && version === "v1") {
       const open = OPEN_AUTH_ROUTES.includes(`/${rest.join("/")}`);
-      const key = open ? ({ ok: true, authorization: request.headers.authorization } as const) : checkApiKey(config, request, url);
+      const key = open
+        ? ({ ok: true, authorization: request.headers.authorization } as const)
+        : checkApiKey(config, request, url);
       if (!key.ok) return sendJson(response, request, 401, { message: key.message, hint: key.hint });
       if (!options.authEnabled) {
         return sendJson(

@@ -22,10 +22,15 @@ export async function startMailbox(config: StackConfig): Promise<MailboxHandle> 
   let errors = "";
   child.stderr!.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
   const exited = new Promise<never>((_, reject) =>
-    child.once("exit", (code) => reject(new Error(`mailbox (maildev) exited with code ${code}: ${errors.trim().split("\n")[0] ?? ""}`))),
+    child.once("exit", (code) =>
+      reject(new Error(`mailbox (maildev) exited with code ${code}: ${errors.trim().split("\n")[0] ?? ""}`)),
+    ),
   );
   await Promise.race([
-    Promise.all([waitForPort(config.smtpPort, 20_000, "mailbox SMTP"), waitForPort(config.mailPort, 20_000, "mailbox web")]),
+    Promise.all([
+      waitForPort(config.smtpPort, 20_000, "mailbox SMTP"),
+      waitForPort(config.mailPort, 20_000, "mailbox web"),
+    ]),
     exited,
   ]);
   exited.catch(() => {});

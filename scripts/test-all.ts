@@ -1,11 +1,11 @@
 /**
  * `npm test`: typecheck, lint, unit tests, database tests, then end-to-end tests
  * against a production build, all on a test stack of their own. Ends with one line
- * `N passed, N failed` summing every test that ran (typecheck, lint and the build
- * count as one each).
+ * `N passed, N failed` summing every test that ran (typecheck, lint, format and the
+ * build count as one each).
  *
  * While developing, run part of it: `npm test -- --only=e2e e2e/login.spec.ts` (steps:
- * typecheck, lint, unit, db, e2e; extra arguments go to Vitest or Playwright).
+ * typecheck, lint, format, unit, db, e2e; extra arguments go to Vitest or Playwright).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -21,7 +21,10 @@ const bin = (name: string) => path.join(projectDir, "node_modules", ".bin", name
 const tallies: Tally[] = [];
 
 const args = process.argv.slice(2);
-const only = args.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = args
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const passThrough = args.filter((arg) => !arg.startsWith("--only="));
 const wanted = (name: string) => !only || only.includes(name);
 
@@ -52,11 +55,24 @@ async function vitest(project: string, env: Record<string, string> = {}) {
   fs.rmSync(output, { force: true });
   const code = await run(
     bin("vitest"),
-    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...(only ? passThrough : [])],
+    [
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${output}`,
+      ...(only ? passThrough : []),
+    ],
     env,
   );
   if (!fs.existsSync(output)) return { passed: 0, failed: 1 };
-  const report = JSON.parse(fs.readFileSync(output, "utf8")) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean };
+  const report = JSON.parse(fs.readFileSync(output, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numTotalTestSuites: number;
+    success: boolean;
+  };
   // A file that fails to load has no tests to count; count the run as one failure then.
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
   return { passed: report.numPassedTests, failed };
@@ -65,9 +81,14 @@ async function vitest(project: string, env: Record<string, string> = {}) {
 async function playwright(env: Record<string, string>) {
   const output = path.join(reports, "e2e.json");
   fs.rmSync(output, { force: true });
-  const code = await run(bin("playwright"), ["test", ...(only ? passThrough : [])], { ...env, PLAYWRIGHT_JSON_OUTPUT: output });
+  const code = await run(bin("playwright"), ["test", ...(only ? passThrough : [])], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT: output,
+  });
   if (!fs.existsSync(output)) return { passed: 0, failed: 1 };
-  const stats = (JSON.parse(fs.readFileSync(output, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+  const stats = (
+    JSON.parse(fs.readFileSync(output, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }
+  ).stats;
   const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
   return { passed: stats.expected + stats.flaky, failed };
 }
@@ -76,6 +97,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(reports, { recursive: true });
   if (wanted("typecheck")) await step("typecheck", () => check(bin("tsc"), ["--noEmit"]));
   if (wanted("lint")) await step("lint", () => check(bin("eslint"), [".", "--max-warnings=0"]));
+  if (wanted("format")) await step("format", () => check(bin("prettier"), ["--check", "."]));
   if (wanted("unit")) await step("unit tests", () => vitest("unit"));
   if (!wanted("db") && !wanted("e2e")) return 0;
 
@@ -104,7 +126,10 @@ main()
   })
   .finally(() => {
     console.log("\nSummary");
-    for (const tally of tallies) console.log(`  ${tally.name.padEnd(20)} ${String(tally.passed).padStart(4)} passed ${String(tally.failed).padStart(4)} failed  ${tally.seconds.toFixed(1).padStart(6)} s`);
+    for (const tally of tallies)
+      console.log(
+        `  ${tally.name.padEnd(20)} ${String(tally.passed).padStart(4)} passed ${String(tally.failed).padStart(4)} failed  ${tally.seconds.toFixed(1).padStart(6)} s`,
+      );
     const passed = tallies.reduce((sum, tally) => sum + tally.passed, 0);
     const failed = tallies.reduce((sum, tally) => sum + tally.failed, 0);
     console.log(`${passed} passed, ${failed} failed`);

@@ -16,7 +16,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (!staff) {
     const partner = await getPartnerContext();
     return partner ? (
-      <AccessGate title="This area is for staff" signOutTo="admin" link={{ href: "/portal", label: "Go to your partner portal" }}>
+      <AccessGate
+        title="This area is for staff"
+        signOutTo="admin"
+        link={{ href: "/portal", label: "Go to your partner portal" }}
+      >
         You are signed in as <strong>{user.email}</strong>, a partner account. The admin area is only for your partner
         manager&apos;s team.
       </AccessGate>

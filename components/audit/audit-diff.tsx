@@ -4,7 +4,8 @@ import { cn } from "@/lib/utils/cn";
 /** Before and after side by side; changed keys highlighted, unchanged ones dimmed. */
 export function AuditDiff({ before, after, metadata }: { before: unknown; after: unknown; metadata: unknown }) {
   const rows = diffRows(before, after);
-  const meta = metadata && typeof metadata === "object" && Object.keys(metadata).length > 0 ? JSON.stringify(metadata) : null;
+  const meta =
+    metadata && typeof metadata === "object" && Object.keys(metadata).length > 0 ? JSON.stringify(metadata) : null;
   return (
     <div className="space-y-2">
       {rows.length === 0 ? (
@@ -21,10 +22,25 @@ export function AuditDiff({ before, after, metadata }: { before: unknown; after:
             </thead>
             <tbody className="font-mono">
               {rows.map((row) => (
-                <tr key={row.key} className={cn("border-t border-slate-100", row.changed ? "bg-amber-50" : "text-slate-400")} data-changed={row.changed || undefined}>
+                <tr
+                  key={row.key}
+                  className={cn("border-t border-slate-100", row.changed ? "bg-amber-50" : "text-slate-400")}
+                  data-changed={row.changed || undefined}
+                >
                   <td className="px-3 py-1.5 align-top font-sans font-medium break-words text-slate-700">{row.key}</td>
-                  <td className={cn("px-3 py-1.5 align-top break-words", row.changed && "text-red-700 line-through decoration-red-300")}>{showValue(row.before)}</td>
-                  <td className={cn("px-3 py-1.5 align-top break-words", row.changed && "font-semibold text-emerald-800")}>{showValue(row.after)}</td>
+                  <td
+                    className={cn(
+                      "px-3 py-1.5 align-top break-words",
+                      row.changed && "text-red-700 line-through decoration-red-300",
+                    )}
+                  >
+                    {showValue(row.before)}
+                  </td>
+                  <td
+                    className={cn("px-3 py-1.5 align-top break-words", row.changed && "font-semibold text-emerald-800")}
+                  >
+                    {showValue(row.after)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,12 +1,25 @@
 import type { ReactNode } from "react";
 
 /** The centred card every sign-in page uses. */
-export function AuthCard({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <main className="flex min-h-dvh items-center justify-center bg-gradient-to-b from-slate-50 to-slate-100 px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-6 flex items-center justify-center gap-2">
-          <span className="grid size-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white" aria-hidden>
+          <span
+            className="grid size-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+            aria-hidden
+          >
             P
           </span>
           <span className="text-lg font-semibold tracking-tight">Partnerdesk</span>

@@ -23,13 +23,19 @@ export function ConfirmLinkForm({ tokenHash, type, next }: Props) {
   const [failure, setFailure] = useState<string>();
 
   if (failure) {
-    const again = type === "recovery" ? { href: "/login/forgot-password", label: "Send a new reset link" } : { href: "/portal/login", label: "Request a new sign-in link" };
+    const again =
+      type === "recovery"
+        ? { href: "/login/forgot-password", label: "Send a new reset link" }
+        : { href: "/portal/login", label: "Request a new sign-in link" };
     return (
       <div className="space-y-4">
         <Alert tone="error" title="This link no longer works">
           {failure} Links work once and expire after an hour.
         </Alert>
-        <Link href={again.href} className="inline-flex h-10 w-full items-center justify-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+        <Link
+          href={again.href}
+          className="inline-flex h-10 w-full items-center justify-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+        >
           {again.label}
         </Link>
       </div>

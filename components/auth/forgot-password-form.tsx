@@ -23,7 +23,8 @@ export function ForgotPasswordForm() {
   if (sentTo) {
     return (
       <Alert tone="success" title="Check your email">
-        If <strong>{sentTo}</strong> has an account, a link to reset its password is on its way. It works once, for one hour.
+        If <strong>{sentTo}</strong> has an account, a link to reset its password is on its way. It works once, for one
+        hour.
       </Alert>
     );
   }

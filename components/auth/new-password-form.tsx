@@ -15,7 +15,10 @@ import { newPasswordSchema, type NewPasswordInput } from "@/lib/auth/schemas";
 export function NewPasswordForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
-  const form = useForm<NewPasswordInput>({ resolver: zodResolver(newPasswordSchema), defaultValues: { password: "", confirm: "" } });
+  const form = useForm<NewPasswordInput>({
+    resolver: zodResolver(newPasswordSchema),
+    defaultValues: { password: "", confirm: "" },
+  });
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(undefined);
     const result = await updatePassword(values);

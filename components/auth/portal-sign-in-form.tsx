@@ -61,8 +61,8 @@ function CodeStep({ email, onRestart }: { email: string; onRestart: () => void }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <Alert tone="info" title="Check your email">
-        If <strong>{email}</strong> belongs to a partner account, we have sent it a sign-in link and a 6-digit code. The link
-        and code work once, for one hour.
+        If <strong>{email}</strong> belongs to a partner account, we have sent it a sign-in link and a 6-digit code. The
+        link and code work once, for one hour.
       </Alert>
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field label="6-digit code" error={form.formState.errors.token?.message}>
@@ -71,7 +71,11 @@ function CodeStep({ email, onRestart }: { email: string; onRestart: () => void }
       <Button type="submit" className="w-full" pending={form.formState.isSubmitting}>
         Sign in with code
       </Button>
-      <button type="button" onClick={onRestart} className="w-full text-center text-sm font-medium text-brand-700 hover:underline">
+      <button
+        type="button"
+        onClick={onRestart}
+        className="w-full text-center text-sm font-medium text-brand-700 hover:underline"
+      >
         Use a different email
       </button>
     </form>

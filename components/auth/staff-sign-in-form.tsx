@@ -14,7 +14,10 @@ import { signInSchema, type SignInInput } from "@/lib/auth/schemas";
 export function StaffSignInForm({ next }: { next?: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "", next } });
+  const form = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "", next },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

@@ -60,12 +60,20 @@ export function BulkBar({
   }
 
   return (
-    <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-lg border border-indigo-200 bg-brand-50 px-3 py-2 text-sm">
+    <div
+      role="region"
+      aria-label="Bulk actions"
+      className="flex flex-wrap items-center gap-2 rounded-lg border border-indigo-200 bg-brand-50 px-3 py-2 text-sm"
+    >
       <span className="font-medium text-indigo-900" aria-live="polite">
         {selection.allMatching ? `All ${plural(count)} matching selected` : `${plural(count)} selected`}
       </span>
       {!selection.allMatching && count >= Math.min(pageSize, total) && total > count && (
-        <button type="button" className="text-brand-700 underline underline-offset-2 hover:text-indigo-900" onClick={selection.selectAllMatching}>
+        <button
+          type="button"
+          className="text-brand-700 underline underline-offset-2 hover:text-indigo-900"
+          onClick={selection.selectAllMatching}
+        >
           Select all {plural(total)} matching
         </button>
       )}
@@ -75,7 +83,10 @@ export function BulkBar({
         className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm"
         value=""
         disabled={tooMany}
-        onChange={(event) => event.target.value && setChange({ kind: "status", status: event.target.value as (typeof PARTNER_STATUSES)[number] })}
+        onChange={(event) =>
+          event.target.value &&
+          setChange({ kind: "status", status: event.target.value as (typeof PARTNER_STATUSES)[number] })
+        }
       >
         <option value="">Set status…</option>
         {PARTNER_STATUSES.map((status) => (
@@ -89,7 +100,10 @@ export function BulkBar({
         className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm"
         value=""
         disabled={tooMany}
-        onChange={(event) => event.target.value && setChange({ kind: "owner", ownerId: event.target.value === "none" ? null : event.target.value })}
+        onChange={(event) =>
+          event.target.value &&
+          setChange({ kind: "owner", ownerId: event.target.value === "none" ? null : event.target.value })
+        }
       >
         <option value="">Set owner…</option>
         <option value="none">Unassigned</option>
@@ -107,10 +121,18 @@ export function BulkBar({
       >
         <Archive className="size-4" aria-hidden /> Archive
       </button>
-      <button type="button" onClick={selection.clear} className="ml-auto inline-flex h-8 items-center gap-1 rounded-md px-2 text-slate-600 hover:bg-white/60">
+      <button
+        type="button"
+        onClick={selection.clear}
+        className="ml-auto inline-flex h-8 items-center gap-1 rounded-md px-2 text-slate-600 hover:bg-white/60"
+      >
         <X className="size-4" aria-hidden /> Clear selection
       </button>
-      {tooMany && <p className="w-full text-xs text-amber-800">Pick at most {MAX_BULK_IDS} partners by hand, or select all matching.</p>}
+      {tooMany && (
+        <p className="w-full text-xs text-amber-800">
+          Pick at most {MAX_BULK_IDS} partners by hand, or select all matching.
+        </p>
+      )}
       <ConfirmDialog
         open={change !== null}
         onOpenChange={(open) => !open && setChange(null)}

@@ -122,8 +122,18 @@ export function CellEditor({
           keyed.current = false;
         }}
       >
-        {column === "status" && PARTNER_STATUSES.map((status) => <option key={status} value={status}>{STATUS_LABELS[status]}</option>)}
-        {column === "tier" && PARTNER_TIERS.map((tier) => <option key={tier} value={tier}>{TIER_LABELS[tier]}</option>)}
+        {column === "status" &&
+          PARTNER_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        {column === "tier" &&
+          PARTNER_TIERS.map((tier) => (
+            <option key={tier} value={tier}>
+              {TIER_LABELS[tier]}
+            </option>
+          ))}
         {column === "owner" && (
           <>
             <option value="">Unassigned</option>
@@ -141,7 +151,10 @@ export function CellEditor({
     <div className="relative h-full w-full p-1">
       {field}
       {error && (
-        <p role="alert" className="absolute top-full left-1 z-20 mt-0.5 rounded bg-red-600 px-2 py-0.5 text-xs whitespace-nowrap text-white shadow">
+        <p
+          role="alert"
+          className="absolute top-full left-1 z-20 mt-0.5 rounded bg-red-600 px-2 py-0.5 text-xs whitespace-nowrap text-white shadow"
+        >
           {error}
         </p>
       )}

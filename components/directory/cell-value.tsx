@@ -25,13 +25,19 @@ export function CellValue({ row, column, timeZone }: { row: DirectoryRow; column
       return row.primary_contact_name || row.primary_contact_email ? (
         <span className="flex min-w-0 flex-col leading-tight">
           <span className="truncate">{row.primary_contact_name ?? "—"}</span>
-          {row.primary_contact_email && <span className="truncate text-xs text-slate-500">{row.primary_contact_email}</span>}
+          {row.primary_contact_email && (
+            <span className="truncate text-xs text-slate-500">{row.primary_contact_email}</span>
+          )}
         </span>
       ) : (
         <span className="text-slate-400">—</span>
       );
     case "commission_rate":
-      return row.commission_rate === null ? <span className="text-slate-400">—</span> : <span className="tabular-nums">{Number(row.commission_rate)}%</span>;
+      return row.commission_rate === null ? (
+        <span className="text-slate-400">—</span>
+      ) : (
+        <span className="tabular-nums">{Number(row.commission_rate)}%</span>
+      );
     case "tags":
       return row.tags.length ? (
         <span className="flex min-w-0 gap-1 overflow-hidden">

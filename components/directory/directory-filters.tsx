@@ -33,7 +33,10 @@ export function DirectoryFilters({
   return (
     <div className="flex flex-wrap items-center gap-2" role="search" aria-label="Filter partners">
       <div className="relative w-full sm:w-72">
-        <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" aria-hidden />
+        <Search
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400"
+          aria-hidden
+        />
         <input
           type="search"
           aria-label="Search partners"
@@ -46,8 +49,20 @@ export function DirectoryFilters({
           }}
         />
       </div>
-      <MultiSelectFilter label="Status" options={PARTNER_STATUSES} labels={STATUS_LABELS} selected={url.params.status} onChange={(status) => void url.setFilter({ status: status.length ? status : null })} />
-      <MultiSelectFilter label="Tier" options={PARTNER_TIERS} labels={TIER_LABELS} selected={url.params.tier} onChange={(tier) => void url.setFilter({ tier: tier.length ? tier : null })} />
+      <MultiSelectFilter
+        label="Status"
+        options={PARTNER_STATUSES}
+        labels={STATUS_LABELS}
+        selected={url.params.status}
+        onChange={(status) => void url.setFilter({ status: status.length ? status : null })}
+      />
+      <MultiSelectFilter
+        label="Tier"
+        options={PARTNER_TIERS}
+        labels={TIER_LABELS}
+        selected={url.params.tier}
+        onChange={(tier) => void url.setFilter({ tier: tier.length ? tier : null })}
+      />
       <select
         aria-label="Owner"
         className={`${selectClass} ${url.params.owner ? "border-brand-500 text-brand-700" : "border-slate-300 text-slate-700"}`}

@@ -39,7 +39,9 @@ export type DirectoryScreenProps = {
 };
 
 export function DirectoryScreen(props: DirectoryScreenProps) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, gcTime: 5 * 60_000 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, gcTime: 5 * 60_000 } } }),
+  );
   return (
     <NuqsAdapter>
       <QueryClientProvider client={queryClient}>
@@ -49,7 +51,18 @@ export function DirectoryScreen(props: DirectoryScreenProps) {
   );
 }
 
-function Directory({ view, page, metrics, owners, regions, preview, widths: savedWidths, canEdit, org, loadedAt }: DirectoryScreenProps) {
+function Directory({
+  view,
+  page,
+  metrics,
+  owners,
+  regions,
+  preview,
+  widths: savedWidths,
+  canEdit,
+  org,
+  loadedAt,
+}: DirectoryScreenProps) {
   const url = useDirectoryUrl();
   const queryKey = ["directory", loadedAt];
   // The server's page seeds the cache; edits update it optimistically and confirm it.
@@ -64,7 +77,10 @@ function Directory({ view, page, metrics, owners, regions, preview, widths: save
   const [previewRowCache, setPreviewRowCache] = useState(preview?.partner ?? null);
 
   const previewId = url.params.preview;
-  const previewRow = rows.find((row) => row.id === previewId) ?? (preview?.partner.id === previewId ? preview.partner : null) ?? (previewRowCache?.id === previewId ? previewRowCache : null);
+  const previewRow =
+    rows.find((row) => row.id === previewId) ??
+    (preview?.partner.id === previewId ? preview.partner : null) ??
+    (previewRowCache?.id === previewId ? previewRowCache : null);
 
   function openPreview(id: string) {
     const row = rows.find((candidate) => candidate.id === id);
@@ -129,7 +145,15 @@ function Directory({ view, page, metrics, owners, regions, preview, widths: save
 
       <HeroMetrics metrics={metrics} currency={org.currency} filtered={filtered} />
       <DirectoryFilters filter={view.filter} owners={owners} regions={regions} url={url} />
-      {canEdit && <BulkBar selection={selection} total={page.total} pageSize={view.pageSize} filter={view.filter} owners={owners} />}
+      {canEdit && (
+        <BulkBar
+          selection={selection}
+          total={page.total}
+          pageSize={view.pageSize}
+          filter={view.filter}
+          owners={owners}
+        />
+      )}
 
       {page.total === 0 ? (
         filtered ? (
@@ -137,7 +161,12 @@ function Directory({ view, page, metrics, owners, regions, preview, widths: save
             title="No partners match these filters"
             description="Try a shorter search, or fewer statuses and tiers."
             action={
-              <Button variant="secondary" onClick={() => void url.setFilter({ q: null, status: null, tier: null, owner: null, region: null, archived: null })}>
+              <Button
+                variant="secondary"
+                onClick={() =>
+                  void url.setFilter({ q: null, status: null, tier: null, owner: null, region: null, archived: null })
+                }
+              >
                 Clear filters
               </Button>
             }
@@ -145,12 +174,23 @@ function Directory({ view, page, metrics, owners, regions, preview, widths: save
         ) : (
           <EmptyState
             title="No partners yet"
-            description={canEdit ? "Import your partner list from a CSV file to get started." : "When your team adds partners, they appear here."}
+            description={
+              canEdit
+                ? "Import your partner list from a CSV file to get started."
+                : "When your team adds partners, they appear here."
+            }
             action={canEdit ? <ImportDialog /> : undefined}
           />
         )
       ) : rows.length === 0 ? (
-        <EmptyState title="This page is past the end" action={<Button variant="secondary" onClick={() => void url.setParams({ page: null })}>Go to the first page</Button>} />
+        <EmptyState
+          title="This page is past the end"
+          action={
+            <Button variant="secondary" onClick={() => void url.setParams({ page: null })}>
+              Go to the first page
+            </Button>
+          }
+        />
       ) : (
         <>
           <div className="hidden sm:block">

@@ -1,7 +1,15 @@
 import { formatMoney } from "@/lib/format/money";
 import type { DirectoryMetrics } from "@/lib/partners/directory-types";
 
-export function HeroMetrics({ metrics, currency, filtered }: { metrics: DirectoryMetrics; currency: string; filtered: boolean }) {
+export function HeroMetrics({
+  metrics,
+  currency,
+  filtered,
+}: {
+  metrics: DirectoryMetrics;
+  currency: string;
+  filtered: boolean;
+}) {
   const money = (amount: number) => ({
     full: formatMoney(amount, currency, { compact: amount >= 1_000_000 }),
     // A phone's third of the width fits "$809.7K", not "$809,687.50".
@@ -16,9 +24,15 @@ export function HeroMetrics({ metrics, currency, filtered }: { metrics: Director
   return (
     <section aria-label="Partner metrics" className="grid grid-cols-3 gap-2 sm:gap-4">
       {items.map((item) => (
-        <div key={item.label} className="flex flex-col justify-between rounded-lg border border-slate-200 bg-white px-3 py-3 shadow-xs sm:px-5 sm:py-4">
+        <div
+          key={item.label}
+          className="flex flex-col justify-between rounded-lg border border-slate-200 bg-white px-3 py-3 shadow-xs sm:px-5 sm:py-4"
+        >
           <p className="text-xs font-medium text-slate-500 sm:text-sm">{item.label}</p>
-          <p className="mt-1 truncate text-lg font-semibold tracking-tight text-slate-900 tabular-nums sm:text-2xl" data-testid={`metric-${item.label}`}>
+          <p
+            className="mt-1 truncate text-lg font-semibold tracking-tight text-slate-900 tabular-nums sm:text-2xl"
+            data-testid={`metric-${item.label}`}
+          >
             <span className="sm:hidden">{item.value.short}</span>
             <span className="hidden sm:inline">{item.value.full}</span>
           </p>

@@ -13,13 +13,25 @@ import type { ImportPreview, ImportPreviewRow, ImportRowKind } from "@/lib/partn
 type ImportResult = { inserted: number; updated: number; unchanged: number; invalid: number };
 type Step = { name: "choose" } | { name: "preview"; preview: ImportPreview } | { name: "done"; result: ImportResult };
 
-const KIND_LABELS: Record<ImportRowKind, string> = { new: "New", changed: "Changed", unchanged: "Unchanged", invalid: "Invalid" };
-const KIND_TONES: Record<ImportRowKind, BadgeTone> = { new: "green", changed: "blue", unchanged: "slate", invalid: "red" };
+const KIND_LABELS: Record<ImportRowKind, string> = {
+  new: "New",
+  changed: "Changed",
+  unchanged: "Unchanged",
+  invalid: "Invalid",
+};
+const KIND_TONES: Record<ImportRowKind, BadgeTone> = {
+  new: "green",
+  changed: "blue",
+  unchanged: "slate",
+  invalid: "red",
+};
 const KIND_ORDER: ImportRowKind[] = ["invalid", "new", "changed", "unchanged"];
 
 /** Problems first, then in file order; at most 500 shown. */
 function sortedRows(preview: ImportPreview): ImportPreviewRow[] {
-  return [...preview.rows].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.line - b.line).slice(0, 500);
+  return [...preview.rows]
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.line - b.line)
+    .slice(0, 500);
 }
 
 function rowDetails(row: ImportPreviewRow): string {
@@ -92,7 +104,8 @@ export function ImportDialog() {
             <div>
               <Dialog.Title className="text-base font-semibold text-slate-900">Import partners from CSV</Dialog.Title>
               <Dialog.Description className="mt-0.5 text-sm text-slate-500">
-                Rows are matched on <code className="rounded bg-slate-100 px-1">external_id</code>: new ids create partners, known ones update them.
+                Rows are matched on <code className="rounded bg-slate-100 px-1">external_id</code>: new ids create
+                partners, known ones update them.
               </Dialog.Description>
             </div>
             <Dialog.Close className="rounded-md p-1.5 text-slate-500 hover:bg-slate-100" aria-label="Close">
@@ -114,7 +127,9 @@ export function ImportDialog() {
                 <label className="flex cursor-pointer flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed border-slate-300 px-6 py-10 text-center hover:border-brand-500 hover:bg-slate-50">
                   <Upload className="size-6 text-slate-400" aria-hidden />
                   <span className="text-sm font-medium text-slate-800">{file ? file.name : "Choose a CSV file"}</span>
-                  <span className="text-xs text-slate-500">{file ? `${(file.size / 1024).toFixed(1)} KB` : "Up to 10,000 rows, 5 MB"}</span>
+                  <span className="text-xs text-slate-500">
+                    {file ? `${(file.size / 1024).toFixed(1)} KB` : "Up to 10,000 rows, 5 MB"}
+                  </span>
                   <input
                     type="file"
                     accept=".csv,text/csv"
@@ -124,8 +139,8 @@ export function ImportDialog() {
                   />
                 </label>
                 <p className="text-xs leading-relaxed text-slate-500">
-                  Columns (any order, only <code>external_id</code> is required): {IMPORT_COLUMNS.join(", ")}. Tags are separated by
-                  semicolons; owners are staff emails. An exported file imports back unchanged.
+                  Columns (any order, only <code>external_id</code> is required): {IMPORT_COLUMNS.join(", ")}. Tags are
+                  separated by semicolons; owners are staff emails. An exported file imports back unchanged.
                 </p>
               </div>
             )}
@@ -141,11 +156,20 @@ export function ImportDialog() {
                     </li>
                   ))}
                 </ul>
-                <ol className="divide-y divide-slate-100 rounded-md border border-slate-200 sm:hidden" aria-label="Rows">
+                <ol
+                  className="divide-y divide-slate-100 rounded-md border border-slate-200 sm:hidden"
+                  aria-label="Rows"
+                >
                   {sortedRows(preview).map((row) => (
-                    <li key={row.line} data-kind={row.kind} className={row.kind === "invalid" ? "bg-red-50/50 px-3 py-2.5" : "px-3 py-2.5"}>
+                    <li
+                      key={row.line}
+                      data-kind={row.kind}
+                      className={row.kind === "invalid" ? "bg-red-50/50 px-3 py-2.5" : "px-3 py-2.5"}
+                    >
                       <div className="flex items-center justify-between gap-2">
-                        <span className="min-w-0 truncate text-sm font-medium">{row.name || row.externalId || "—"}</span>
+                        <span className="min-w-0 truncate text-sm font-medium">
+                          {row.name || row.externalId || "—"}
+                        </span>
                         <Badge tone={KIND_TONES[row.kind]}>{KIND_LABELS[row.kind]}</Badge>
                       </div>
                       <p className="mt-0.5 text-xs text-slate-500">
@@ -168,26 +192,31 @@ export function ImportDialog() {
                     </thead>
                     <tbody className="divide-y divide-slate-100">
                       {sortedRows(preview).map((row) => (
-                          <tr key={row.line} data-kind={row.kind} className={row.kind === "invalid" ? "bg-red-50/50" : undefined}>
-                            <td className="px-3 py-2 text-slate-500 tabular-nums">{row.line}</td>
-                            <td className="px-3 py-2 font-mono text-xs">{row.externalId || "—"}</td>
-                            <td className="max-w-48 truncate px-3 py-2">{row.name || "—"}</td>
-                            <td className="px-3 py-2">
-                              <Badge tone={KIND_TONES[row.kind]}>{KIND_LABELS[row.kind]}</Badge>
-                            </td>
-                            <td className="px-3 py-2 text-xs text-slate-600">
-                              {rowDetails(row)}
-                            </td>
-                          </tr>
-                        ))}
+                        <tr
+                          key={row.line}
+                          data-kind={row.kind}
+                          className={row.kind === "invalid" ? "bg-red-50/50" : undefined}
+                        >
+                          <td className="px-3 py-2 text-slate-500 tabular-nums">{row.line}</td>
+                          <td className="px-3 py-2 font-mono text-xs">{row.externalId || "—"}</td>
+                          <td className="max-w-48 truncate px-3 py-2">{row.name || "—"}</td>
+                          <td className="px-3 py-2">
+                            <Badge tone={KIND_TONES[row.kind]}>{KIND_LABELS[row.kind]}</Badge>
+                          </td>
+                          <td className="px-3 py-2 text-xs text-slate-600">{rowDetails(row)}</td>
+                        </tr>
+                      ))}
                     </tbody>
                   </table>
                 </div>
-                {preview.rows.length > 500 && <p className="text-xs text-slate-500">Showing the first 500 rows, problems first.</p>}
+                {preview.rows.length > 500 && (
+                  <p className="text-xs text-slate-500">Showing the first 500 rows, problems first.</p>
+                )}
                 {preview.counts.invalid > 0 && (
                   <Alert tone="warning">
-                    {preview.counts.invalid} invalid {preview.counts.invalid === 1 ? "row is" : "rows are"} skipped. Fix {preview.counts.invalid === 1 ? "it" : "them"} and
-                    import the file again later: rows already imported will be unchanged.
+                    {preview.counts.invalid} invalid {preview.counts.invalid === 1 ? "row is" : "rows are"} skipped. Fix{" "}
+                    {preview.counts.invalid === 1 ? "it" : "them"} and import the file again later: rows already
+                    imported will be unchanged.
                   </Alert>
                 )}
               </div>
@@ -213,7 +242,9 @@ export function ImportDialog() {
                   Choose another file
                 </Button>
                 <Button disabled={applicable === 0} pending={pending} onClick={() => send("apply")}>
-                  {applicable === 0 ? "Nothing to import" : `Import ${applicable} ${applicable === 1 ? "partner" : "partners"}`}
+                  {applicable === 0
+                    ? "Nothing to import"
+                    : `Import ${applicable} ${applicable === 1 ? "partner" : "partners"}`}
                 </Button>
               </>
             )}

@@ -18,7 +18,8 @@ export function MultiSelectFilter<T extends string>({
   selected: readonly T[];
   onChange: (values: T[]) => void;
 }) {
-  const summary = selected.length === 0 ? "All" : selected.length === 1 ? labels[selected[0]!] : `${selected.length} selected`;
+  const summary =
+    selected.length === 0 ? "All" : selected.length === 1 ? labels[selected[0]!] : `${selected.length} selected`;
   return (
     <Popover.Root>
       <Popover.Trigger
@@ -33,18 +34,27 @@ export function MultiSelectFilter<T extends string>({
         <ChevronDown className="size-4 text-slate-400" aria-hidden />
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content align="start" sideOffset={4} className="z-50 w-52 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+        <Popover.Content
+          align="start"
+          sideOffset={4}
+          className="z-50 w-52 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+        >
           <fieldset>
             <legend className="sr-only">{label}</legend>
             {options.map((option) => {
               const checked = selected.includes(option);
               return (
-                <label key={option} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50">
+                <label
+                  key={option}
+                  className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50"
+                >
                   <input
                     type="checkbox"
                     className="size-4 rounded border-slate-300 accent-brand-600"
                     checked={checked}
-                    onChange={() => onChange(checked ? selected.filter((value) => value !== option) : [...selected, option])}
+                    onChange={() =>
+                      onChange(checked ? selected.filter((value) => value !== option) : [...selected, option])
+                    }
                   />
                   {labels[option]}
                 </label>
@@ -52,7 +62,11 @@ export function MultiSelectFilter<T extends string>({
             })}
           </fieldset>
           {selected.length > 0 && (
-            <button type="button" className="mt-1 w-full rounded px-2 py-1.5 text-left text-sm text-slate-500 hover:bg-slate-50" onClick={() => onChange([])}>
+            <button
+              type="button"
+              className="mt-1 w-full rounded px-2 py-1.5 text-left text-sm text-slate-500 hover:bg-slate-50"
+              onClick={() => onChange([])}
+            >
               Clear {label.toLowerCase()}
             </button>
           )}

@@ -27,12 +27,18 @@ export function Pager({
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite">
-        {from > to ? `Page ${page} is past the end` : `${from.toLocaleString("en-US")}–${to.toLocaleString("en-US")} of ${estimated ? "about " : ""}${total.toLocaleString("en-US")}`}
+        {from > to
+          ? `Page ${page} is past the end`
+          : `${from.toLocaleString("en-US")}–${to.toLocaleString("en-US")} of ${estimated ? "about " : ""}${total.toLocaleString("en-US")}`}
       </p>
       <div className="flex items-center gap-2">
         <label className="hidden items-center gap-2 sm:flex">
           Rows per page
-          <select className="h-8 rounded-md border border-slate-300 bg-white px-2" value={pageSize} onChange={(event) => onPageSize(Number(event.target.value) as PageSize)}>
+          <select
+            className="h-8 rounded-md border border-slate-300 bg-white px-2"
+            value={pageSize}
+            onChange={(event) => onPageSize(Number(event.target.value) as PageSize)}
+          >
             {PAGE_SIZES.map((size) => (
               <option key={size} value={size}>
                 {size}

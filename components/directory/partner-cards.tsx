@@ -23,7 +23,9 @@ export function PartnerCards({ rows, onPreview }: { rows: DirectoryRow[]; onPrev
                 <TierPill tier={row.tier} />
               </span>
               <span className="mt-1.5 block truncate text-xs text-slate-500">
-                {[row.owner?.display_name ?? (row.owner_id ? "Staff member" : "Unassigned"), row.region].filter(Boolean).join(" · ")}
+                {[row.owner?.display_name ?? (row.owner_id ? "Staff member" : "Unassigned"), row.region]
+                  .filter(Boolean)
+                  .join(" · ")}
               </span>
             </span>
             <ChevronRight className="size-4 shrink-0 text-slate-400" aria-hidden />

@@ -2,7 +2,15 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp, ChevronsUpDown, PanelRightOpen } from "lucide-react";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+} from "react";
 import {
   COLUMN_LABELS,
   DEFAULT_COLUMN_WIDTHS,
@@ -106,11 +114,14 @@ export function PartnerGrid({
     scrollRef.current?.scrollTo({ top: 0 });
   }, [firstId, offset]);
 
-  const focusCell = useCallback((cell: Cell) => {
-    focusWanted.current = true;
-    setActive(cell);
-    virtualizer.scrollToIndex(cell.row, { align: "auto" });
-  }, [virtualizer]);
+  const focusCell = useCallback(
+    (cell: Cell) => {
+      focusWanted.current = true;
+      setActive(cell);
+      virtualizer.scrollToIndex(cell.row, { align: "auto" });
+    },
+    [virtualizer],
+  );
 
   // Move DOM focus to the active cell once it is rendered (it may have just scrolled in).
   useLayoutEffect(() => {
@@ -241,7 +252,12 @@ export function PartnerGrid({
           <div role="row" className="grid" style={{ gridTemplateColumns: template }}>
             {gridColumns.map((column, index) =>
               column === "select" ? (
-                <div key={column} role="columnheader" aria-colindex={index + 1} className="flex h-10 items-center justify-center">
+                <div
+                  key={column}
+                  role="columnheader"
+                  aria-colindex={index + 1}
+                  className="flex h-10 items-center justify-center"
+                >
                   <input
                     type="checkbox"
                     aria-label="Select all partners on this page"
@@ -258,7 +274,13 @@ export function PartnerGrid({
                   key={column}
                   role="columnheader"
                   aria-colindex={index + 1}
-                  aria-sort={isSortColumn(column) && sortColumn === column ? (descending ? "descending" : "ascending") : undefined}
+                  aria-sort={
+                    isSortColumn(column) && sortColumn === column
+                      ? descending
+                        ? "descending"
+                        : "ascending"
+                      : undefined
+                  }
                   className="group relative flex h-10 items-center border-l border-slate-200 first:border-l-0"
                 >
                   {isSortColumn(column) ? (
@@ -269,13 +291,22 @@ export function PartnerGrid({
                     >
                       <span className="truncate">{COLUMN_LABELS[column]}</span>
                       {sortColumn === column ? (
-                        descending ? <ArrowDown className="size-3.5 shrink-0" aria-hidden /> : <ArrowUp className="size-3.5 shrink-0" aria-hidden />
+                        descending ? (
+                          <ArrowDown className="size-3.5 shrink-0" aria-hidden />
+                        ) : (
+                          <ArrowUp className="size-3.5 shrink-0" aria-hidden />
+                        )
                       ) : (
-                        <ChevronsUpDown className="size-3.5 shrink-0 text-slate-300 group-hover:text-slate-400" aria-hidden />
+                        <ChevronsUpDown
+                          className="size-3.5 shrink-0 text-slate-300 group-hover:text-slate-400"
+                          aria-hidden
+                        />
                       )}
                     </button>
                   ) : (
-                    <span className="truncate px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">{COLUMN_LABELS[column]}</span>
+                    <span className="truncate px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                      {COLUMN_LABELS[column]}
+                    </span>
                   )}
                   <span
                     aria-hidden

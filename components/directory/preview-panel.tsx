@@ -37,8 +37,22 @@ export function PreviewPanel({
   const facts: [string, React.ReactNode][] = [
     ["Owner", partner.owner?.display_name || partner.owner?.email || "Unassigned"],
     ["Region", partner.region ?? "—"],
-    ["Primary contact", partner.primary_contact_name ? `${partner.primary_contact_name}${partner.primary_contact_email ? ` · ${partner.primary_contact_email}` : ""}` : (partner.primary_contact_email ?? "—")],
-    ["Website", partner.website ? <a className="text-brand-700 hover:underline" href={partner.website} target="_blank" rel="noreferrer">{partner.website.replace(/^https?:\/\//, "")}</a> : "—"],
+    [
+      "Primary contact",
+      partner.primary_contact_name
+        ? `${partner.primary_contact_name}${partner.primary_contact_email ? ` · ${partner.primary_contact_email}` : ""}`
+        : (partner.primary_contact_email ?? "—"),
+    ],
+    [
+      "Website",
+      partner.website ? (
+        <a className="text-brand-700 hover:underline" href={partner.website} target="_blank" rel="noreferrer">
+          {partner.website.replace(/^https?:\/\//, "")}
+        </a>
+      ) : (
+        "—"
+      ),
+    ],
     ["Commission rate", partner.commission_rate === null ? "—" : `${Number(partner.commission_rate)}%`],
     ["External id", partner.external_id ?? "—"],
     ["Partner since", formatDate(partner.created_at, timeZone)],
@@ -56,10 +70,18 @@ export function PreviewPanel({
           <div className="mt-1.5 flex flex-wrap items-center gap-1.5">
             <StatusBadge status={partner.status} />
             <TierPill tier={partner.tier} />
-            {partner.archived_at && <span className="text-xs text-slate-500">Archived {formatDate(partner.archived_at, timeZone)}</span>}
+            {partner.archived_at && (
+              <span className="text-xs text-slate-500">Archived {formatDate(partner.archived_at, timeZone)}</span>
+            )}
           </div>
         </div>
-        <button ref={closeRef} type="button" onClick={onClose} aria-label="Close preview" className="rounded-md p-1.5 text-slate-500 hover:bg-slate-100">
+        <button
+          ref={closeRef}
+          type="button"
+          onClick={onClose}
+          aria-label="Close preview"
+          className="rounded-md p-1.5 text-slate-500 hover:bg-slate-100"
+        >
           <X className="size-5" aria-hidden />
         </button>
       </div>
@@ -68,10 +90,27 @@ export function PreviewPanel({
         <section aria-label="Roll-ups" className="grid grid-cols-2 gap-3">
           {details?.rollups ? (
             <>
-              <Stat label="Open referrals" value={details.rollups.referralsOpen.toLocaleString("en-US")} hint={`${details.rollups.referralsWon} won of ${details.rollups.referralsTotal}`} />
-              <Stat label="Pipeline" value={formatMoney(details.rollups.pipelineValue, currency)} hint={`${formatMoney(details.rollups.wonValue, currency)} won`} />
-              <Stat label="Commission owed" value={formatMoney(details.rollups.commissionOwed, currency)} hint={`${formatMoney(details.rollups.commissionPaid, currency)} paid`} />
-              <Stat label="Open tasks" value={details.rollups.openTasks.toLocaleString("en-US")} hint={details.rollups.overdueTasks ? `${details.rollups.overdueTasks} overdue` : "none overdue"} warn={details.rollups.overdueTasks > 0} />
+              <Stat
+                label="Open referrals"
+                value={details.rollups.referralsOpen.toLocaleString("en-US")}
+                hint={`${details.rollups.referralsWon} won of ${details.rollups.referralsTotal}`}
+              />
+              <Stat
+                label="Pipeline"
+                value={formatMoney(details.rollups.pipelineValue, currency)}
+                hint={`${formatMoney(details.rollups.wonValue, currency)} won`}
+              />
+              <Stat
+                label="Commission owed"
+                value={formatMoney(details.rollups.commissionOwed, currency)}
+                hint={`${formatMoney(details.rollups.commissionPaid, currency)} paid`}
+              />
+              <Stat
+                label="Open tasks"
+                value={details.rollups.openTasks.toLocaleString("en-US")}
+                hint={details.rollups.overdueTasks ? `${details.rollups.overdueTasks} overdue` : "none overdue"}
+                warn={details.rollups.overdueTasks > 0}
+              />
             </>
           ) : (
             [0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-[4.5rem]" />)
@@ -97,7 +136,11 @@ export function PreviewPanel({
                     <span className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-500" aria-hidden />
                     <span className="min-w-0">
                       <span className="block text-slate-800">{describeActivity(item)}</span>
-                      <time className="text-xs text-slate-500" dateTime={item.occurred_at} title={formatDate(item.occurred_at, timeZone)}>
+                      <time
+                        className="text-xs text-slate-500"
+                        dateTime={item.occurred_at}
+                        title={formatDate(item.occurred_at, timeZone)}
+                      >
                         {formatRelative(item.occurred_at)}
                       </time>
                     </span>
@@ -138,7 +181,8 @@ function Stat({ label, value, hint, warn }: { label: string; value: string; hint
   );
 }
 
-const label = (value: unknown, labels: Record<string, string>) => (typeof value === "string" ? (labels[value] ?? value) : "?");
+const label = (value: unknown, labels: Record<string, string>) =>
+  typeof value === "string" ? (labels[value] ?? value) : "?";
 
 /** One line per event type, in the words the workspace timeline uses. */
 export function describeActivity(item: ActivityItem): string {

@@ -5,7 +5,9 @@ import { useTransition } from "react";
 import { directoryParsers } from "@/lib/partners/directory-params";
 
 type Nullable<T> = { [K in keyof T]?: T[K] | null };
-type FilterChange = Nullable<Pick<inferParserType<typeof directoryParsers>, "q" | "status" | "tier" | "owner" | "region" | "archived">>;
+type FilterChange = Nullable<
+  Pick<inferParserType<typeof directoryParsers>, "q" | "status" | "tier" | "owner" | "region" | "archived">
+>;
 
 /**
  * The view in the URL, for writing. Every change is a history entry (back/forward walk

@@ -18,7 +18,9 @@ export function usePartnerEdit(queryKey: QueryKey, owners: OwnerOption[]) {
   const queryClient = useQueryClient();
 
   const replaceRow = (id: string, update: (row: DirectoryRow) => DirectoryRow) =>
-    queryClient.setQueryData<DirectoryRow[]>(queryKey, (rows) => rows?.map((row) => (row.id === id ? update(row) : row)));
+    queryClient.setQueryData<DirectoryRow[]>(queryKey, (rows) =>
+      rows?.map((row) => (row.id === id ? update(row) : row)),
+    );
 
   const mutation = useMutation({
     mutationFn: ({ row, changes }: Edit) =>
@@ -26,11 +28,17 @@ export function usePartnerEdit(queryKey: QueryKey, owners: OwnerOption[]) {
     onMutate: async ({ row, changes }) => {
       await queryClient.cancelQueries({ queryKey });
       const owner = "owner_id" in changes ? owners.find((option) => option.id === changes.owner_id) : undefined;
-      replaceRow(row.id, (current) => ({
-        ...current,
-        ...changes,
-        ...("owner_id" in changes ? { owner: owner ? { display_name: owner.name, email: owner.email } : null } : {}),
-      } as DirectoryRow));
+      replaceRow(
+        row.id,
+        (current) =>
+          ({
+            ...current,
+            ...changes,
+            ...("owner_id" in changes
+              ? { owner: owner ? { display_name: owner.name, email: owner.email } : null }
+              : {}),
+          }) as DirectoryRow,
+      );
       return { previous: row };
     },
     onSuccess: (result, { row, column }, context) => {
@@ -42,20 +50,25 @@ export function usePartnerEdit(queryKey: QueryKey, owners: OwnerOption[]) {
       replaceRow(row.id, () => result.data.partner);
       if (result.data.outcome === "conflict") {
         toast.warning(`Someone else changed ${result.data.partner.name} since you loaded it`, {
-          description: "Your edit was not saved. The grid now shows the current values; edit again if you still want to change it.",
+          description:
+            "Your edit was not saved. The grid now shows the current values; edit again if you still want to change it.",
         });
       }
     },
     onError: (_error, { row, column }, context) => {
       if (context) replaceRow(row.id, () => context.previous);
-      toast.error(`${COLUMN_LABELS[column]} of ${row.name} was not changed`, { description: "The server could not be reached. Try again." });
+      toast.error(`${COLUMN_LABELS[column]} of ${row.name} was not changed`, {
+        description: "The server could not be reached. Try again.",
+      });
     },
   });
 
   /** Returns an error message when the value breaks the schema (the editor then stays open). */
   return function commit(row: DirectoryRow, column: EditableColumn, value: string): string | null {
     const field = EDITABLE_COLUMNS[column];
-    const parsed = partnerFieldsSchema.pick({ [field]: true } as Record<typeof field, true>).safeParse({ [field]: field === "owner_id" ? value || null : value });
+    const parsed = partnerFieldsSchema
+      .pick({ [field]: true } as Record<typeof field, true>)
+      .safeParse({ [field]: field === "owner_id" ? value || null : value });
     if (!parsed.success) return parsed.error.issues[0]?.message ?? "Invalid value";
     mutation.mutate({ row, column, changes: parsed.data as Partial<PartnerFields> });
     return null;

@@ -1,4 +1,4 @@
-import { dayIn } from "@/lib/audit/day-range";
+import { dayIn } from "@/lib/format/day-range";
 import { formatDate } from "@/lib/format/dates";
 
 /** A grant's instant as the day the org sees it (what the date inputs hold); "" for none. */

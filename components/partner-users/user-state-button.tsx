@@ -7,7 +7,15 @@ import { Button } from "@/components/ui/button";
 import { deactivatePartnerUser } from "@/lib/partner-users/actions/deactivate-partner-user";
 import { reactivatePartnerUser } from "@/lib/partner-users/actions/reactivate-partner-user";
 
-export function UserStateButton({ partnerUserId, isActive, label }: { partnerUserId: string; isActive: boolean; label: string }) {
+export function UserStateButton({
+  partnerUserId,
+  isActive,
+  label,
+}: {
+  partnerUserId: string;
+  isActive: boolean;
+  label: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
@@ -17,9 +25,15 @@ export function UserStateButton({ partnerUserId, isActive, label }: { partnerUse
       pending={pending}
       className={isActive ? "text-red-700 hover:bg-red-50" : undefined}
       onClick={() => {
-        if (isActive && !window.confirm(`Deactivate ${label}? They are signed out everywhere and lose all access until reactivated.`)) return;
+        if (
+          isActive &&
+          !window.confirm(`Deactivate ${label}? They are signed out everywhere and lose all access until reactivated.`)
+        )
+          return;
         startTransition(async () => {
-          const result = isActive ? await deactivatePartnerUser({ partnerUserId }) : await reactivatePartnerUser({ partnerUserId });
+          const result = isActive
+            ? await deactivatePartnerUser({ partnerUserId })
+            : await reactivatePartnerUser({ partnerUserId });
           if (!result.ok) {
             toast.error(result.error);
             return;

@@ -20,11 +20,18 @@ export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
   const [grants, partnerUsers] = await Promise.all([
     listPartnerGrants(supabase, partnerId),
     canManage
-      ? supabase.from("partner_users").select("id, name, email").eq("org_id", staff.org.id).eq("is_active", true).order("email")
+      ? supabase
+          .from("partner_users")
+          .select("id, name, email")
+          .eq("org_id", staff.org.id)
+          .eq("is_active", true)
+          .order("email")
       : Promise.resolve({ data: [] as { id: string; name: string | null; email: string }[] }),
   ]);
   const holders = new Set(grants.filter((grant) => grant.state !== "revoked").map((grant) => grant.partner_user_id));
-  const choices = (partnerUsers.data ?? []).filter((user) => !holders.has(user.id)).map((user) => ({ id: user.id, name: user.name ? `${user.name} (${user.email})` : user.email }));
+  const choices = (partnerUsers.data ?? [])
+    .filter((user) => !holders.has(user.id))
+    .map((user) => ({ id: user.id, name: user.name ? `${user.name} (${user.email})` : user.email }));
   return (
     <Card aria-label="Portal access">
       <CardHeader
@@ -32,7 +39,10 @@ export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
         description="Partner users who can see this partner in the portal."
         actions={
           canManage ? (
-            <Link href={`/admin/partner-users?partner=${partnerId}`} className="text-sm font-medium text-brand-700 hover:underline">
+            <Link
+              href={`/admin/partner-users?partner=${partnerId}`}
+              className="text-sm font-medium text-brand-700 hover:underline"
+            >
               Invite someone
             </Link>
           ) : undefined
@@ -48,7 +58,13 @@ export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
               return (
                 <GrantItem
                   key={grant.id}
-                  grant={{ id: grant.id, scope: grant.scope as PortalSection[], startsAt: grant.starts_at, endsAt: grant.ends_at, revokedAt: grant.revoked_at }}
+                  grant={{
+                    id: grant.id,
+                    scope: grant.scope as PortalSection[],
+                    startsAt: grant.starts_at,
+                    endsAt: grant.ends_at,
+                    revokedAt: grant.revoked_at,
+                  }}
                   title={user?.name ?? user?.email ?? "Unknown person"}
                   subtitle={`${user?.email ?? ""}${user && !user.is_active ? " · deactivated" : ""}`}
                   state={grant.state}
@@ -61,7 +77,12 @@ export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
         )}
         {canManage && (
           <div className="pt-1 pb-3">
-            <AddGrantForm partnerId={partnerId} choices={choices} choiceLabel="Partner user" timeZone={staff.org.time_zone} />
+            <AddGrantForm
+              partnerId={partnerId}
+              choices={choices}
+              choiceLabel="Partner user"
+              timeZone={staff.org.time_zone}
+            />
           </div>
         )}
       </CardBody>

@@ -7,7 +7,13 @@ import { switchAccount } from "@/lib/portal/actions/switch-account";
 import { ALL_ACCOUNTS } from "@/lib/portal/constants";
 
 /** The header's account picker for partner users with several accounts (the MSP case). */
-export function AccountSwitcher({ accounts, current }: { accounts: { partnerId: string; name: string }[]; current: string }) {
+export function AccountSwitcher({
+  accounts,
+  current,
+}: {
+  accounts: { partnerId: string; name: string }[];
+  current: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (

@@ -22,7 +22,10 @@ export function PortalHeader({
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
         <Link href="/portal" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight text-slate-900">
-          <span className="grid size-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white" aria-hidden>
+          <span
+            className="grid size-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white"
+            aria-hidden
+          >
             P
           </span>
           <span className="hidden sm:inline">{orgName} partner portal</span>

@@ -13,7 +13,12 @@ const REFERRAL_TONES: Record<ReferralStatus, BadgeTone> = {
   won: "green",
   lost: "red",
 };
-const COMMISSION_TONES: Record<CommissionStatus, BadgeTone> = { pending: "amber", approved: "blue", paid: "green", void: "slate" };
+const COMMISSION_TONES: Record<CommissionStatus, BadgeTone> = {
+  pending: "amber",
+  approved: "blue",
+  paid: "green",
+  void: "slate",
+};
 
 export function ReferralStatusBadge({ status }: { status: string }) {
   const known = status as ReferralStatus;

@@ -11,7 +11,13 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
 }
 
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn("bg-slate-50 px-4 py-2.5 text-xs font-medium whitespace-nowrap text-slate-500", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn("bg-slate-50 px-4 py-2.5 text-xs font-medium whitespace-nowrap text-slate-500", className)}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {

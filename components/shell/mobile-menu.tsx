@@ -32,7 +32,10 @@ export function MobileMenu({ items, children }: { items: NavItem[]; children?: R
         <span className="sr-only">{open ? "Close menu" : "Open menu"}</span>
       </button>
       {open && (
-        <div id="mobile-menu" className="absolute inset-x-0 top-14 border-b border-slate-200 bg-white px-4 pb-4 shadow-lg">
+        <div
+          id="mobile-menu"
+          className="absolute inset-x-0 top-14 border-b border-slate-200 bg-white px-4 pb-4 shadow-lg"
+        >
           <AdminNav items={items} vertical />
           <div className="mt-3 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3">{children}</div>
         </div>

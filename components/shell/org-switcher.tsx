@@ -9,7 +9,8 @@ import { switchActiveOrg } from "@/lib/orgs/actions/switch-active-org";
 export function OrgSwitcher({ orgs, activeOrgId }: { orgs: { id: string; name: string }[]; activeOrgId: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  if (orgs.length < 2) return <span className="hidden text-sm font-medium text-slate-700 sm:inline">{orgs[0]?.name}</span>;
+  if (orgs.length < 2)
+    return <span className="hidden text-sm font-medium text-slate-700 sm:inline">{orgs[0]?.name}</span>;
   return (
     <label className="flex items-center gap-2 text-sm">
       <span className="sr-only">Organization</span>

@@ -8,9 +8,20 @@ const tones = {
   error: "border-red-200 bg-red-50 text-red-900",
 } as const;
 
-export function Alert({ tone = "info", title, children }: { tone?: keyof typeof tones; title?: string; children?: ReactNode }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+}: {
+  tone?: keyof typeof tones;
+  title?: string;
+  children?: ReactNode;
+}) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-4 py-3 text-sm", tones[tone])}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cn("rounded-md border px-4 py-3 text-sm", tones[tone])}
+    >
       {title && <p className="font-medium">{title}</p>}
       {children && <div className={cn(title && "mt-1")}>{children}</div>}
     </div>

@@ -5,16 +5,35 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Select } from "@/components/ui/input";
 import { updatePartnerField } from "@/lib/partners/actions/update-partner-field";
-import { PARTNER_STATUSES, PARTNER_TIERS, STATUS_LABELS, TIER_LABELS, type PartnerStatus, type PartnerTier } from "@/lib/partners/constants";
+import {
+  PARTNER_STATUSES,
+  PARTNER_TIERS,
+  STATUS_LABELS,
+  TIER_LABELS,
+  type PartnerStatus,
+  type PartnerTier,
+} from "@/lib/partners/constants";
 import { usePermission, useWorkspace } from "./workspace-context";
 
 /** Status and tier, changeable from the hero by editors (the directory's inline-edit action, with its concurrency check). */
-export function HeroControls({ status, tier, updatedAt }: { status: PartnerStatus; tier: PartnerTier; updatedAt: string }) {
+export function HeroControls({
+  status,
+  tier,
+  updatedAt,
+}: {
+  status: PartnerStatus;
+  tier: PartnerTier;
+  updatedAt: string;
+}) {
   const { partnerId } = useWorkspace();
   const permission = usePermission("edit");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [shown, setShown] = useState<{ status: PartnerStatus; tier: PartnerTier; base: string }>({ status, tier, base: updatedAt });
+  const [shown, setShown] = useState<{ status: PartnerStatus; tier: PartnerTier; base: string }>({
+    status,
+    tier,
+    base: updatedAt,
+  });
   // a newer row from the server (our change or someone else's) replaces what we show
   if (shown.base !== updatedAt) setShown({ status, tier, base: updatedAt });
 
@@ -30,7 +49,9 @@ export function HeroControls({ status, tier, updatedAt }: { status: PartnerStatu
         setShown(previous);
         toast.warning("Someone else changed this partner a moment ago. Showing their version; try again.");
       } else {
-        toast.success("status" in changes ? `Status: ${STATUS_LABELS[changes.status]}` : `Tier: ${TIER_LABELS[changes.tier]}`);
+        toast.success(
+          "status" in changes ? `Status: ${STATUS_LABELS[changes.status]}` : `Tier: ${TIER_LABELS[changes.tier]}`,
+        );
       }
       router.refresh();
     });

@@ -8,7 +8,13 @@ import { HeroControls } from "./hero-controls";
 
 /** "$269K", "$0": compact money without a forced decimal. */
 function compact(amount: number | string | null | undefined, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(Number(amount ?? 0));
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency,
+    notation: "compact",
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  }).format(Number(amount ?? 0));
 }
 
 function winRate(rollups: PartnerRollups | null): string {
@@ -18,12 +24,34 @@ function winRate(rollups: PartnerRollups | null): string {
 }
 
 /** Name, status, tier, owner and the roll-ups from partner_rollups(). */
-export function Hero({ partner, rollups, ownerName, currency }: { partner: WorkspacePartner; rollups: PartnerRollups | null; ownerName: string | null; currency: string }) {
+export function Hero({
+  partner,
+  rollups,
+  ownerName,
+  currency,
+}: {
+  partner: WorkspacePartner;
+  rollups: PartnerRollups | null;
+  ownerName: string | null;
+  currency: string;
+}) {
   const metrics = [
-    { label: "Referrals", value: rollups ? rollups.referrals_total.toLocaleString("en-US") : "—", hint: rollups ? `${rollups.referrals_open} open` : undefined },
-    { label: "Win rate", value: winRate(rollups), hint: rollups ? `${rollups.referrals_won} won · ${rollups.referrals_lost} lost` : undefined },
+    {
+      label: "Referrals",
+      value: rollups ? rollups.referrals_total.toLocaleString("en-US") : "—",
+      hint: rollups ? `${rollups.referrals_open} open` : undefined,
+    },
+    {
+      label: "Win rate",
+      value: winRate(rollups),
+      hint: rollups ? `${rollups.referrals_won} won · ${rollups.referrals_lost} lost` : undefined,
+    },
     { label: "Pipeline", value: compact(rollups?.pipeline_value, currency), hint: "open referrals" },
-    { label: "Commission earned", value: compact(rollups?.commission_earned, currency), hint: `${compact(rollups?.commission_paid, currency)} paid` },
+    {
+      label: "Commission earned",
+      value: compact(rollups?.commission_earned, currency),
+      hint: `${compact(rollups?.commission_paid, currency)} paid`,
+    },
     { label: "Commission owed", value: compact(rollups?.commission_owed, currency), hint: "pending + approved" },
     {
       label: "Open tasks",
@@ -34,7 +62,10 @@ export function Hero({ partner, rollups, ownerName, currency }: { partner: Works
   ];
   return (
     <section aria-labelledby="partner-name" className="space-y-5">
-      <Link href="/admin/partners" className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
+      <Link
+        href="/admin/partners"
+        className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800"
+      >
         <ChevronLeft className="size-4" aria-hidden /> Partners
       </Link>
       <div className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
@@ -43,9 +74,15 @@ export function Hero({ partner, rollups, ownerName, currency }: { partner: Works
             <h1 id="partner-name" className="truncate text-2xl font-semibold tracking-tight text-slate-900">
               {partner.name}
             </h1>
-            <span data-testid="hero-status"><StatusBadge status={partner.status as PartnerStatus} /></span>
-            <span data-testid="hero-tier"><TierPill tier={partner.tier as PartnerTier} /></span>
-            {partner.archived_at && <span className="rounded bg-slate-800 px-1.5 py-0.5 text-xs font-medium text-white">Archived</span>}
+            <span data-testid="hero-status">
+              <StatusBadge status={partner.status as PartnerStatus} />
+            </span>
+            <span data-testid="hero-tier">
+              <TierPill tier={partner.tier as PartnerTier} />
+            </span>
+            {partner.archived_at && (
+              <span className="rounded bg-slate-800 px-1.5 py-0.5 text-xs font-medium text-white">Archived</span>
+            )}
           </div>
           <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">
             <div className="flex items-center gap-1.5">
@@ -79,16 +116,30 @@ export function Hero({ partner, rollups, ownerName, currency }: { partner: Works
             )}
           </dl>
         </div>
-        <HeroControls status={partner.status as PartnerStatus} tier={partner.tier as PartnerTier} updatedAt={partner.updated_at} />
+        <HeroControls
+          status={partner.status as PartnerStatus}
+          tier={partner.tier as PartnerTier}
+          updatedAt={partner.updated_at}
+        />
       </div>
-      <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-slate-200 bg-slate-200 sm:grid-cols-3 xl:grid-cols-6" data-testid="hero-metrics">
+      <dl
+        className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-slate-200 bg-slate-200 sm:grid-cols-3 xl:grid-cols-6"
+        data-testid="hero-metrics"
+      >
         {metrics.map((metric) => (
           <div key={metric.label} className="bg-white px-4 py-3">
             <dt className="text-xs font-medium text-slate-500">{metric.label}</dt>
-            <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900" data-testid={`metric-${metric.label.toLowerCase().replaceAll(" ", "-")}`}>
+            <dd
+              className="mt-1 text-xl font-semibold tabular-nums text-slate-900"
+              data-testid={`metric-${metric.label.toLowerCase().replaceAll(" ", "-")}`}
+            >
               {metric.value}
             </dd>
-            {metric.hint && <dd className={metric.warn ? "text-xs font-medium text-red-600" : "text-xs text-slate-500"}>{metric.hint}</dd>}
+            {metric.hint && (
+              <dd className={metric.warn ? "text-xs font-medium text-red-600" : "text-xs text-slate-500"}>
+                {metric.hint}
+              </dd>
+            )}
           </div>
         ))}
       </dl>

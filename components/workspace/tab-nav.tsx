@@ -29,12 +29,16 @@ export function TabNav({ partnerId, counts }: { partnerId: string; counts: Parti
                 aria-current={isActive(tab.slug) ? "page" : undefined}
                 className={cn(
                   "inline-flex items-center gap-2 border-b-2 px-1 pb-3 pt-1 text-sm font-medium",
-                  isActive(tab.slug) ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
+                  isActive(tab.slug)
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
                 )}
               >
                 {tab.label}
                 {counts[tab.slug] ? (
-                  <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600">{counts[tab.slug]}</span>
+                  <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600">
+                    {counts[tab.slug]}
+                  </span>
                 ) : null}
               </Link>
             </li>

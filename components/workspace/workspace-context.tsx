@@ -24,7 +24,9 @@ const WorkspaceContext = createContext<Workspace | null>(null);
 
 /** What every workspace control needs: whose page, which org's clock and money, and what the viewer may do. */
 export function WorkspaceProvider({ value, children }: { value: Workspace; children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: 1 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: 1 } } }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>
@@ -38,7 +40,8 @@ export function useWorkspace(): Workspace {
   return value;
 }
 
-export const VIEW_ONLY_REASON = "View only: your role can look but not change anything. Ask an admin for editor access.";
+export const VIEW_ONLY_REASON =
+  "View only: your role can look but not change anything. Ask an admin for editor access.";
 export const LEADS_ONLY_REASON = "Only admins and managers can do this.";
 
 /** Whether the viewer may do a thing, and if not, the sentence the UI shows instead of failing on save. */

@@ -3,7 +3,12 @@ import { expect, type Page } from "@playwright/test";
 export const DEMO_PASSWORD = "partnerdesk-demo";
 
 /** Signs a seeded staff member in through the real /login form. */
-export async function signInAsStaff(page: Page, email: string, next = "/admin/partners", password = DEMO_PASSWORD): Promise<void> {
+export async function signInAsStaff(
+  page: Page,
+  email: string,
+  next = "/admin/partners",
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -25,7 +30,11 @@ export async function latestMailTo(to: string, since: Date, timeoutMs = 15_000):
     const response = await fetch(`${mailboxUrl()}/email`);
     const mails = (await response.json()) as Mail[];
     const match = mails
-      .filter((mail) => mail.to.some((recipient) => recipient.address.toLowerCase() === to.toLowerCase()) && new Date(mail.date) >= since)
+      .filter(
+        (mail) =>
+          mail.to.some((recipient) => recipient.address.toLowerCase() === to.toLowerCase()) &&
+          new Date(mail.date) >= since,
+      )
       .sort((a, b) => +new Date(b.date) - +new Date(a.date))[0];
     if (match) return match;
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -42,10 +42,18 @@ async function guarded<T>(work: () => Promise<ActionResult<T>>): Promise<ActionR
 
 function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "DYNAMIC_SERVER_USAGE");
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") ||
+      digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") ||
+      digest === "DYNAMIC_SERVER_USAGE")
+  );
 }
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; result: ActionResult<never> } {
+function parse<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; result: ActionResult<never> } {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, result: fail("Please correct the highlighted fields.", fieldErrorsOf(parsed.error)) };
@@ -77,7 +85,13 @@ export function userAction<S extends z.ZodType, T>(
     });
 }
 
-export type StaffActionContext = { supabase: ServerClient; staff: StaffContext; orgId: string; userId: string; role: StaffRole };
+export type StaffActionContext = {
+  supabase: ServerClient;
+  staff: StaffContext;
+  orgId: string;
+  userId: string;
+  role: StaffRole;
+};
 
 const ROLE_REFUSAL: Record<string, string> = {
   viewer: "Viewers can look but not change anything. Ask an admin for editor access.",

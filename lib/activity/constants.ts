@@ -54,5 +54,8 @@ export const ACTIVITY_GROUPS = [
 
 export function isActivityFilter(value: string | undefined | null): value is string {
   if (!value) return false;
-  return ACTIVITY_GROUPS.some((group) => group.value === value) || (ACTIVITY_EVENT_TYPES as readonly string[]).includes(value);
+  return (
+    ACTIVITY_GROUPS.some((group) => group.value === value) ||
+    (ACTIVITY_EVENT_TYPES as readonly string[]).includes(value)
+  );
 }

@@ -12,7 +12,8 @@ export function describeEvent(
   options: { currency: string; nameOf: (id: string | null) => string | null },
 ): string {
   const payload = (event.payload && typeof event.payload === "object" ? event.payload : {}) as Payload;
-  const money = (value: unknown) => (value === null || value === undefined ? "" : formatMoney(text(value), text(payload.currency) || options.currency));
+  const money = (value: unknown) =>
+    value === null || value === undefined ? "" : formatMoney(text(value), text(payload.currency) || options.currency);
   switch (event.event_type as ActivityEventType) {
     case "partner.created":
     case "partner.imported":
@@ -55,12 +56,20 @@ export function describeEvent(
 
 /** The calendar day (YYYY-MM-DD) of an instant in the org's time zone: the timeline's groups. */
 export function dayKey(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(instant),
+  );
 }
 
 /** "Today", "Yesterday" or "Monday, March 4, 2026". */
 export function dayLabel(key: string, today: string, yesterday: string): string {
   if (key === today) return "Today";
   if (key === yesterday) return "Yesterday";
-  return new Intl.DateTimeFormat("en-US", { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(new Date(`${key}T12:00:00Z`));
+  return new Intl.DateTimeFormat("en-US", {
+    weekday: "long",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${key}T12:00:00Z`));
 }

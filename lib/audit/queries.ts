@@ -38,7 +38,8 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
 export function auditSearch(filter: AuditFilter, overrides: Partial<AuditFilter> = {}): string {
   const merged = { ...filter, ...overrides };
   const params = new URLSearchParams();
-  for (const key of ["actor", "partner", "action", "resource", "from", "to"] as const) if (merged[key]) params.set(key, merged[key]!);
+  for (const key of ["actor", "partner", "action", "resource", "from", "to"] as const)
+    if (merged[key]) params.set(key, merged[key]!);
   if (merged.page > 1) params.set("page", String(merged.page));
   const text = params.toString();
   return text ? `?${text}` : "";
@@ -59,7 +60,10 @@ export async function listAuditEntries(
   const offset = options.offset ?? (filter.page - 1) * AUDIT_PAGE_SIZE;
   let query = supabase
     .from("audit_log")
-    .select("id, actor_id, actor_type, action, resource_type, resource_id, partner_id, before, after, metadata, ip, user_agent, created_at", { count: "exact" })
+    .select(
+      "id, actor_id, actor_type, action, resource_type, resource_id, partner_id, before, after, metadata, ip, user_agent, created_at",
+      { count: "exact" },
+    )
     .eq("org_id", orgId)
     .order("created_at", { ascending: false })
     .range(offset, offset + limit - 1);
@@ -78,15 +82,23 @@ export async function listAuditEntries(
 /** Names for actor ids and partner ids in a page of entries (people and partners the admin can read). */
 export async function auditNames(supabase: ServerClient, actorIds: string[], partnerIds: string[]) {
   const [people, partners] = await Promise.all([
-    actorIds.length ? supabase.from("profiles").select("id, display_name, email").in("id", actorIds) : Promise.resolve({ data: [] }),
-    partnerIds.length ? supabase.from("partners").select("id, name").in("id", partnerIds) : Promise.resolve({ data: [] }),
+    actorIds.length
+      ? supabase.from("profiles").select("id, display_name, email").in("id", actorIds)
+      : Promise.resolve({ data: [] }),
+    partnerIds.length
+      ? supabase.from("partners").select("id, name").in("id", partnerIds)
+      : Promise.resolve({ data: [] }),
   ]);
   const actorNames = new Map<string, string>();
   for (const person of (people.data ?? []) as { id: string; display_name: string | null; email: string | null }[]) {
-    actorNames.set(person.id, person.display_name ? `${person.display_name} (${person.email ?? ""})` : (person.email ?? person.id));
+    actorNames.set(
+      person.id,
+      person.display_name ? `${person.display_name} (${person.email ?? ""})` : (person.email ?? person.id),
+    );
   }
   const partnerNames = new Map<string, string>();
-  for (const partner of (partners.data ?? []) as { id: string; name: string }[]) partnerNames.set(partner.id, partner.name);
+  for (const partner of (partners.data ?? []) as { id: string; name: string }[])
+    partnerNames.set(partner.id, partner.name);
   return { actorNames, partnerNames };
 }
 
@@ -108,16 +120,59 @@ export async function auditFilterOptions(supabase: ServerClient, orgId: string) 
 }
 
 export const AUDIT_ACTIONS = [
-  "partner.created", "partner.updated", "partner.deleted", "partner.archived", "partner.restored",
-  "partner.access.granted", "partner.access.revoked", "partner.access.restored", "partner.access.updated",
-  "partner_user.created", "partner_user.updated", "partner_user.deactivated", "partner_user.reactivated",
-  "org_member.added", "org_member.role_changed", "org_member.removed", "organization.updated",
-  "referral.created", "referral.updated", "referral.deleted", "commission.created", "commission.updated", "commission.deleted",
-  "task.created", "task.updated", "task.deleted", "document.created", "document.updated", "document.deleted",
-  "note.created", "note.updated", "note.deleted", "training.created", "training.updated", "training.deleted",
-  "resource.created", "resource.updated", "resource.deleted", "portal.sign_in", "portal.account_switched",
+  "partner.created",
+  "partner.updated",
+  "partner.deleted",
+  "partner.archived",
+  "partner.restored",
+  "partner.access.granted",
+  "partner.access.revoked",
+  "partner.access.restored",
+  "partner.access.updated",
+  "partner_user.created",
+  "partner_user.updated",
+  "partner_user.deactivated",
+  "partner_user.reactivated",
+  "org_member.added",
+  "org_member.role_changed",
+  "org_member.removed",
+  "organization.updated",
+  "referral.created",
+  "referral.updated",
+  "referral.deleted",
+  "commission.created",
+  "commission.updated",
+  "commission.deleted",
+  "task.created",
+  "task.updated",
+  "task.deleted",
+  "document.created",
+  "document.updated",
+  "document.deleted",
+  "note.created",
+  "note.updated",
+  "note.deleted",
+  "training.created",
+  "training.updated",
+  "training.deleted",
+  "resource.created",
+  "resource.updated",
+  "resource.deleted",
+  "portal.sign_in",
+  "portal.account_switched",
 ] as const;
 
 export const AUDIT_RESOURCES = [
-  "organization", "org_member", "partner", "partner_user", "partner_access", "referral", "commission", "task", "document", "note", "training", "resource",
+  "organization",
+  "org_member",
+  "partner",
+  "partner_user",
+  "partner_access",
+  "referral",
+  "commission",
+  "task",
+  "document",
+  "note",
+  "training",
+  "resource",
 ] as const;

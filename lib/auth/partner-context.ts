@@ -39,7 +39,11 @@ export const getPartnerContext = cache(async (): Promise<PartnerContext | null> 
 
   const [{ data: partners, error: partnersError }, { data: grants, error: grantsError }] = await Promise.all([
     supabase.from("partners").select("id, name").order("name"),
-    supabase.from("partner_access").select("partner_id, scope, revoked_at").eq("partner_user_id", user.id).is("revoked_at", null),
+    supabase
+      .from("partner_access")
+      .select("partner_id, scope, revoked_at")
+      .eq("partner_user_id", user.id)
+      .is("revoked_at", null),
   ]);
   if (partnersError) throw partnersError;
   if (grantsError) throw grantsError;
@@ -47,11 +51,20 @@ export const getPartnerContext = cache(async (): Promise<PartnerContext | null> 
   const accounts = (partners ?? [])
     .filter((partner) => scopes.has(partner.id))
     .map((partner) => ({ partnerId: partner.id, name: partner.name, scope: scopes.get(partner.id) ?? [] }));
-  return { userId: user.id, name: partnerUser.name, email: partnerUser.email, isActive: partnerUser.is_active, accounts };
+  return {
+    userId: user.id,
+    name: partnerUser.name,
+    email: partnerUser.email,
+    isActive: partnerUser.is_active,
+    accounts,
+  };
 });
 
 /** The account the portal shows: the remembered choice if still granted, else the first. */
-export async function activeAccount(context: PartnerContext, requested?: string | null): Promise<PortalAccount | undefined> {
+export async function activeAccount(
+  context: PartnerContext,
+  requested?: string | null,
+): Promise<PortalAccount | undefined> {
   const remembered = requested ?? (await cookies()).get(ACTIVE_ACCOUNT_COOKIE)?.value;
   return context.accounts.find((account) => account.partnerId === remembered) ?? context.accounts[0];
 }

@@ -1,5 +1,14 @@
 /** Document vocabulary, the same values as partner_documents' checks. */
-export const DOCUMENT_TYPES = ["contract", "agreement", "proposal", "playbook", "marketing", "technical", "report", "other"] as const;
+export const DOCUMENT_TYPES = [
+  "contract",
+  "agreement",
+  "proposal",
+  "playbook",
+  "marketing",
+  "technical",
+  "report",
+  "other",
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {

@@ -9,7 +9,9 @@ export function formatDate(value: string | Date | null | undefined, timeZone: st
 /** Date and time in the org's time zone, e.g. "Mar 4, 2026, 3:07 PM". */
 export function formatDateTime(value: string | Date | null | undefined, timeZone: string): string {
   if (!value) return "—";
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value));
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(value),
+  );
 }
 
 /** "3 days ago", for timelines. */

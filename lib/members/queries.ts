@@ -10,6 +10,12 @@ export async function listMembers(supabase: ServerClient, orgId: string) {
   if (error) throw error;
   return (data ?? []).map((row) => {
     const profile = row.profiles as { display_name: string | null; email: string | null } | null;
-    return { userId: row.user_id, role: row.role, joinedAt: row.created_at, name: profile?.display_name ?? null, email: profile?.email ?? "" };
+    return {
+      userId: row.user_id,
+      role: row.role,
+      joinedAt: row.created_at,
+      name: profile?.display_name ?? null,
+      email: profile?.email ?? "",
+    };
   });
 }

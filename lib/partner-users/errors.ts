@@ -1,5 +1,8 @@
 /** The database's refusals, in words a staff member can act on. */
-export function describeDbError(error: { code?: string; message?: string } | null | undefined, fallback: string): string {
+export function describeDbError(
+  error: { code?: string; message?: string } | null | undefined,
+  fallback: string,
+): string {
   if (!error) return fallback;
   if (error.code === "23P01") return `${error.message?.replace(/^./, (c) => c.toUpperCase())}.`;
   if (error.code === "23505") return "This person already has a portal account in another organization.";

@@ -8,7 +8,12 @@ import type { GrantInput } from "./schemas";
  * their role and the audit names them). Grants are unique per (user, partner) and never
  * deleted: an earlier, revoked grant is restored with the new scope and window.
  */
-export async function upsertGrant(supabase: ServerClient, org: { id: string; timeZone: string }, partnerUserId: string, grant: GrantInput) {
+export async function upsertGrant(
+  supabase: ServerClient,
+  org: { id: string; timeZone: string },
+  partnerUserId: string,
+  grant: GrantInput,
+) {
   const { data: existing, error: readError } = await supabase
     .from("partner_access")
     .select("id")
@@ -18,7 +23,10 @@ export async function upsertGrant(supabase: ServerClient, org: { id: string; tim
   if (readError) throw readError;
   const fields = { scope: grant.scope, ...windowInstants(grant, org.timeZone) };
   if (existing) {
-    const { error } = await supabase.from("partner_access").update({ ...fields, revoked_at: null }).eq("id", existing.id);
+    const { error } = await supabase
+      .from("partner_access")
+      .update({ ...fields, revoked_at: null })
+      .eq("id", existing.id);
     if (error) throw error;
     return existing.id;
   }

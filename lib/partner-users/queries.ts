@@ -25,7 +25,11 @@ export type PartnerUserRow = {
 export type PartnerUserFilter = { q?: string; state?: "active" | "deactivated"; partnerId?: string };
 
 /** Partner users of the org with their grants, as the signed-in staff member sees them. */
-export async function listPartnerUsers(supabase: ServerClient, orgId: string, filter: PartnerUserFilter): Promise<PartnerUserRow[]> {
+export async function listPartnerUsers(
+  supabase: ServerClient,
+  orgId: string,
+  filter: PartnerUserFilter,
+): Promise<PartnerUserRow[]> {
   let query = supabase
     .from("partner_users")
     .select(
@@ -68,7 +72,9 @@ export async function listPartnerUsers(supabase: ServerClient, orgId: string, fi
 export async function listPartnerGrants(supabase: ServerClient, partnerId: string) {
   const { data, error } = await supabase
     .from("partner_access")
-    .select("id, partner_user_id, scope, starts_at, ends_at, revoked_at, granted_at, partner_users(name, email, is_active)")
+    .select(
+      "id, partner_user_id, scope, starts_at, ends_at, revoked_at, granted_at, partner_users(name, email, is_active)",
+    )
     .eq("partner_id", partnerId)
     .order("granted_at", { ascending: false });
   if (error) throw error;
@@ -81,7 +87,13 @@ export async function listPartnerGrants(supabase: ServerClient, partnerId: strin
 
 /** Partners to pick from when granting (id and name, active directory first). */
 export async function listPartnerOptions(supabase: ServerClient, orgId: string) {
-  const { data, error } = await supabase.from("partners").select("id, name").eq("org_id", orgId).is("archived_at", null).order("name").limit(2000);
+  const { data, error } = await supabase
+    .from("partners")
+    .select("id, name")
+    .eq("org_id", orgId)
+    .is("archived_at", null)
+    .order("name")
+    .limit(2000);
   if (error) throw error;
   return data ?? [];
 }
@@ -89,7 +101,10 @@ export async function listPartnerOptions(supabase: ServerClient, orgId: string) 
 export type GrantState = "in_force" | "scheduled" | "ended" | "revoked";
 
 /** For the badge only: whether a grant gives access now is RLS's decision, not this one. */
-export function grantState(grant: { revokedAt: string | null; startsAt: string | null; endsAt: string | null }, now: number): GrantState {
+export function grantState(
+  grant: { revokedAt: string | null; startsAt: string | null; endsAt: string | null },
+  now: number,
+): GrantState {
   if (grant.revokedAt) return "revoked";
   if (grant.startsAt && new Date(grant.startsAt).getTime() > now) return "scheduled";
   if (grant.endsAt && new Date(grant.endsAt).getTime() <= now) return "ended";

@@ -15,10 +15,12 @@ export type BulkChange = z.infer<typeof bulkChangeSchema>;
 
 export const bulkUpdatePartnersSchema = z.object({
   target: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("ids"), ids: z.array(recordId()).min(1, { error: "Select at least one partner" }).max(MAX_BULK_IDS) }),
+    z.object({
+      kind: z.literal("ids"),
+      ids: z.array(recordId()).min(1, { error: "Select at least one partner" }).max(MAX_BULK_IDS),
+    }),
     z.object({ kind: z.literal("filter"), filter: directoryFilterSchema }),
   ]),
   change: bulkChangeSchema,
 });
 export type BulkUpdatePartnersInput = z.input<typeof bulkUpdatePartnersSchema>;
-

@@ -16,7 +16,15 @@ export const DIRECTORY_COLUMNS = [
 ] as const;
 export type DirectoryColumn = (typeof DIRECTORY_COLUMNS)[number];
 
-export const DEFAULT_VISIBLE_COLUMNS: readonly DirectoryColumn[] = ["name", "status", "tier", "owner", "region", "contact", "updated_at"];
+export const DEFAULT_VISIBLE_COLUMNS: readonly DirectoryColumn[] = [
+  "name",
+  "status",
+  "tier",
+  "owner",
+  "region",
+  "contact",
+  "updated_at",
+];
 
 export const COLUMN_LABELS: Record<DirectoryColumn, string> = {
   name: "Name",
@@ -84,7 +92,9 @@ export function isSortColumn(column: string): column is SortColumn {
 }
 
 export function parseSort(sort: SortValue): { column: SortColumn; descending: boolean } {
-  return sort.startsWith("-") ? { column: sort.slice(1) as SortColumn, descending: true } : { column: sort as SortColumn, descending: false };
+  return sort.startsWith("-")
+    ? { column: sort.slice(1) as SortColumn, descending: true }
+    : { column: sort as SortColumn, descending: false };
 }
 
 export const PAGE_SIZES = [50, 100, 200] as const;

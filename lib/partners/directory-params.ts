@@ -126,7 +126,9 @@ export function resolveDirectoryView(params: DirectoryParams, layout: LayoutDefa
 }
 
 export function hasActiveFilter(filter: DirectoryFilter): boolean {
-  return Boolean(filter.q || filter.status.length || filter.tier.length || filter.owner || filter.region || filter.archived);
+  return Boolean(
+    filter.q || filter.status.length || filter.tier.length || filter.owner || filter.region || filter.archived,
+  );
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -24,11 +24,22 @@ export const DIRECTORY_ROW_SELECT =
   "id, name, status, tier, owner_id, region, website, primary_contact_name, primary_contact_email, commission_rate, tags, external_id, archived_at, created_at, updated_at, owner:profiles!partners_owner_id_fkey(display_name, email)";
 
 /** `matchingPartners`: every partner the filter matches, the grid's aria-rowcount and the pager's total. */
-export type DirectoryMetrics = { activePartners: number; pipelineValue: number; owedCommission: number; matchingPartners: number };
+export type DirectoryMetrics = {
+  activePartners: number;
+  pipelineValue: number;
+  owedCommission: number;
+  matchingPartners: number;
+};
 
 export type OwnerOption = { id: string; name: string; email: string | null };
 
-export type ActivityItem = { id: string; event_type: string; occurred_at: string; payload: Record<string, unknown>; actor_id: string | null };
+export type ActivityItem = {
+  id: string;
+  event_type: string;
+  occurred_at: string;
+  payload: Record<string, unknown>;
+  actor_id: string | null;
+};
 
 export type PartnerPreview = {
   partner: DirectoryRow;

@@ -22,7 +22,9 @@ export const partnerFieldsSchema = z.object({
     .trim()
     .transform((value) => value || null)
     .nullable()
-    .refine((value) => value === null || /^https?:\/\/\S+$/i.test(value), { error: "Enter a URL starting with http:// or https://" }),
+    .refine((value) => value === null || /^https?:\/\/\S+$/i.test(value), {
+      error: "Enter a URL starting with http:// or https://",
+    }),
   primary_contact_name: z
     .string()
     .trim()
@@ -51,6 +53,8 @@ export const partnerPatchSchema = z.object({
   partnerId: recordId(),
   /** The row's updated_at when it was loaded; a newer one in the database means someone else changed it. */
   expectedUpdatedAt: z.string().min(1),
-  changes: partnerFieldsSchema.partial().refine((changes) => Object.keys(changes).length > 0, { error: "Nothing to change" }),
+  changes: partnerFieldsSchema
+    .partial()
+    .refine((changes) => Object.keys(changes).length > 0, { error: "Nothing to change" }),
 });
 export type PartnerPatch = z.infer<typeof partnerPatchSchema>;

@@ -16,7 +16,11 @@ export type PortalOrg = { id: string; name: string; currency: string; time_zone:
 /** The partner user's organization (RLS shows them only their own). */
 export const getPortalOrg = cache(async (): Promise<PortalOrg | null> => {
   const supabase = await createClient();
-  const { data, error } = await supabase.from("organizations").select("id, name, currency, time_zone").limit(1).maybeSingle();
+  const { data, error } = await supabase
+    .from("organizations")
+    .select("id, name, currency, time_zone")
+    .limit(1)
+    .maybeSingle();
   if (error) throw error;
   return data;
 });
@@ -32,7 +36,11 @@ export const getPortalPartner = cache(async (partnerId: string) => {
   if (!data) return null;
   let manager: { name: string | null; email: string | null } | null = null;
   if (data.owner_id) {
-    const { data: owner } = await supabase.from("profiles").select("display_name, email").eq("id", data.owner_id).maybeSingle();
+    const { data: owner } = await supabase
+      .from("profiles")
+      .select("display_name, email")
+      .eq("id", data.owner_id)
+      .maybeSingle();
     if (owner) manager = { name: owner.display_name, email: owner.email };
   }
   return { ...data, manager };
@@ -79,7 +87,10 @@ export async function listPortalCommissions(partnerId: string) {
   const now = Date.now();
   return (data ?? []).map((row) => ({
     ...row,
-    overdue: (row.status === "pending" || row.status === "approved") && row.due_at !== null && new Date(row.due_at).getTime() < now,
+    overdue:
+      (row.status === "pending" || row.status === "approved") &&
+      row.due_at !== null &&
+      new Date(row.due_at).getTime() < now,
   }));
 }
 

@@ -15,7 +15,9 @@ import {
  */
 export const directoryLayoutSchema = z.object({
   columns: z.array(z.enum(DIRECTORY_COLUMNS)).min(1).max(DIRECTORY_COLUMNS.length).optional(),
-  widths: z.partialRecord(z.enum(DIRECTORY_COLUMNS), z.number().int().min(MIN_COLUMN_WIDTH).max(MAX_COLUMN_WIDTH)).optional(),
+  widths: z
+    .partialRecord(z.enum(DIRECTORY_COLUMNS), z.number().int().min(MIN_COLUMN_WIDTH).max(MAX_COLUMN_WIDTH))
+    .optional(),
   sort: z.enum(SORT_VALUES).optional(),
   size: z.union(PAGE_SIZES.map((size) => z.literal(size))).optional(),
 });

@@ -11,7 +11,10 @@ export const REFERRAL_PAGE_SIZE = 25;
  * One page of a partner's referrals, newest first, optionally of one status. The total
  * comes from the roll-ups, not from counting here.
  */
-export async function listPartnerReferrals(partnerId: string, options: { status?: ReferralStatus; page?: number } = {}): Promise<Referral[]> {
+export async function listPartnerReferrals(
+  partnerId: string,
+  options: { status?: ReferralStatus; page?: number } = {},
+): Promise<Referral[]> {
   const supabase = await createClient();
   const page = Math.max(1, options.page ?? 1);
   let query = supabase
@@ -28,7 +31,9 @@ export async function listPartnerReferrals(partnerId: string, options: { status?
 }
 
 /** Won referrals with no commission yet are offered when recording one; a short list by name. */
-export async function listReferralChoices(partnerId: string): Promise<Pick<Referral, "id" | "client_name" | "status" | "actual_value" | "estimated_value">[]> {
+export async function listReferralChoices(
+  partnerId: string,
+): Promise<Pick<Referral, "id" | "client_name" | "status" | "actual_value" | "estimated_value">[]> {
   const supabase = await createClient();
   const { data, error } = await supabase
     .from("partner_referrals")

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { optionalDate, optionalEmail, optionalMoney, requiredDate, requiredText, uuid } from "@/lib/workspace/form-fields";
+import {
+  optionalDate,
+  optionalEmail,
+  optionalMoney,
+  requiredDate,
+  requiredText,
+  uuid,
+} from "@/lib/workspace/form-fields";
 import { REFERRAL_STATUSES } from "./constants";
 
 /** The referral form. Days (YYYY-MM-DD) for referred and closed; the action stores them as instants. */
@@ -25,4 +32,7 @@ const withReferral = z.object({ referralId: uuid() });
 export const createReferralSchema = z.intersection(referralFormSchema, withPartner);
 export const updateReferralSchema = z.intersection(referralFormSchema, withReferral);
 export const referralIdSchema = withReferral;
-export const moveReferralSchema = z.object({ referralId: uuid(), status: z.enum(REFERRAL_STATUSES, { error: "Choose a status" }) });
+export const moveReferralSchema = z.object({
+  referralId: uuid(),
+  status: z.enum(REFERRAL_STATUSES, { error: "Choose a status" }),
+});

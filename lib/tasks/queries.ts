@@ -7,7 +7,10 @@ export type Task = Database["public"]["Tables"]["partner_tasks"]["Row"];
 const TASK_LIMIT = 500;
 
 /** A partner's tasks, open ones first (by due date), then the rest, newest first. */
-export async function listPartnerTasks(partnerId: string, options: { openOnly?: boolean; limit?: number } = {}): Promise<Task[]> {
+export async function listPartnerTasks(
+  partnerId: string,
+  options: { openOnly?: boolean; limit?: number } = {},
+): Promise<Task[]> {
   const supabase = await createClient();
   let query = supabase
     .from("partner_tasks")

@@ -13,10 +13,13 @@ export const trainingFormSchema = z
     error: "Enter the day it was completed",
     path: ["completed_on"],
   })
-  .refine((training) => !training.expires_on || !training.completed_on || training.expires_on >= training.completed_on, {
-    error: "The expiry date cannot be before the completion date",
-    path: ["expires_on"],
-  });
+  .refine(
+    (training) => !training.expires_on || !training.completed_on || training.expires_on >= training.completed_on,
+    {
+      error: "The expiry date cannot be before the completion date",
+      path: ["expires_on"],
+    },
+  );
 export type TrainingFormInput = z.input<typeof trainingFormSchema>;
 
 export const updateTrainingSchema = z.intersection(trainingFormSchema, z.object({ trainingId: uuid() }));

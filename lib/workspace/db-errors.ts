@@ -23,7 +23,11 @@ export function dbFailure(
       // Trigger exceptions carry a readable message (the commission state machine's, for one).
       const message = error.message ?? "";
       const readable = message && !message.startsWith("new row for relation") ? capitalise(message) : "";
-      return fail(readable ? `${readable}.${error.hint ? ` ${error.hint}` : ""}` : "The database refused a value. Check the fields and try again.");
+      return fail(
+        readable
+          ? `${readable}.${error.hint ? ` ${error.hint}` : ""}`
+          : "The database refused a value. Check the fields and try again.",
+      );
     }
     case "23503":
       return fail(capitalise(error.message ?? "A linked record no longer exists") + ".");

@@ -37,7 +37,9 @@ export const optionalMoney = () =>
     .string()
     .trim()
     .refine((value) => value === "" || !value.startsWith("-"), { error: "Use a value of 0 or more" })
-    .refine((value) => value === "" || value.startsWith("-") || MONEY.test(value), { error: "Enter a number, like 1200 or 1200.50" })
+    .refine((value) => value === "" || value.startsWith("-") || MONEY.test(value), {
+      error: "Enter a number, like 1200 or 1200.50",
+    })
     .transform((value) => (value === "" ? null : Number(value)));
 
 /** A required amount above 0. */
@@ -72,7 +74,14 @@ export const optionalDate = () =>
 export const tagList = () =>
   z
     .string()
-    .transform((value) => [...new Set(value.split(",").map((tag) => tag.trim().toLowerCase()).filter(Boolean))])
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(",")
+          .map((tag) => tag.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(
       z
         .array(z.string().max(50, { error: "Keep each tag under 50 characters" }))
@@ -102,5 +111,7 @@ export function dayToInstant(day: string | null): string | null {
 /** The calendar day of an instant in a time zone (YYYY-MM-DD), for date inputs. */
 export function instantToDay(value: string | null | undefined, timeZone: string): string {
   if (!value) return "";
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(value));
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(value),
+  );
 }

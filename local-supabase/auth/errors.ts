@@ -13,11 +13,13 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, extra?: Record<string, unknown>) => new ApiError(400, code, message, extra);
+export const badRequest = (code: string, message: string, extra?: Record<string, unknown>) =>
+  new ApiError(400, code, message, extra);
 export const unauthorized = (code: string, message: string) => new ApiError(401, code, message);
 export const forbidden = (code: string, message: string) => new ApiError(403, code, message);
 export const notFound = (code: string, message: string) => new ApiError(404, code, message);
-export const unprocessable = (code: string, message: string, extra?: Record<string, unknown>) => new ApiError(422, code, message, extra);
+export const unprocessable = (code: string, message: string, extra?: Record<string, unknown>) =>
+  new ApiError(422, code, message, extra);
 export const tooManyRequests = (code: string, message: string) => new ApiError(429, code, message);
 export const internal = (message: string) => new ApiError(500, "unexpected_failure", message);
 

@@ -15,9 +15,12 @@ export function pkceParams(body: Record<string, unknown>): Pkce | undefined {
   const challenge = str(body.code_challenge);
   const method = str(body.code_challenge_method).toLowerCase();
   if (challenge === "" && method === "") return undefined;
-  if (challenge === "" || method === "") throw badRequest("validation_failed", "PKCE flow requires code_challenge_method and code_challenge");
-  if (method !== "s256" && method !== "plain") throw badRequest("validation_failed", "code challenge method not supported");
-  if (challenge.length < 43 || challenge.length > 128) throw badRequest("validation_failed", "code challenge has to be between 43 and 128 characters");
+  if (challenge === "" || method === "")
+    throw badRequest("validation_failed", "PKCE flow requires code_challenge_method and code_challenge");
+  if (method !== "s256" && method !== "plain")
+    throw badRequest("validation_failed", "code challenge method not supported");
+  if (challenge.length < 43 || challenge.length > 128)
+    throw badRequest("validation_failed", "code challenge has to be between 43 and 128 characters");
   return { challenge, method };
 }
 
@@ -46,11 +49,23 @@ export async function issueAuthCode(db: Db, userId: string, method: string): Pro
 }
 
 /** Checks the code and verifier; returns the user and how they signed in. The flow state is spent. */
-export async function exchangeAuthCode(db: Db, settings: AuthSettings, authCode: string, verifier: string): Promise<{ userId: string; method: string }> {
+export async function exchangeAuthCode(
+  db: Db,
+  settings: AuthSettings,
+  authCode: string,
+  verifier: string,
+): Promise<{ userId: string; method: string }> {
   if (authCode === "" || verifier === "") {
     throw badRequest("validation_failed", "invalid request: both auth code and code verifier should be non-empty");
   }
-  const { rows } = await db.query<{ id: string; user_id: string | null; code_challenge: string; code_challenge_method: string; authentication_method: string; expired: boolean }>(
+  const { rows } = await db.query<{
+    id: string;
+    user_id: string | null;
+    code_challenge: string;
+    code_challenge_method: string;
+    authentication_method: string;
+    expired: boolean;
+  }>(
     `select id, user_id, code_challenge, code_challenge_method::text, authentication_method,
             coalesce(auth_code_issued_at, created_at) + make_interval(secs => $2) < now() as expired
      from auth.flow_state where auth_code = $1 for update`,
@@ -61,7 +76,8 @@ export async function exchangeAuthCode(db: Db, settings: AuthSettings, authCode:
   if (flow.expired) throw unprocessable("flow_state_expired", "invalid flow state, flow state has expired");
   const expected =
     flow.code_challenge_method === "s256" ? crypto.createHash("sha256").update(verifier).digest("base64url") : verifier;
-  if (expected !== flow.code_challenge) throw badRequest("bad_code_verifier", "code challenge does not match previously saved code verifier");
+  if (expected !== flow.code_challenge)
+    throw badRequest("bad_code_verifier", "code challenge does not match previously saved code verifier");
   await db.query("delete from auth.flow_state where id = $1", [flow.id]);
   return { userId: flow.user_id, method: flow.authentication_method };
 }

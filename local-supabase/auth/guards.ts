@@ -10,7 +10,11 @@ const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 export type Authenticated = { claims: AccessClaims; user: UserRow; sessionId: string | undefined };
 
 /** GoTrue's requireAuthentication + maybeLoadUserOrSession, and a ban check for the /user routes. */
-export async function requireUser(ctx: Context, request: Request, options: { rejectBanned: boolean }): Promise<Authenticated> {
+export async function requireUser(
+  ctx: Context,
+  request: Request,
+  options: { rejectBanned: boolean },
+): Promise<Authenticated> {
   const claims = await verifyBearer(ctx.settings, request);
   const sub = typeof claims.sub === "string" ? claims.sub : "";
   if (sub === "") throw forbidden("bad_jwt", "invalid claim: missing sub claim");

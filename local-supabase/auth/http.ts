@@ -21,7 +21,11 @@ export type Response = {
   headers?: Record<string, string>;
 };
 
-export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response => ({ status, body, headers });
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response => ({
+  status,
+  body,
+  headers,
+});
 export const redirect = (location: string): Response => ({ status: 303, headers: { location } });
 export const noContent = (): Response => ({ status: 204 });
 

@@ -18,7 +18,10 @@ const VERIFY_TYPES: readonly string[] = ["signup", "invite", "magiclink", "recov
 export const PKCE_PREFIX = "pkce_";
 
 export function tokenHash(email: string, otp: string): string {
-  return crypto.createHash("sha224").update(email.toLowerCase() + otp).digest("hex");
+  return crypto
+    .createHash("sha224")
+    .update(email.toLowerCase() + otp)
+    .digest("hex");
 }
 
 function generateOtp(length: number): string {
@@ -47,7 +50,13 @@ export function checkEmailFrequency(settings: AuthSettings, user: UserRow, kind:
 export type IssuedToken = { otp: string; hashedToken: string };
 
 /** A fresh token of this kind for the user; the previous one of the same kind dies. */
-export async function issueToken(db: Db, settings: AuthSettings, user: UserRow, kind: TokenKind, pkce: boolean): Promise<IssuedToken> {
+export async function issueToken(
+  db: Db,
+  settings: AuthSettings,
+  user: UserRow,
+  kind: TokenKind,
+  pkce: boolean,
+): Promise<IssuedToken> {
   const email = user.email ?? "";
   const otp = generateOtp(settings.otpLength);
   const hashedToken = (pkce ? PKCE_PREFIX : "") + tokenHash(email, otp);
@@ -58,13 +67,19 @@ export async function issueToken(db: Db, settings: AuthSettings, user: UserRow, 
     [crypto.randomUUID(), user.id, kind, hashedToken, email.toLowerCase()],
   );
   const column = kind === "confirmation_token" ? "confirmation_token" : "recovery_token";
-  await db.query(`update auth.users set ${column} = $2, ${sentAtColumn(kind)} = now(), updated_at = now() where id = $1`, [user.id, hashedToken]);
+  await db.query(
+    `update auth.users set ${column} = $2, ${sentAtColumn(kind)} = now(), updated_at = now() where id = $1`,
+    [user.id, hashedToken],
+  );
   return { otp, hashedToken };
 }
 
 export async function consumeAllTokens(db: Db, userId: string): Promise<void> {
   await db.query("delete from auth.one_time_tokens where user_id = $1", [userId]);
-  await db.query("update auth.users set confirmation_token = '', recovery_token = '', updated_at = now() where id = $1", [userId]);
+  await db.query(
+    "update auth.users set confirmation_token = '', recovery_token = '', updated_at = now() where id = $1",
+    [userId],
+  );
 }
 
 function kindsFor(type: EmailVerifyType): TokenKind[] {
@@ -102,13 +117,19 @@ function resolvedType(type: EmailVerifyType, kind: TokenKind): Verified["type"] 
 }
 
 /** GoTrue's verifyTokenHash: the link's token_hash (with or without the pkce_ prefix). */
-export async function findByTokenHash(db: Db, settings: AuthSettings, hash: string, type: EmailVerifyType): Promise<Verified> {
+export async function findByTokenHash(
+  db: Db,
+  settings: AuthSettings,
+  hash: string,
+  type: EmailVerifyType,
+): Promise<Verified> {
   const bare = hash.startsWith(PKCE_PREFIX) ? hash.slice(PKCE_PREFIX.length) : hash;
-  const matches = await matchTokens(db, settings, "token_hash in ($2, $3) and token_type = any($4::auth.one_time_token_type[])", [
-    bare,
-    PKCE_PREFIX + bare,
-    kindsFor(type),
-  ]);
+  const matches = await matchTokens(
+    db,
+    settings,
+    "token_hash in ($2, $3) and token_type = any($4::auth.one_time_token_type[])",
+    [bare, PKCE_PREFIX + bare, kindsFor(type)],
+  );
   const match = matches[0];
   const user = match && (await findUserById(db, match.user_id));
   if (!match || !user) throw forbidden("otp_expired", "Email link is invalid or has expired");
@@ -118,7 +139,13 @@ export async function findByTokenHash(db: Db, settings: AuthSettings, hash: stri
 }
 
 /** GoTrue's verifyUserAndToken: the email and the 6-digit code typed by the user. */
-export async function findByEmailAndOtp(db: Db, settings: AuthSettings, email: string, otp: string, type: EmailVerifyType): Promise<Verified> {
+export async function findByEmailAndOtp(
+  db: Db,
+  settings: AuthSettings,
+  email: string,
+  otp: string,
+  type: EmailVerifyType,
+): Promise<Verified> {
   const user = await findUserByEmail(db, email);
   if (!user) throw forbidden("otp_expired", "Token has expired or is invalid");
   if (isBanned(user)) throw forbidden("user_banned", "User is banned");

@@ -33,7 +33,12 @@ export async function startAuthServer(config: StackConfig): Promise<AuthServerHa
   const settings = loadAuthSettings(config);
   const pool = createPool(config);
   await pool.query("select 1");
-  const ctx: Context = { pool, settings, mailer: new Mailer(settings), limiter: new RateLimiter(settings.rateLimits.windowMs) };
+  const ctx: Context = {
+    pool,
+    settings,
+    mailer: new Mailer(settings),
+    limiter: new RateLimiter(settings.rateLimits.windowMs),
+  };
 
   const server = http.createServer((incoming, response) => {
     let current = true;
@@ -43,7 +48,14 @@ export async function startAuthServer(config: StackConfig): Promise<AuthServerHa
         current = wantsCurrentErrors(request.apiVersion);
         write(response, await route(ctx, request));
       } catch (error) {
-        const apiError = error instanceof ApiError ? error : new ApiError(500, "unexpected_failure", "Unexpected failure, please check server logs for more information");
+        const apiError =
+          error instanceof ApiError
+            ? error
+            : new ApiError(
+                500,
+                "unexpected_failure",
+                "Unexpected failure, please check server logs for more information",
+              );
         if (!(error instanceof ApiError)) console.error(`[auth] ${incoming.method} ${incoming.url}:`, error);
         if (!response.headersSent) write(response, { status: apiError.status, body: errorBody(apiError, current) });
         else response.destroy();
@@ -53,7 +65,13 @@ export async function startAuthServer(config: StackConfig): Promise<AuthServerHa
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === "EADDRINUSE" ? `port ${config.authPort} (auth server) is already taken by another process` : `auth server: ${error.message}`)),
+      reject(
+        new Error(
+          error.code === "EADDRINUSE"
+            ? `port ${config.authPort} (auth server) is already taken by another process`
+            : `auth server: ${error.message}`,
+        ),
+      ),
     );
     server.listen(config.authPort, "127.0.0.1", () => resolve());
   });

@@ -25,7 +25,12 @@ function newRefreshTokenString(): string {
   return Array.from(bytes, (byte) => ALPHABET[byte % ALPHABET.length]).join("");
 }
 
-export async function insertRefreshToken(db: Db, userId: string, sessionId: string, parent: string | null): Promise<string> {
+export async function insertRefreshToken(
+  db: Db,
+  userId: string,
+  sessionId: string,
+  parent: string | null,
+): Promise<string> {
   const token = newRefreshTokenString();
   await db.query(
     `insert into auth.refresh_tokens (instance_id, token, user_id, revoked, created_at, updated_at, parent, session_id)
@@ -36,7 +41,12 @@ export async function insertRefreshToken(db: Db, userId: string, sessionId: stri
 }
 
 /** A new session for a sign-in, its first refresh token, and the sign-in recorded on the user. */
-export async function createSession(db: Db, user: UserRow, method: string, request: Request): Promise<{ sessionId: string; refreshToken: string }> {
+export async function createSession(
+  db: Db,
+  user: UserRow,
+  method: string,
+  request: Request,
+): Promise<{ sessionId: string; refreshToken: string }> {
   const sessionId = crypto.randomUUID();
   await db.query(
     `insert into auth.sessions (id, user_id, created_at, updated_at, aal, user_agent, ip)
@@ -50,7 +60,9 @@ export async function createSession(db: Db, user: UserRow, method: string, reque
   );
   const refreshToken = await insertRefreshToken(db, user.id, sessionId, null);
   await db.query("update auth.users set last_sign_in_at = now(), updated_at = now() where id = $1", [user.id]);
-  await db.query("update auth.identities set last_sign_in_at = now() where user_id = $1 and provider = 'email'", [user.id]);
+  await db.query("update auth.identities set last_sign_in_at = now() where user_id = $1 and provider = 'email'", [
+    user.id,
+  ]);
   return { sessionId, refreshToken };
 }
 
@@ -93,7 +105,10 @@ export async function findRefreshTokenForUpdate(db: Db, token: string): Promise<
   return rows[0];
 }
 
-export async function activeRefreshToken(db: Db, sessionId: string): Promise<{ token: string; parent: string | null } | undefined> {
+export async function activeRefreshToken(
+  db: Db,
+  sessionId: string,
+): Promise<{ token: string; parent: string | null } | undefined> {
   const { rows } = await db.query<{ token: string; parent: string | null }>(
     "select token, parent from auth.refresh_tokens where session_id = $1 and revoked = false order by id desc limit 1",
     [sessionId],
@@ -102,15 +117,26 @@ export async function activeRefreshToken(db: Db, sessionId: string): Promise<{ t
 }
 
 export async function revokeSessionTokens(db: Db, sessionId: string): Promise<void> {
-  await db.query("update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false", [sessionId]);
+  await db.query(
+    "update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false",
+    [sessionId],
+  );
 }
 
-export async function deleteSessions(db: Db, userId: string, scope: "global" | "local" | "others", sessionId: string | undefined): Promise<void> {
+export async function deleteSessions(
+  db: Db,
+  userId: string,
+  scope: "global" | "local" | "others",
+  sessionId: string | undefined,
+): Promise<void> {
   if (scope === "global") {
     await db.query("delete from auth.sessions where user_id = $1", [userId]);
   } else if (scope === "local") {
     if (sessionId) await db.query("delete from auth.sessions where id = $1", [sessionId]);
   } else {
-    await db.query("delete from auth.sessions where user_id = $1 and id <> $2", [userId, sessionId ?? "00000000-0000-0000-0000-000000000000"]);
+    await db.query("delete from auth.sessions where user_id = $1 and id <> $2", [
+      userId,
+      sessionId ?? "00000000-0000-0000-0000-000000000000",
+    ]);
   }
 }

@@ -27,7 +27,14 @@ export type TemplateKind = "invite" | "confirmation" | "recovery" | "magic_link"
 
 export type EmailTemplate = { subject: string; contentPath: string };
 
-export type RateLimits = { token: number; otp: number; verify: number; recover: number; userUpdate: number; windowMs: number };
+export type RateLimits = {
+  token: number;
+  otp: number;
+  verify: number;
+  recover: number;
+  userUpdate: number;
+  windowMs: number;
+};
 
 export type AuthSettings = {
   siteUrl: string;
@@ -97,14 +104,16 @@ export function loadAuthSettings(config: StackConfig): AuthSettings {
   const templates = {} as Record<TemplateKind, EmailTemplate>;
   for (const kind of Object.keys(DEFAULT_SUBJECTS) as TemplateKind[]) {
     const entry = section(toml, "auth", "email", "template", kind);
-    const contentPath = typeof entry.content_path === "string" ? entry.content_path : `./supabase/templates/${kind}.html`;
+    const contentPath =
+      typeof entry.content_path === "string" ? entry.content_path : `./supabase/templates/${kind}.html`;
     templates[kind] = {
       subject: typeof entry.subject === "string" ? entry.subject : DEFAULT_SUBJECTS[kind],
       contentPath: path.resolve(config.projectDir, contentPath),
     };
   }
 
-  const maxFrequency = process.env.GOTRUE_MAILER_MAX_FREQUENCY ?? (typeof email.max_frequency === "string" ? email.max_frequency : "1s");
+  const maxFrequency =
+    process.env.GOTRUE_MAILER_MAX_FREQUENCY ?? (typeof email.max_frequency === "string" ? email.max_frequency : "1s");
   const windowSeconds = envNumber("GOTRUE_RATE_LIMIT_WINDOW_SECONDS", 300);
 
   return {
@@ -118,7 +127,8 @@ export function loadAuthSettings(config: StackConfig): AuthSettings {
     minPasswordLength: typeof auth.minimum_password_length === "number" ? auth.minimum_password_length : 6,
     emailMaxFrequencyMs: parseGoDuration(maxFrequency),
     flowStateExpirySeconds: envNumber("GOTRUE_FLOW_STATE_EXPIRY_SECONDS", 300),
-    refreshTokenReuseSeconds: typeof auth.refresh_token_reuse_interval === "number" ? auth.refresh_token_reuse_interval : 10,
+    refreshTokenReuseSeconds:
+      typeof auth.refresh_token_reuse_interval === "number" ? auth.refresh_token_reuse_interval : 10,
     // enable_confirmations = false is GoTrue's MAILER_AUTOCONFIRM = true.
     autoconfirm: email.enable_confirmations !== true,
     enableSignup: auth.enable_signup !== false,

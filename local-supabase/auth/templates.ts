@@ -18,7 +18,10 @@ export type TemplateData = {
 };
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" })[char]!);
+  return value.replace(
+    /[&<>"']/g,
+    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" })[char]!,
+  );
 }
 
 /** True when `offset` sits inside a quoted attribute value, after a `?` in it. */
@@ -34,7 +37,8 @@ function inUrlQuery(template: string, offset: number): boolean {
 function lookup(data: TemplateData, name: string): string {
   const [head, ...rest] = name.split(".");
   let value: unknown = (data as unknown as Record<string, unknown>)[head!];
-  for (const key of rest) value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of rest)
+    value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
   return value === undefined || value === null ? "" : String(value);
 }
 

@@ -55,7 +55,11 @@ export function validateEmail(value: unknown): string {
   const email = typeof value === "string" ? value.trim() : "";
   if (email === "") throw badRequest("validation_failed", "An email address is required");
   if (email.length > 255) throw badRequest("validation_failed", "An email address is too long");
-  if (!/^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(email)) {
+  if (
+    !/^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(
+      email,
+    )
+  ) {
     throw badRequest("validation_failed", "Unable to validate email address: invalid format");
   }
   return email.toLowerCase();
@@ -63,7 +67,9 @@ export function validateEmail(value: unknown): string {
 
 export function checkPasswordStrength(password: string, minLength: number): void {
   if (password.length < minLength) {
-    throw unprocessable("weak_password", `Password should be at least ${minLength} characters.`, { weak_password: { reasons: ["length"] } });
+    throw unprocessable("weak_password", `Password should be at least ${minLength} characters.`, {
+      weak_password: { reasons: ["length"] },
+    });
   }
 }
 
@@ -92,7 +98,9 @@ export async function findUserByEmail(db: Db, email: string, forUpdate = false):
 }
 
 export async function loadIdentities(db: Db, userId: string): Promise<IdentityRow[]> {
-  const { rows } = await db.query<IdentityRow>("select * from auth.identities where user_id = $1 order by created_at", [userId]);
+  const { rows } = await db.query<IdentityRow>("select * from auth.identities where user_id = $1 order by created_at", [
+    userId,
+  ]);
   return rows;
 }
 
@@ -195,11 +203,19 @@ export async function confirmUser(db: Db, userId: string): Promise<void> {
 }
 
 export async function setPassword(db: Db, userId: string, password: string): Promise<void> {
-  await db.query("update auth.users set encrypted_password = $2, updated_at = now() where id = $1", [userId, await hashPassword(password)]);
+  await db.query("update auth.users set encrypted_password = $2, updated_at = now() where id = $1", [
+    userId,
+    await hashPassword(password),
+  ]);
 }
 
 /** GoTrue merges metadata key by key; a null value removes the key. */
-export async function mergeMetadata(db: Db, userId: string, column: "raw_user_meta_data" | "raw_app_meta_data", data: Record<string, unknown>): Promise<void> {
+export async function mergeMetadata(
+  db: Db,
+  userId: string,
+  column: "raw_user_meta_data" | "raw_app_meta_data",
+  data: Record<string, unknown>,
+): Promise<void> {
   await db.query(
     `update auth.users set ${column} = jsonb_strip_nulls(coalesce(${column}, '{}'::jsonb) || $2::jsonb), updated_at = now() where id = $1`,
     [userId, JSON.stringify(data)],

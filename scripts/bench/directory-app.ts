@@ -34,7 +34,10 @@ function run(command: string, commandArgs: string[], env: Record<string, string>
 async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(url).then((response) => response.ok, () => false);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -53,10 +56,16 @@ async function main() {
       log("production build");
       await run(next, ["build"], { ...env, NEXT_DIST_DIR: DIST });
     }
-    server = spawn(next, ["start", "-p", String(PORT)], { cwd: projectDir, env: { ...process.env, ...env, NEXT_DIST_DIR: DIST }, stdio: "ignore" });
+    server = spawn(next, ["start", "-p", String(PORT)], {
+      cwd: projectDir,
+      env: { ...process.env, ...env, NEXT_DIST_DIR: DIST },
+      stdio: "ignore",
+    });
     await waitFor(`http://localhost:${PORT}/login`);
     const result = await benchDirectoryUi({ appUrl: `http://localhost:${PORT}`, runs: RUNS });
-    console.log(`\nPartnerdesk directory in the browser — ${result.matching.toLocaleString("en")} partners matching (ms)\n`);
+    console.log(
+      `\nPartnerdesk directory in the browser — ${result.matching.toLocaleString("en")} partners matching (ms)\n`,
+    );
     console.log(table(["measurement", "runs", "median", "p95", "note"], result.rows));
   } finally {
     server?.kill("SIGTERM");

@@ -21,7 +21,14 @@ import { measure, ms, table, type Timing } from "./stats";
 export type DirectoryUiOptions = { appUrl: string; email?: string; password?: string; runs?: number };
 export type DirectoryUiResult = { rows: string[][]; matching: number };
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 async function rowCount(page: Page): Promise<number> {
   return Number(await page.getByRole("grid", { name: "Partners" }).getAttribute("aria-rowcount"));
@@ -31,7 +38,9 @@ async function untilRowCountChanges(page: Page, from: number): Promise<number> {
   await page.waitForFunction(
     (previous) => {
       const grid = document.querySelector('[role="grid"]');
-      return grid && grid.getAttribute("aria-busy") !== "true" && Number(grid.getAttribute("aria-rowcount")) !== previous;
+      return (
+        grid && grid.getAttribute("aria-busy") !== "true" && Number(grid.getAttribute("aria-rowcount")) !== previous
+      );
     },
     from,
     { polling: "raf" },
@@ -39,8 +48,16 @@ async function untilRowCountChanges(page: Page, from: number): Promise<number> {
   return rowCount(page);
 }
 
-export async function benchDirectoryUi({ appUrl, email = "admin@acme.test", password = "partnerdesk-demo", runs = 20 }: DirectoryUiOptions): Promise<DirectoryUiResult> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+export async function benchDirectoryUi({
+  appUrl,
+  email = "admin@acme.test",
+  password = "partnerdesk-demo",
+  runs = 20,
+}: DirectoryUiOptions): Promise<DirectoryUiResult> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
@@ -106,10 +123,17 @@ export async function benchDirectoryUi({ appUrl, email = "admin@acme.test", pass
       await page.keyboard.press("Enter");
       await page.keyboard.press("ControlOrMeta+a");
       await page.keyboard.insertText(value);
-      const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/admin/partners"));
+      const answered = page.waitForResponse(
+        (response) => response.request().method() === "POST" && response.url().includes("/admin/partners"),
+      );
       const started = performance.now();
       await page.keyboard.press("Enter");
-      await page.waitForFunction((text) => [...document.querySelectorAll('[data-column="region"]')].some((element) => element.textContent === text), value, { polling: "raf" });
+      await page.waitForFunction(
+        (text) =>
+          [...document.querySelectorAll('[data-column="region"]')].some((element) => element.textContent === text),
+        value,
+        { polling: "raf" },
+      );
       visible.push(performance.now() - started);
       await answered;
       confirmed.push(performance.now() - started);
@@ -121,11 +145,27 @@ export async function benchDirectoryUi({ appUrl, email = "admin@acme.test", pass
     return {
       matching,
       rows: [
-        row("directory first response (GET, server render)", first, `target < 500 ms: ${first.median < 500 ? "met" : "MISSED"}`),
+        row(
+          "directory first response (GET, server render)",
+          first,
+          `target < 500 ms: ${first.median < 500 ? "met" : "MISSED"}`,
+        ),
         row("directory deep page 1000 (GET)", deep),
-        row("text search q=Blue (GET, server render)", search, `target < 150 ms: ${search.median < 150 ? "met" : "MISSED"}`),
-        row("filter change to new rows (click → grid)", filter, `target < 200 ms: ${filter.median < 200 ? "met" : "MISSED"}`),
-        row("scroll 200 rows, frame time", frameTiming, `${slowFrames} frames > 50 ms; ≤ ${scroll.maxRows} rows in the DOM`),
+        row(
+          "text search q=Blue (GET, server render)",
+          search,
+          `target < 150 ms: ${search.median < 150 ? "met" : "MISSED"}`,
+        ),
+        row(
+          "filter change to new rows (click → grid)",
+          filter,
+          `target < 200 ms: ${filter.median < 200 ? "met" : "MISSED"}`,
+        ),
+        row(
+          "scroll 200 rows, frame time",
+          frameTiming,
+          `${slowFrames} frames > 50 ms; ≤ ${scroll.maxRows} rows in the DOM`,
+        ),
         row("inline edit visible (optimistic)", summarise(visible)),
         row("inline edit confirmed by the server", summarise(confirmed)),
       ],
@@ -154,7 +194,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const appUrl = option("app") ?? "http://localhost:3301";
   benchDirectoryUi({ appUrl, email: option("email"), runs: Number(option("runs") ?? 20) })
     .then((result) => {
-      console.log(`\nPartnerdesk directory in the browser — ${result.matching.toLocaleString("en")} partners matching (ms)\n`);
+      console.log(
+        `\nPartnerdesk directory in the browser — ${result.matching.toLocaleString("en")} partners matching (ms)\n`,
+      );
       console.log(table(["measurement", "runs", "median", "p95", "note"], result.rows));
     })
     .catch((error: unknown) => {

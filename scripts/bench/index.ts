@@ -42,7 +42,9 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, { cwd: projectDir, env: { ...process.env, ...env }, stdio: "inherit" });
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(" ")} exited with ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -70,7 +72,8 @@ async function ensureScaleData(db: pg.Pool, stackConfig: StackConfig): Promise<{
   log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   await db.query("vacuum analyze");
   const seeded = await scaleOrg(db);
-  if (!seeded || seeded.partners < PARTNERS) throw new Error(`after seeding, the largest org has ${seeded?.partners ?? 0} partners`);
+  if (!seeded || seeded.partners < PARTNERS)
+    throw new Error(`after seeding, the largest org has ${seeded?.partners ?? 0} partners`);
   return seeded;
 }
 
@@ -89,7 +92,10 @@ async function benchMember(db: pg.Pool, orgId: string): Promise<string> {
       [id, email],
     );
   }
-  await db.query("insert into public.org_members (org_id, user_id, role) values ($1, $2, 'member') on conflict do nothing", [orgId, id]);
+  await db.query(
+    "insert into public.org_members (org_id, user_id, role) values ($1, $2, 'member') on conflict do nothing",
+    [orgId, id],
+  );
   return id;
 }
 
@@ -102,7 +108,14 @@ function client(key: string, bearer: string): SupabaseClient {
 
 async function memberToken(userId: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sub: userId, role: "authenticated", aud: "authenticated", aal: "aal1", session_id: randomUUID(), is_anonymous: false })
+  return new SignJWT({
+    sub: userId,
+    role: "authenticated",
+    aud: "authenticated",
+    aal: "aal1",
+    session_id: randomUUID(),
+    is_anonymous: false,
+  })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuedAt(now)
     .setExpirationTime(now + 3600 * 4)
@@ -110,14 +123,21 @@ async function memberToken(userId: string): Promise<string> {
 }
 
 /** Runs `statement` as the member (role authenticated, the member's JWT claims), in a transaction rolled back. */
-async function asMember<T extends pg.QueryResultRow>(db: pg.Pool, userId: string, statement: string, params: unknown[], setup = ""): Promise<pg.QueryResult<T>> {
+async function asMember<T extends pg.QueryResultRow>(
+  db: pg.Pool,
+  userId: string,
+  statement: string,
+  params: unknown[],
+  setup = "",
+): Promise<pg.QueryResult<T>> {
   const connection = await db.connect();
   try {
     await connection.query("begin");
     if (setup) await connection.query(setup);
-    await connection.query("select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)", [
-      JSON.stringify({ sub: userId, role: "authenticated" }),
-    ]);
+    await connection.query(
+      "select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)",
+      [JSON.stringify({ sub: userId, role: "authenticated" })],
+    );
     return await connection.query<T>(statement, params);
   } finally {
     await connection.query("rollback").catch(() => {});
@@ -126,8 +146,15 @@ async function asMember<T extends pg.QueryResultRow>(db: pg.Pool, userId: string
 }
 
 async function explainAsMember(db: pg.Pool, userId: string, title: string, statement: string, params: unknown[]) {
-  const plan = await asMember<{ "QUERY PLAN": string }>(db, userId, `explain (analyze, buffers, costs off) ${statement}`, params);
-  console.log(`\n${title} (EXPLAIN ANALYZE as the member):\n${plan.rows.map((row) => `  ${row["QUERY PLAN"]}`).join("\n")}`);
+  const plan = await asMember<{ "QUERY PLAN": string }>(
+    db,
+    userId,
+    `explain (analyze, buffers, costs off) ${statement}`,
+    params,
+  );
+  console.log(
+    `\n${title} (EXPLAIN ANALYZE as the member):\n${plan.rows.map((row) => `  ${row["QUERY PLAN"]}`).join("\n")}`,
+  );
 }
 
 function row(label: string, timing: Timing, note = ""): string[] {
@@ -135,7 +162,9 @@ function row(label: string, timing: Timing, note = ""): string[] {
 }
 
 async function main() {
-  log(`starting the bench stack on 127.0.0.1:${config.apiPort} (database kept in ${path.relative(projectDir, config.dataDir)})`);
+  log(
+    `starting the bench stack on 127.0.0.1:${config.apiPort} (database kept in ${path.relative(projectDir, config.dataDir)})`,
+  );
   const stack = await startStack(config, { durable: false, log: (line) => log(line) });
   let stopping = false;
   const stop = async (code: number) => {
@@ -154,8 +183,15 @@ async function main() {
   let exitCode = 0;
   try {
     const org = await ensureScaleData(db, config);
-    const [{ referrals }] = (await db.query<{ referrals: string }>("select count(*) as referrals from public.partner_referrals where org_id = $1", [org.id])).rows as [{ referrals: string }];
-    log(`org ${org.id}: ${org.partners.toLocaleString("en")} partners, ${Number(referrals).toLocaleString("en")} referrals`);
+    const [{ referrals }] = (
+      await db.query<{ referrals: string }>(
+        "select count(*) as referrals from public.partner_referrals where org_id = $1",
+        [org.id],
+      )
+    ).rows as [{ referrals: string }];
+    log(
+      `org ${org.id}: ${org.partners.toLocaleString("en")} partners, ${Number(referrals).toLocaleString("en")} referrals`,
+    );
     if (SEED_ONLY) return;
 
     const memberId = await benchMember(db, org.id);
@@ -170,12 +206,14 @@ async function main() {
         .eq("status", "active")
         .order("name", { ascending: true })
         .range(0, 49);
-      if (result.error || result.data.length !== 50 || !result.count) throw new Error(`directory page: ${JSON.stringify(result.error ?? result.count)}`);
+      if (result.error || result.data.length !== 50 || !result.count)
+        throw new Error(`directory page: ${JSON.stringify(result.error ?? result.count)}`);
       return result;
     };
     // Same answer for both: RLS must not change what a member of the org sees.
     const [asMemberPage, asServicePage] = [await page(member)(), await page(service)()];
-    if (asMemberPage.count !== asServicePage.count) throw new Error(`member sees ${asMemberPage.count} rows, service_role ${asServicePage.count}`);
+    if (asMemberPage.count !== asServicePage.count)
+      throw new Error(`member sees ${asMemberPage.count} rows, service_role ${asServicePage.count}`);
 
     log(`measuring the directory page (${RUNS} runs each, member and service_role in turn)`);
     const [memberPage, servicePage] = await measurePair(RUNS, page(member), page(service), 20);
@@ -186,7 +224,12 @@ async function main() {
       const result = await member.rpc("partner_directory_metrics", { p_org_id: org.id });
       if (result.error) throw new Error(`hero metrics: ${result.error.message}`);
     });
-    const partnerIds = (await db.query<{ id: string }>("select id from public.partners where org_id = $1 order by random() limit $2", [org.id, RUNS + 10])).rows.map((r) => r.id);
+    const partnerIds = (
+      await db.query<{ id: string }>("select id from public.partners where org_id = $1 order by random() limit $2", [
+        org.id,
+        RUNS + 10,
+      ])
+    ).rows.map((r) => r.id);
     const rollups = await measure(RUNS, async (i) => {
       const result = await member.rpc("partner_rollups", { p_partner_id: partnerIds[i % partnerIds.length] });
       if (result.error || result.data.length !== 1) throw new Error(`roll-ups: ${JSON.stringify(result.error)}`);
@@ -194,30 +237,48 @@ async function main() {
 
     log("measuring a partner update with and without its triggers (as the member, rolled back)");
     const target = partnerIds[0]!;
-    const update = "update public.partners set status = case when status = 'active' then 'paused' else 'active' end, tier = case when tier = 'gold' then 'silver' else 'gold' end, region = 'Bench' where id = $1";
+    const update =
+      "update public.partners set status = case when status = 'active' then 'paused' else 'active' end, tier = case when tier = 'gold' then 'silver' else 'gold' end, region = 'Bench' where id = $1";
     const [withTriggers, withoutTriggers] = await measurePair(
       RUNS,
       () => asMember(db, memberId, update, [target]),
       () => asMember(db, memberId, update, [target], "set local session_replication_role = replica"),
     );
 
-    console.log(`\nPartnerdesk bench — ${org.partners.toLocaleString("en")} partners, ${Number(referrals).toLocaleString("en")} referrals, ${RUNS} runs each (ms)\n`);
+    console.log(
+      `\nPartnerdesk bench — ${org.partners.toLocaleString("en")} partners, ${Number(referrals).toLocaleString("en")} referrals, ${RUNS} runs each (ms)\n`,
+    );
     console.log(
       table(
         ["measurement", "runs", "median", "p95", "note"],
         [
           row("directory page as member (PostgREST, RLS)", memberPage, `${asMemberPage.count} rows counted`),
           row("directory page as service_role (PostgREST)", servicePage),
-          ["member / service_role ratio (median)", "", ratio.toFixed(2), (memberPage.p95 / servicePage.p95).toFixed(2), `target <= ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? "met" : "MISSED"}`],
-          row("hero metrics rpc as member", hero, `target < ${TARGET_HERO_MS} ms: ${hero.median < TARGET_HERO_MS ? "met" : "MISSED"}`),
+          [
+            "member / service_role ratio (median)",
+            "",
+            ratio.toFixed(2),
+            (memberPage.p95 / servicePage.p95).toFixed(2),
+            `target <= ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? "met" : "MISSED"}`,
+          ],
+          row(
+            "hero metrics rpc as member",
+            hero,
+            `target < ${TARGET_HERO_MS} ms: ${hero.median < TARGET_HERO_MS ? "met" : "MISSED"}`,
+          ),
           row("partner roll-ups rpc as member", rollups),
-          row("partner update, all triggers (SQL)", withTriggers, `+${ms(withTriggers.median - withoutTriggers.median)} ms for triggers`),
+          row(
+            "partner update, all triggers (SQL)",
+            withTriggers,
+            `+${ms(withTriggers.median - withoutTriggers.median)} ms for triggers`,
+          ),
           row("partner update, triggers set aside (SQL)", withoutTriggers),
         ],
       ),
     );
 
-    const pageSql = "select id, name, status, tier, owner_id, region, updated_at from public.partners where org_id = $1 and status = 'active' order by name limit 50";
+    const pageSql =
+      "select id, name, status, tier, owner_id, region, updated_at from public.partners where org_id = $1 and status = 'active' order by name limit 50";
     const countSql = "select count(*) from public.partners where org_id = $1 and status = 'active'";
     if (ratio > TARGET_RATIO) {
       await explainAsMember(db, memberId, "directory page", pageSql, [org.id]);

@@ -33,7 +33,15 @@ export async function measurePair(
   const da: number[] = [];
   const db: number[] = [];
   for (let i = 0; i < runs; i++) {
-    for (const [work, into] of (i % 2 ? [[b, db], [a, da]] : [[a, da], [b, db]]) as [typeof a, number[]][]) {
+    for (const [work, into] of (i % 2
+      ? [
+          [b, db],
+          [a, da],
+        ]
+      : [
+          [a, da],
+          [b, db],
+        ]) as [typeof a, number[]][]) {
       const started = performance.now();
       await work(i);
       into.push(performance.now() - started);
@@ -50,6 +58,9 @@ export function ms(value: number): string {
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? "").length)));
   const line = (row: string[]) =>
-    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ").trimEnd();
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

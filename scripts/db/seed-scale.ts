@@ -222,13 +222,19 @@ await withDatabase(async (client) => {
       rows = result.rowCount ?? rows;
     }
     if (label === "partners" && rows === 0) throw new Error(`organization "${orgSlug}" has no staff to own partners`);
-    console.log(`${label.padEnd(12)} ${String(rows).padStart(10)} rows  ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`);
+    console.log(
+      `${label.padEnd(12)} ${String(rows).padStart(10)} rows  ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`,
+    );
   }
   await client.query("commit");
   const t0 = performance.now();
   await client.query(
     "analyze public.partners, public.partner_stats, public.partner_metric_buckets, public.partner_referrals, public.partner_commissions, public.partner_tasks, public.partner_documents, public.partner_activity_log",
   );
-  console.log(`${"analyze".padEnd(12)} ${"".padStart(10)}       ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`);
-  console.log(`seeded ${partnerCount} partners into "${orgSlug}" in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${"analyze".padEnd(12)} ${"".padStart(10)}       ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`,
+  );
+  console.log(
+    `seeded ${partnerCount} partners into "${orgSlug}" in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 });

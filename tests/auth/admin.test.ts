@@ -1,13 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEnv } from "../support/env";
-import { adminClient, anonClient, authFetch, createUser, mailsTo, parseMail, PASSWORD, randomEmail, sql, waitForMail } from "./helpers";
+import {
+  adminClient,
+  anonClient,
+  authFetch,
+  createUser,
+  mailsTo,
+  parseMail,
+  PASSWORD,
+  randomEmail,
+  sql,
+  waitForMail,
+} from "./helpers";
 import { testStackConfig } from "../support/test-stack";
 
 const SITE_URL = testStackConfig().siteUrl;
 
 describe("admin endpoints need the service role", () => {
   it("answers 403 not_admin to a user's token and to the anon key", async () => {
-    const { data } = await anonClient().auth.signInWithPassword({ email: (await createUser("admin-notadmin")).email, password: PASSWORD });
+    const { data } = await anonClient().auth.signInWithPassword({
+      email: (await createUser("admin-notadmin")).email,
+      password: PASSWORD,
+    });
     for (const token of [data.session!.access_token, testEnv.anonKey]) {
       const response = await authFetch("/admin/users", { token });
       expect(response.status).toBe(403);
@@ -16,7 +30,9 @@ describe("admin endpoints need the service role", () => {
   });
 
   it("accepts the opaque secret key too (the gateway turns it into the service role)", async () => {
-    const response = await fetch(`${testEnv.apiUrl}/auth/v1/admin/users?per_page=1`, { headers: { apikey: testEnv.secretKey, authorization: `Bearer ${testEnv.secretKey}` } });
+    const response = await fetch(`${testEnv.apiUrl}/auth/v1/admin/users?per_page=1`, {
+      headers: { apikey: testEnv.secretKey, authorization: `Bearer ${testEnv.secretKey}` },
+    });
     expect(response.status).toBe(200);
   });
 });
@@ -32,10 +48,18 @@ describe("admin.createUser (POST /admin/users)", () => {
       app_metadata: { org: "acme" },
     });
     expect(error).toBeNull();
-    expect(data.user).toMatchObject({ email, aud: "authenticated", role: "authenticated", user_metadata: { name: "Ada" } });
+    expect(data.user).toMatchObject({
+      email,
+      aud: "authenticated",
+      role: "authenticated",
+      user_metadata: { name: "Ada" },
+    });
     expect(data.user!.app_metadata).toEqual({ provider: "email", providers: ["email"], org: "acme" });
     expect(data.user!.email_confirmed_at).toEqual(expect.any(String));
-    const [row] = await sql<{ confirmation_token: string; recovery_token: string }>("select confirmation_token, recovery_token from auth.users where id = $1", [data.user!.id]);
+    const [row] = await sql<{ confirmation_token: string; recovery_token: string }>(
+      "select confirmation_token, recovery_token from auth.users where id = $1",
+      [data.user!.id],
+    );
     expect(row).toEqual({ confirmation_token: "", recovery_token: "" });
   });
 
@@ -47,8 +71,13 @@ describe("admin.createUser (POST /admin/users)", () => {
 
   it("answers 422 weak_password and 400 validation_failed for a bad email", async () => {
     const admin = adminClient();
-    expect((await admin.auth.admin.createUser({ email: randomEmail("admin-weak"), password: "123" })).error).toMatchObject({ status: 422, code: "weak_password" });
-    expect((await admin.auth.admin.createUser({ email: "not-an-email", password: PASSWORD })).error).toMatchObject({ status: 400, code: "validation_failed" });
+    expect(
+      (await admin.auth.admin.createUser({ email: randomEmail("admin-weak"), password: "123" })).error,
+    ).toMatchObject({ status: 422, code: "weak_password" });
+    expect((await admin.auth.admin.createUser({ email: "not-an-email", password: PASSWORD })).error).toMatchObject({
+      status: 400,
+      code: "validation_failed",
+    });
   });
 });
 
@@ -66,7 +95,9 @@ describe("application triggers on auth.users", () => {
     `);
   });
   afterAll(async () => {
-    await sql(`drop trigger if exists ${table}_trg on auth.users; drop function if exists public.${table}_fn(); drop table if exists public.${table};`);
+    await sql(
+      `drop trigger if exists ${table}_trg on auth.users; drop function if exists public.${table}_fn(); drop table if exists public.${table};`,
+    );
   });
 
   it("fire for users made by createUser, invite and a magic-link sign-up", async () => {
@@ -77,7 +108,11 @@ describe("application triggers on auth.users", () => {
     await anonClient().auth.signInWithOtp({ email: otpEmail });
     const rows = await sql<{ user_id: string; email: string }>(`select user_id, email from public.${table}`);
     expect(rows.map((row) => row.user_id).sort()).toEqual(
-      [created.data.user!.id, invited.data.user!.id, (await sql<{ id: string }>("select id from auth.users where email = $1", [otpEmail]))[0]!.id].sort(),
+      [
+        created.data.user!.id,
+        invited.data.user!.id,
+        (await sql<{ id: string }>("select id from auth.users where email = $1", [otpEmail]))[0]!.id,
+      ].sort(),
     );
   });
 });
@@ -85,7 +120,10 @@ describe("application triggers on auth.users", () => {
 describe("admin.inviteUserByEmail (POST /invite)", () => {
   it("creates the user, marks invited_at, and mails an invite link that signs in and confirms", async () => {
     const email = randomEmail("invite");
-    const { data, error } = await adminClient().auth.admin.inviteUserByEmail(email, { data: { name: "Pat" }, redirectTo: `${SITE_URL}/portal` });
+    const { data, error } = await adminClient().auth.admin.inviteUserByEmail(email, {
+      data: { name: "Pat" },
+      redirectTo: `${SITE_URL}/portal`,
+    });
     expect(error).toBeNull();
     expect(data.user).toMatchObject({ email, user_metadata: { name: "Pat" } });
     expect(data.user!.invited_at).toEqual(expect.any(String));
@@ -98,7 +136,10 @@ describe("admin.inviteUserByEmail (POST /invite)", () => {
     expect(link.searchParams.get("type")).toBe("invite");
     expect(link.searchParams.get("redirect_to")).toBe(`${SITE_URL}/portal`);
 
-    const verified = await anonClient().auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "invite" });
+    const verified = await anonClient().auth.verifyOtp({
+      token_hash: link.searchParams.get("token_hash")!,
+      type: "invite",
+    });
     expect(verified.error).toBeNull();
     expect(verified.data.user?.email_confirmed_at).toEqual(expect.any(String));
   });
@@ -113,7 +154,11 @@ describe("admin.inviteUserByEmail (POST /invite)", () => {
 describe("admin.generateLink (POST /admin/generate_link)", () => {
   it("returns the user and the link properties, and sends no email", async () => {
     const { email, id } = await createUser("genlink");
-    const { data, error } = await adminClient().auth.admin.generateLink({ type: "magiclink", email, options: { redirectTo: `${SITE_URL}/x` } });
+    const { data, error } = await adminClient().auth.admin.generateLink({
+      type: "magiclink",
+      email,
+      options: { redirectTo: `${SITE_URL}/x` },
+    });
     expect(error).toBeNull();
     expect(data.user?.id).toBe(id);
     const props = data.properties!;
@@ -133,7 +178,11 @@ describe("admin.generateLink (POST /admin/generate_link)", () => {
     const invite = await admin.auth.admin.generateLink({ type: "invite", email: randomEmail("genlink-invite") });
     expect(invite.error).toBeNull();
     expect(invite.data.user?.invited_at).toEqual(expect.any(String));
-    const signup = await admin.auth.admin.generateLink({ type: "signup", email: randomEmail("genlink-signup"), password: PASSWORD });
+    const signup = await admin.auth.admin.generateLink({
+      type: "signup",
+      email: randomEmail("genlink-signup"),
+      password: PASSWORD,
+    });
     expect(signup.error).toBeNull();
     expect(signup.data.properties?.verification_type).toBe("signup");
   });
@@ -176,7 +225,9 @@ describe("admin.updateUserById (PUT /admin/users/:id)", () => {
     const admin = adminClient();
     const banned = await admin.auth.admin.updateUserById(id, { ban_duration: "876000h" });
     expect(banned.error).toBeNull();
-    expect(new Date(banned.data.user!.banned_until!).getTime()).toBeGreaterThan(Date.now() + 99 * 365 * 24 * 3600 * 1000);
+    expect(new Date(banned.data.user!.banned_until!).getTime()).toBeGreaterThan(
+      Date.now() + 99 * 365 * 24 * 3600 * 1000,
+    );
     const lifted = await admin.auth.admin.updateUserById(id, { ban_duration: "none" });
     expect(lifted.data.user?.banned_until).toBeUndefined();
   });
@@ -198,7 +249,10 @@ describe("admin.updateUserById (PUT /admin/users/:id)", () => {
       app_metadata: { tier: "gold" },
     });
     expect(error).toBeNull();
-    expect(data.user).toMatchObject({ user_metadata: { name: "Lee" }, app_metadata: { provider: "email", providers: ["email"], tier: "gold" } });
+    expect(data.user).toMatchObject({
+      user_metadata: { name: "Lee" },
+      app_metadata: { provider: "email", providers: ["email"], tier: "gold" },
+    });
     expect((await anonClient().auth.signInWithPassword({ email, password: "another-password" })).error).toBeNull();
   });
 
@@ -215,7 +269,9 @@ describe("admin.deleteUser (DELETE /admin/users/:id)", () => {
     const admin = adminClient();
     expect((await admin.auth.admin.deleteUser(id)).error).toBeNull();
     expect(await sql("select id from auth.users where id = $1", [id])).toEqual([]);
-    expect((await anonClient().auth.getUser(session.session!.access_token)).error).toMatchObject({ code: "user_not_found" });
+    expect((await anonClient().auth.getUser(session.session!.access_token)).error).toMatchObject({
+      code: "user_not_found",
+    });
     expect((await admin.auth.admin.deleteUser(id)).error).toMatchObject({ status: 404, code: "user_not_found" });
   });
 });

@@ -51,14 +51,24 @@ export function adminClient(): SupabaseClient {
 export const PASSWORD = "correct-horse-battery";
 
 /** A confirmed user with a password, made through the admin API. */
-export async function createUser(tag: string, extra: Record<string, unknown> = {}): Promise<{ id: string; email: string }> {
+export async function createUser(
+  tag: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; email: string }> {
   const email = randomEmail(tag);
-  const { data, error } = await adminClient().auth.admin.createUser({ email, password: PASSWORD, email_confirm: true, ...extra });
+  const { data, error } = await adminClient().auth.admin.createUser({
+    email,
+    password: PASSWORD,
+    email_confirm: true,
+    ...extra,
+  });
   if (error || !data.user) throw error ?? new Error("no user");
   return { id: data.user.id, email };
 }
 
-export async function signedIn(tag: string): Promise<{ client: SupabaseClient; id: string; email: string; accessToken: string; refreshToken: string }> {
+export async function signedIn(
+  tag: string,
+): Promise<{ client: SupabaseClient; id: string; email: string; accessToken: string; refreshToken: string }> {
   const user = await createUser(tag);
   const client = anonClient();
   const { data, error } = await client.auth.signInWithPassword({ email: user.email, password: PASSWORD });
@@ -69,7 +79,14 @@ export async function signedIn(tag: string): Promise<{ client: SupabaseClient; i
 /** Calls the auth API directly (through the gateway), as auth-js would. */
 export async function authFetch(
   path: string,
-  init: { method?: string; body?: unknown; token?: string; ip?: string; apiVersion?: string | null; redirect?: RequestRedirect } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    token?: string;
+    ip?: string;
+    apiVersion?: string | null;
+    redirect?: RequestRedirect;
+  } = {},
 ): Promise<Response> {
   const headers: Record<string, string> = {
     apikey: testEnv.anonKey,

@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { testEnv } from "../support/env";
 import { testStackConfig } from "../support/test-stack";
-import { adminClient, anonClient, authFetch, createUser, mailsTo, parseMail, pastEmailFrequency, randomEmail, randomIp, sha224, sql, waitForMail } from "./helpers";
+import {
+  adminClient,
+  anonClient,
+  authFetch,
+  createUser,
+  mailsTo,
+  parseMail,
+  pastEmailFrequency,
+  randomEmail,
+  randomIp,
+  sha224,
+  sql,
+  waitForMail,
+} from "./helpers";
 
 // Emails link to the stack's site URL (the app under test).
 const SITE_URL = testStackConfig().siteUrl;
@@ -9,7 +22,10 @@ const SITE_URL = testStackConfig().siteUrl;
 describe("signInWithOtp (POST /otp)", () => {
   it("mails a link to the app's /auth/confirm and the 6-digit code, storing only the hash", async () => {
     const { email, id } = await createUser("otp-mail");
-    const { data, error } = await anonClient().auth.signInWithOtp({ email, options: { shouldCreateUser: false, emailRedirectTo: `${SITE_URL}/portal` } });
+    const { data, error } = await anonClient().auth.signInWithOtp({
+      email,
+      options: { shouldCreateUser: false, emailRedirectTo: `${SITE_URL}/portal` },
+    });
     expect(error).toBeNull();
     expect(data).toMatchObject({ user: null, session: null });
 
@@ -22,7 +38,10 @@ describe("signInWithOtp (POST /otp)", () => {
     expect(code).toMatch(/^\d{6}$/);
     expect(link.searchParams.get("token_hash")).toBe(sha224(email.toLowerCase() + code));
 
-    const stored = await sql<{ token_hash: string; token_type: string }>("select token_hash, token_type::text from auth.one_time_tokens where user_id = $1", [id]);
+    const stored = await sql<{ token_hash: string; token_type: string }>(
+      "select token_hash, token_type::text from auth.one_time_tokens where user_id = $1",
+      [id],
+    );
     expect(stored).toEqual([{ token_hash: sha224(email + code), token_type: "recovery_token" }]);
     expect(JSON.stringify(await sql("select * from auth.users where id = $1", [id]))).not.toContain(code);
   });
@@ -39,7 +58,10 @@ describe("signInWithOtp (POST /otp)", () => {
     const email = randomEmail("otp-signup");
     const { error } = await anonClient().auth.signInWithOtp({ email, options: { data: { name: "New" } } });
     expect(error).toBeNull();
-    const [user] = await sql<{ raw_user_meta_data: unknown }>("select raw_user_meta_data from auth.users where email = $1", [email]);
+    const [user] = await sql<{ raw_user_meta_data: unknown }>(
+      "select raw_user_meta_data from auth.users where email = $1",
+      [email],
+    );
     expect(user!.raw_user_meta_data).toEqual({ name: "New" });
     await waitForMail(email);
   });
@@ -48,7 +70,10 @@ describe("signInWithOtp (POST /otp)", () => {
     const { email } = await createUser("otp-frequency");
     const client = anonClient();
     expect((await client.auth.signInWithOtp({ email })).error).toBeNull();
-    expect((await client.auth.signInWithOtp({ email })).error).toMatchObject({ status: 429, code: "over_email_send_rate_limit" });
+    expect((await client.auth.signInWithOtp({ email })).error).toMatchObject({
+      status: 429,
+      code: "over_email_send_rate_limit",
+    });
   });
 
   it("falls back to the site URL for a redirect_to outside the allow-list", async () => {
@@ -68,7 +93,10 @@ describe("verifyOtp (POST /verify)", () => {
 
   it("signs in with the link's token_hash", async () => {
     const { id, link } = await mailedToken("verify-hash");
-    const { data, error } = await anonClient().auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "magiclink" });
+    const { data, error } = await anonClient().auth.verifyOtp({
+      token_hash: link.searchParams.get("token_hash")!,
+      type: "magiclink",
+    });
     expect(error).toBeNull();
     expect(data.session?.user.id).toBe(id);
     expect(data.session?.access_token).toEqual(expect.any(String));
@@ -86,8 +114,14 @@ describe("verifyOtp (POST /verify)", () => {
     const client = anonClient();
     const hash = link.searchParams.get("token_hash")!;
     expect((await client.auth.verifyOtp({ token_hash: hash, type: "magiclink" })).error).toBeNull();
-    expect((await client.auth.verifyOtp({ token_hash: hash, type: "magiclink" })).error).toMatchObject({ status: 403, code: "otp_expired" });
-    expect((await client.auth.verifyOtp({ email, token: code, type: "email" })).error).toMatchObject({ status: 403, code: "otp_expired" });
+    expect((await client.auth.verifyOtp({ token_hash: hash, type: "magiclink" })).error).toMatchObject({
+      status: 403,
+      code: "otp_expired",
+    });
+    expect((await client.auth.verifyOtp({ email, token: code, type: "email" })).error).toMatchObject({
+      status: 403,
+      code: "otp_expired",
+    });
     expect(await sql("select id from auth.one_time_tokens where user_id = $1", [id])).toEqual([]);
   });
 
@@ -97,30 +131,47 @@ describe("verifyOtp (POST /verify)", () => {
     await anonClient().auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
     const newer = parseMail(await waitForMail(email, 2));
     const client = anonClient();
-    expect((await client.auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "magiclink" })).error).toMatchObject({
+    expect(
+      (await client.auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "magiclink" })).error,
+    ).toMatchObject({
       status: 403,
       code: "otp_expired",
     });
-    expect((await client.auth.verifyOtp({ token_hash: newer.link.searchParams.get("token_hash")!, type: "magiclink" })).error).toBeNull();
+    expect(
+      (await client.auth.verifyOtp({ token_hash: newer.link.searchParams.get("token_hash")!, type: "magiclink" }))
+        .error,
+    ).toBeNull();
   });
 
   it("expires a token after 3600 s", async () => {
     const { id, email, code, link } = await mailedToken("verify-expiry");
-    await sql("update auth.one_time_tokens set created_at = created_at - interval '3601 seconds' where user_id = $1", [id]);
+    await sql("update auth.one_time_tokens set created_at = created_at - interval '3601 seconds' where user_id = $1", [
+      id,
+    ]);
     const client = anonClient();
-    expect((await client.auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "magiclink" })).error).toMatchObject({
+    expect(
+      (await client.auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "magiclink" })).error,
+    ).toMatchObject({
       status: 403,
       code: "otp_expired",
     });
-    expect((await client.auth.verifyOtp({ email, token: code, type: "email" })).error).toMatchObject({ status: 403, code: "otp_expired" });
+    expect((await client.auth.verifyOtp({ email, token: code, type: "email" })).error).toMatchObject({
+      status: 403,
+      code: "otp_expired",
+    });
   });
 
   it("refuses a wrong code and a token of another type with otp_expired", async () => {
     const { email, code, link } = await mailedToken("verify-wrong");
     const client = anonClient();
     const wrong = code === "000000" ? "111111" : "000000";
-    expect((await client.auth.verifyOtp({ email, token: wrong, type: "email" })).error).toMatchObject({ status: 403, code: "otp_expired" });
-    expect((await client.auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "invite" })).error).toMatchObject({
+    expect((await client.auth.verifyOtp({ email, token: wrong, type: "email" })).error).toMatchObject({
+      status: 403,
+      code: "otp_expired",
+    });
+    expect(
+      (await client.auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "invite" })).error,
+    ).toMatchObject({
       status: 403,
       code: "otp_expired",
     });
@@ -130,11 +181,16 @@ describe("verifyOtp (POST /verify)", () => {
     const { id, email, code, link } = await mailedToken("verify-banned");
     await adminClient().auth.admin.updateUserById(id, { ban_duration: "1h" });
     const client = anonClient();
-    expect((await client.auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "magiclink" })).error).toMatchObject({
+    expect(
+      (await client.auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "magiclink" })).error,
+    ).toMatchObject({
       status: 403,
       code: "user_banned",
     });
-    expect((await client.auth.verifyOtp({ email, token: code, type: "email" })).error).toMatchObject({ status: 403, code: "user_banned" });
+    expect((await client.auth.verifyOtp({ email, token: code, type: "email" })).error).toMatchObject({
+      status: 403,
+      code: "user_banned",
+    });
   });
 });
 
@@ -142,17 +198,23 @@ describe("PKCE: the email link (GET /verify) and exchangeCodeForSession", () => 
   async function pkceSignIn(tag: string) {
     const user = await createUser(tag);
     const client = anonClient({ flowType: "pkce" });
-    const { error } = await client.auth.signInWithOtp({ email: user.email, options: { shouldCreateUser: false, emailRedirectTo: `${SITE_URL}/auth/callback` } });
+    const { error } = await client.auth.signInWithOtp({
+      email: user.email,
+      options: { shouldCreateUser: false, emailRedirectTo: `${SITE_URL}/auth/callback` },
+    });
     expect(error).toBeNull();
     const mail = await waitForMail(user.email);
     return { ...user, client, ...parseMail(mail) };
   }
 
   const verifyLink = (token: string, redirectTo = `${SITE_URL}/auth/callback`) =>
-    fetch(`${testEnv.apiUrl}/auth/v1/verify?${new URLSearchParams({ token, type: "magiclink", redirect_to: redirectTo })}`, {
-      redirect: "manual",
-      headers: { "x-forwarded-for": randomIp() },
-    });
+    fetch(
+      `${testEnv.apiUrl}/auth/v1/verify?${new URLSearchParams({ token, type: "magiclink", redirect_to: redirectTo })}`,
+      {
+        redirect: "manual",
+        headers: { "x-forwarded-for": randomIp() },
+      },
+    );
 
   it("redirects 303 to redirect_to?code=<uuid>, which exchanges for a session", async () => {
     const { id, client, link } = await pkceSignIn("pkce-ok");
@@ -212,7 +274,10 @@ describe("PKCE: the email link (GET /verify) and exchangeCodeForSession", () => 
 
   it("lets the SSR confirm page verify the same PKCE email with verifyOtp", async () => {
     const { id, link } = await pkceSignIn("pkce-confirm");
-    const { data, error } = await anonClient().auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "magiclink" });
+    const { data, error } = await anonClient().auth.verifyOtp({
+      token_hash: link.searchParams.get("token_hash")!,
+      type: "magiclink",
+    });
     expect(error).toBeNull();
     expect(data.user?.id).toBe(id);
   });
@@ -220,7 +285,10 @@ describe("PKCE: the email link (GET /verify) and exchangeCodeForSession", () => 
   it("redirects an implicit link with the session in the fragment", async () => {
     const { email } = await createUser("implicit-link");
     const generated = await adminClient().auth.admin.generateLink({ type: "magiclink", email });
-    const response = await fetch(generated.data.properties!.action_link, { redirect: "manual", headers: { "x-forwarded-for": randomIp() } });
+    const response = await fetch(generated.data.properties!.action_link, {
+      redirect: "manual",
+      headers: { "x-forwarded-for": randomIp() },
+    });
     expect(response.status).toBe(303);
     const fragment = new URLSearchParams(new URL(response.headers.get("location")!).hash.slice(1));
     expect(fragment.get("access_token")).toEqual(expect.any(String));

@@ -5,7 +5,10 @@ import { adminClient, anonClient, claims, createUser, PASSWORD, randomEmail, sql
 describe("signInWithPassword (POST /token?grant_type=password)", () => {
   it("returns a session whose access token carries the contract's claims", async () => {
     const user = await createUser("pw-ok");
-    const { data, error } = await anonClient().auth.signInWithPassword({ email: user.email.toUpperCase(), password: PASSWORD });
+    const { data, error } = await anonClient().auth.signInWithPassword({
+      email: user.email.toUpperCase(),
+      password: PASSWORD,
+    });
     expect(error).toBeNull();
     const session = data.session!;
     expect(session.token_type).toBe("bearer");
@@ -37,9 +40,13 @@ describe("signInWithPassword (POST /token?grant_type=password)", () => {
   it("gives an access token PostgREST accepts (same secret)", async () => {
     const user = await createUser("pw-rest");
     const { data } = await anonClient().auth.signInWithPassword({ email: user.email, password: PASSWORD });
-    const ok = await fetch(`${testEnv.apiUrl}/rest/v1/`, { headers: { apikey: testEnv.anonKey, authorization: `Bearer ${data.session!.access_token}` } });
+    const ok = await fetch(`${testEnv.apiUrl}/rest/v1/`, {
+      headers: { apikey: testEnv.anonKey, authorization: `Bearer ${data.session!.access_token}` },
+    });
     expect(ok.status).toBe(200);
-    const forged = await fetch(`${testEnv.apiUrl}/rest/v1/`, { headers: { apikey: testEnv.anonKey, authorization: `Bearer ${data.session!.access_token}x` } });
+    const forged = await fetch(`${testEnv.apiUrl}/rest/v1/`, {
+      headers: { apikey: testEnv.anonKey, authorization: `Bearer ${data.session!.access_token}x` },
+    });
     expect(forged.status).toBe(401);
   });
 
@@ -50,7 +57,11 @@ describe("signInWithPassword (POST /token?grant_type=password)", () => {
     const unknown = await client.auth.signInWithPassword({ email: randomEmail("nobody"), password: PASSWORD });
     for (const result of [wrong, unknown]) {
       expect(result.data.session).toBeNull();
-      expect(result.error).toMatchObject({ status: 400, code: "invalid_credentials", message: "Invalid login credentials" });
+      expect(result.error).toMatchObject({
+        status: 400,
+        code: "invalid_credentials",
+        message: "Invalid login credentials",
+      });
     }
   });
 
@@ -73,7 +84,9 @@ describe("signInWithPassword (POST /token?grant_type=password)", () => {
 
   it("stores a bcrypt hash, never the password", async () => {
     const user = await createUser("pw-hash");
-    const [row] = await sql<{ encrypted_password: string }>("select encrypted_password from auth.users where id = $1", [user.id]);
+    const [row] = await sql<{ encrypted_password: string }>("select encrypted_password from auth.users where id = $1", [
+      user.id,
+    ]);
     expect(row!.encrypted_password).toMatch(/^\$2[aby]\$10\$/);
     expect(row!.encrypted_password).not.toContain(PASSWORD);
   });

@@ -8,7 +8,13 @@ import { randomIp } from "./helpers";
  * Next server's address), so these tests start an auth server of their own on the same
  * database, with small GOTRUE_RATE_LIMIT_* values, and talk to it as the gateway does.
  */
-const LIMITS = { GOTRUE_RATE_LIMIT_TOKEN: "6", GOTRUE_RATE_LIMIT_OTP: "3", GOTRUE_RATE_LIMIT_VERIFY: "3", GOTRUE_RATE_LIMIT_RECOVER: "3", GOTRUE_RATE_LIMIT_USER_UPDATE: "3" };
+const LIMITS = {
+  GOTRUE_RATE_LIMIT_TOKEN: "6",
+  GOTRUE_RATE_LIMIT_OTP: "3",
+  GOTRUE_RATE_LIMIT_VERIFY: "3",
+  GOTRUE_RATE_LIMIT_RECOVER: "3",
+  GOTRUE_RATE_LIMIT_USER_UPDATE: "3",
+};
 const config = { ...testStackConfig(), authPort: testStackConfig().authPort + 9 };
 let server: Awaited<ReturnType<typeof startAuthServer>>;
 
@@ -33,7 +39,11 @@ afterAll(async () => {
 function call(path: string, method: string, forwardedFor: string, body: unknown = {}) {
   return fetch(`http://127.0.0.1:${config.authPort}${path}`, {
     method,
-    headers: { "content-type": "application/json", "x-supabase-api-version": "2024-01-01", "x-forwarded-for": `${forwardedFor}, 127.0.0.1` },
+    headers: {
+      "content-type": "application/json",
+      "x-supabase-api-version": "2024-01-01",
+      "x-forwarded-for": `${forwardedFor}, 127.0.0.1`,
+    },
     body: method === "GET" ? undefined : JSON.stringify(body),
     redirect: "manual",
   });
@@ -65,7 +75,8 @@ describe("rate limits per client IP (the left-most X-Forwarded-For)", () => {
     ];
     for (const [path, method, limit, body] of cases) {
       const ip = randomIp();
-      for (let i = 0; i < limit; i++) expect((await call(path, method, ip, body)).status, `${path} #${i + 1}`).not.toBe(429);
+      for (let i = 0; i < limit; i++)
+        expect((await call(path, method, ip, body)).status, `${path} #${i + 1}`).not.toBe(429);
       expect((await call(path, method, ip, body)).status, path).toBe(429);
     }
   });

@@ -29,10 +29,15 @@ describe("resetPasswordForEmail (POST /recover)", () => {
     expect(link.searchParams.get("type")).toBe("recovery");
     expect(link.searchParams.get("redirect_to")).toBe(`${SITE_URL}/reset`);
 
-    const verified = await client.auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "recovery" });
+    const verified = await client.auth.verifyOtp({
+      token_hash: link.searchParams.get("token_hash")!,
+      type: "recovery",
+    });
     expect(verified.error).toBeNull();
     expect((await client.auth.updateUser({ password: "my-new-password" })).error).toBeNull();
-    expect((await anonClient().auth.signInWithPassword({ email, password: PASSWORD })).error?.code).toBe("invalid_credentials");
+    expect((await anonClient().auth.signInWithPassword({ email, password: PASSWORD })).error?.code).toBe(
+      "invalid_credentials",
+    );
     expect((await anonClient().auth.signInWithPassword({ email, password: "my-new-password" })).error).toBeNull();
   });
 
@@ -40,6 +45,9 @@ describe("resetPasswordForEmail (POST /recover)", () => {
     const { email } = await createUser("recover-429");
     const client = anonClient();
     expect((await client.auth.resetPasswordForEmail(email)).error).toBeNull();
-    expect((await client.auth.resetPasswordForEmail(email)).error).toMatchObject({ status: 429, code: "over_email_send_rate_limit" });
+    expect((await client.auth.resetPasswordForEmail(email)).error).toMatchObject({
+      status: 429,
+      code: "over_email_send_rate_limit",
+    });
   });
 });

@@ -11,7 +11,9 @@ describe("refresh (POST /token?grant_type=refresh_token)", () => {
     expect(data.session!.refresh_token).not.toBe(refreshToken);
     expect(data.session!.expires_in).toBeGreaterThan(0);
     expect(claims(data.session!.access_token).session_id).toBe(claims(accessToken).session_id);
-    const [row] = await sql<{ revoked: boolean }>("select revoked from auth.refresh_tokens where token = $1", [refreshToken]);
+    const [row] = await sql<{ revoked: boolean }>("select revoked from auth.refresh_tokens where token = $1", [
+      refreshToken,
+    ]);
     expect(row!.revoked).toBe(true);
   });
 
@@ -27,15 +29,22 @@ describe("refresh (POST /token?grant_type=refresh_token)", () => {
     const { refreshToken: t0 } = await signedIn("refresh-reuse");
     const t1 = (await refresh(t0)).data.session!.refresh_token;
     const t2 = (await refresh(t1)).data.session!.refresh_token;
-    const [session] = await sql<{ session_id: string }>("select session_id from auth.refresh_tokens where token = $1", [t0]);
+    const [session] = await sql<{ session_id: string }>("select session_id from auth.refresh_tokens where token = $1", [
+      t0,
+    ]);
     await sql("update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = $1", [t0]);
 
     expect((await refresh(t0)).error).toMatchObject({ status: 400, code: "refresh_token_already_used" });
-    const live = await sql<{ token: string }>("select token from auth.refresh_tokens where session_id = $1 and not revoked", [session!.session_id]);
+    const live = await sql<{ token: string }>(
+      "select token from auth.refresh_tokens where session_id = $1 and not revoked",
+      [session!.session_id],
+    );
     expect(live).toEqual([]);
 
     // The thief and the owner alike are out once the window has passed.
-    await sql("update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where session_id = $1", [session!.session_id]);
+    await sql("update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where session_id = $1", [
+      session!.session_id,
+    ]);
     expect((await refresh(t2)).error).toMatchObject({ status: 400, code: "refresh_token_already_used" });
   });
 
@@ -53,7 +62,9 @@ describe("refresh (POST /token?grant_type=refresh_token)", () => {
 
   it("refuses a session past not_after with session_expired", async () => {
     const { refreshToken, accessToken } = await signedIn("refresh-expired");
-    await sql("update auth.sessions set not_after = now() - interval '1 minute' where id = $1", [claims(accessToken).session_id]);
+    await sql("update auth.sessions set not_after = now() - interval '1 minute' where id = $1", [
+      claims(accessToken).session_id,
+    ]);
     expect((await refresh(refreshToken)).error).toMatchObject({ status: 400, code: "session_expired" });
   });
 

@@ -60,7 +60,10 @@ describe("@supabase/ssr against the local server", () => {
     expect(jar.has("sb-127-auth-token-code-verifier")).toBe(true);
 
     const { link } = parseMail(await waitForMail(user.email));
-    const verified = await client().auth.verifyOtp({ token_hash: link.searchParams.get("token_hash")!, type: "magiclink" });
+    const verified = await client().auth.verifyOtp({
+      token_hash: link.searchParams.get("token_hash")!,
+      type: "magiclink",
+    });
     expect(verified.error).toBeNull();
     expect(sessionFromCookie(jar).access_token).toBe(verified.data.session!.access_token);
     expect((await client().auth.getUser()).data.user?.id).toBe(user.id);

@@ -11,13 +11,32 @@ describe("getUser (GET /user)", () => {
     const { data, error } = await client.auth.getUser();
     expect(error).toBeNull();
     const user = data.user!;
-    expect(user).toMatchObject({ id, aud: "authenticated", role: "authenticated", email, phone: "", is_anonymous: false, user_metadata: {} });
+    expect(user).toMatchObject({
+      id,
+      aud: "authenticated",
+      role: "authenticated",
+      email,
+      phone: "",
+      is_anonymous: false,
+      user_metadata: {},
+    });
     expect(user.app_metadata).toEqual({ provider: "email", providers: ["email"] });
-    for (const field of ["email_confirmed_at", "confirmed_at", "last_sign_in_at", "created_at", "updated_at"] as const) {
+    for (const field of [
+      "email_confirmed_at",
+      "confirmed_at",
+      "last_sign_in_at",
+      "created_at",
+      "updated_at",
+    ] as const) {
       expect(user[field], field).toEqual(expect.any(String));
     }
     expect(user.identities).toEqual([
-      expect.objectContaining({ provider: "email", user_id: id, id, identity_data: expect.objectContaining({ sub: id, email, email_verified: true }) }),
+      expect.objectContaining({
+        provider: "email",
+        user_id: id,
+        id,
+        identity_data: expect.objectContaining({ sub: id, email, email_verified: true }),
+      }),
     ]);
   });
 
@@ -54,7 +73,9 @@ describe("getUser (GET /user)", () => {
 
   it("answers 401 no_authorization without a bearer token", async () => {
     // Behind the gateway a missing Authorization becomes the anon key, so ask the server itself.
-    const response = await fetch(`http://127.0.0.1:${testStackConfig().authPort}/user`, { headers: { "x-supabase-api-version": "2024-01-01" } });
+    const response = await fetch(`http://127.0.0.1:${testStackConfig().authPort}/user`, {
+      headers: { "x-supabase-api-version": "2024-01-01" },
+    });
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ code: "no_authorization" });
   });
@@ -78,18 +99,29 @@ describe("updateUser (PUT /user)", () => {
     expect(data.user?.id).toBe(first.id);
 
     // auth-js turns the server's 403 session_not_found into AuthSessionMissingError.
-    expect((await anonClient().auth.getUser(second.data.session!.access_token)).error?.name).toBe("AuthSessionMissingError");
-    expect((await anonClient().auth.refreshSession({ refresh_token: second.data.session!.refresh_token })).error).toMatchObject({
+    expect((await anonClient().auth.getUser(second.data.session!.access_token)).error?.name).toBe(
+      "AuthSessionMissingError",
+    );
+    expect(
+      (await anonClient().auth.refreshSession({ refresh_token: second.data.session!.refresh_token })).error,
+    ).toMatchObject({
       code: "refresh_token_not_found",
     });
     expect((await first.client.auth.getUser()).error).toBeNull();
-    expect((await anonClient().auth.signInWithPassword({ email: first.email, password: PASSWORD })).error?.code).toBe("invalid_credentials");
-    expect((await anonClient().auth.signInWithPassword({ email: first.email, password: "a-brand-new-password" })).error).toBeNull();
+    expect((await anonClient().auth.signInWithPassword({ email: first.email, password: PASSWORD })).error?.code).toBe(
+      "invalid_credentials",
+    );
+    expect(
+      (await anonClient().auth.signInWithPassword({ email: first.email, password: "a-brand-new-password" })).error,
+    ).toBeNull();
   });
 
   it("refuses the same password with same_password and a short one with weak_password", async () => {
     const { client } = await signedIn("user-pw-bad");
-    expect((await client.auth.updateUser({ password: PASSWORD })).error).toMatchObject({ status: 422, code: "same_password" });
+    expect((await client.auth.updateUser({ password: PASSWORD })).error).toMatchObject({
+      status: 422,
+      code: "same_password",
+    });
     const weak = await client.auth.updateUser({ password: "12345" });
     expect(weak.error).toMatchObject({ status: 422, code: "weak_password" });
     expect((weak.error as { reasons?: string[] }).reasons).toEqual(["length"]);

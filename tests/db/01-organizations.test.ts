@@ -22,6 +22,8 @@ runMatrix(() => world, {
   findInserted: (values) => ({ slug: values.slug }),
   patch: () => ({ name: `Renamed ${token()}` }),
   scope: (w) => ({ id: w.org.id }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select  insert update delete
     admin:              [OURS,  no,    ok,    no],
@@ -49,16 +51,25 @@ runMatrix(() => world, {
 describe("organizations: rules beyond the matrix", () => {
   it("an admin cannot move the org to an unknown time zone or a malformed currency", async () => {
     const before = await readRow("organizations", { id: world.org.id });
-    const zone = await world.people.admin.client.from("organizations").update({ time_zone: "Mars/Olympus" }).eq("id", world.org.id);
+    const zone = await world.people.admin.client
+      .from("organizations")
+      .update({ time_zone: "Mars/Olympus" })
+      .eq("id", world.org.id);
     expect(zone.error?.code).toBe("22023");
-    const currency = await world.people.admin.client.from("organizations").update({ currency: "euro" }).eq("id", world.org.id);
+    const currency = await world.people.admin.client
+      .from("organizations")
+      .update({ currency: "euro" })
+      .eq("id", world.org.id);
     expect(currency.error?.code).toBe("23514");
     expect(await readRow("organizations", { id: world.org.id })).toEqual(before);
   });
 
   it("an admin of one org cannot rename another org, even naming it explicitly", async () => {
     const before = await readRow("organizations", { id: world.otherOrg.id });
-    const result = await world.people.admin.client.from("organizations").update({ name: "Hijacked" }, { count: "exact" }).eq("id", world.otherOrg.id);
+    const result = await world.people.admin.client
+      .from("organizations")
+      .update({ name: "Hijacked" }, { count: "exact" })
+      .eq("id", world.otherOrg.id);
     expect(result.error).toBeNull();
     expect(result.count).toBe(0);
     expect(await readRow("organizations", { id: world.otherOrg.id })).toEqual(before);

@@ -34,6 +34,8 @@ runMatrix(() => world, {
     return { org_id: w.org.id, user_id: id, role: "member" };
   },
   patch: () => ({ role: "member" }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select  insert update delete
     admin:              [OURS,  ok,    ok,    ok],
@@ -62,16 +64,24 @@ describe("org_members: the last admin stays", () => {
     const org = world.org.id;
     const admins = await readRows("org_members", { org_id: org, role: "admin" });
     expect(admins).toHaveLength(1);
-    const result = await world.people.admin.client.from("org_members").update({ role: "member" }).match({ org_id: org, user_id: world.people.admin.id });
+    const result = await world.people.admin.client
+      .from("org_members")
+      .update({ role: "member" })
+      .match({ org_id: org, user_id: world.people.admin.id });
     expect(result.error?.code).toBe("23514");
     expect(await readRows("org_members", { org_id: org, role: "admin" })).toEqual(admins);
   });
 
   it("the only admin cannot remove themselves", async () => {
     const org = world.org.id;
-    const result = await world.people.admin.client.from("org_members").delete().match({ org_id: org, user_id: world.people.admin.id });
+    const result = await world.people.admin.client
+      .from("org_members")
+      .delete()
+      .match({ org_id: org, user_id: world.people.admin.id });
     expect(result.error?.code).toBe("23514");
-    expect(await readRow("org_members", { org_id: org, user_id: world.people.admin.id })).toMatchObject({ role: "admin" });
+    expect(await readRow("org_members", { org_id: org, user_id: world.people.admin.id })).toMatchObject({
+      role: "admin",
+    });
   });
 
   it("with a second admin, an admin may step down; then the other is the last one", async () => {
@@ -79,26 +89,40 @@ describe("org_members: the last admin stays", () => {
     const second = await createStaff(org, "admin", "second-admin");
     // The second admin demotes the first... and cannot then demote themselves.
     const secondClient = await clientAs(second.id);
-    const demoted = await secondClient.from("org_members").update({ role: "manager" }, { count: "exact" }).match({ org_id: org, user_id: world.people.admin.id });
+    const demoted = await secondClient
+      .from("org_members")
+      .update({ role: "manager" }, { count: "exact" })
+      .match({ org_id: org, user_id: world.people.admin.id });
     expect(demoted.error).toBeNull();
     expect(demoted.count).toBe(1);
-    const last = await secondClient.from("org_members").update({ role: "viewer" }).match({ org_id: org, user_id: second.id });
+    const last = await secondClient
+      .from("org_members")
+      .update({ role: "viewer" })
+      .match({ org_id: org, user_id: second.id });
     expect(last.error?.code).toBe("23514");
     // Put the world back as it was.
-    await sql("update public.org_members set role = 'admin' where org_id = $1 and user_id = $2", [org, world.people.admin.id]);
+    await sql("update public.org_members set role = 'admin' where org_id = $1 and user_id = $2", [
+      org,
+      world.people.admin.id,
+    ]);
     await sql("delete from public.org_members where org_id = $1 and user_id = $2", [org, second.id]);
   });
 
   it("an admin cannot move a member to another org, nor change who a membership belongs to", async () => {
     const target = await createStaff(world.org.id, "viewer", "mover");
-    const result = await world.people.admin.client.from("org_members").update({ org_id: world.otherOrg.id }).match({ org_id: world.org.id, user_id: target.id });
+    const result = await world.people.admin.client
+      .from("org_members")
+      .update({ org_id: world.otherOrg.id })
+      .match({ org_id: world.org.id, user_id: target.id });
     expect(result.error?.code).toBe("42501");
     expect(await readRow("org_members", { org_id: world.org.id, user_id: target.id })).toBeDefined();
   });
 
   it("an admin cannot add someone to another org", async () => {
     const id = await createAuthUser(`intruder-${token()}@staff.test`, "Intruder");
-    const result = await world.people.admin.client.from("org_members").insert({ org_id: world.otherOrg.id, user_id: id, role: "admin" });
+    const result = await world.people.admin.client
+      .from("org_members")
+      .insert({ org_id: world.otherOrg.id, user_id: id, role: "admin" });
     expect(result.error?.code).toBe("42501");
     expect(await readRow("org_members", { org_id: world.otherOrg.id, user_id: id })).toBeUndefined();
   });
@@ -123,9 +147,15 @@ describe("org_members: the last admin under concurrency", () => {
     const a = await connectAs(first.id);
     const b = await connectAs(second.id);
     try {
-      await a.query("update public.org_members set role = 'member' where org_id = $1 and user_id = $2", [org.id, second.id]);
+      await a.query("update public.org_members set role = 'member' where org_id = $1 and user_id = $2", [
+        org.id,
+        second.id,
+      ]);
       // b's demotion waits on the org row a's trigger locked, then sees a's commit.
-      const pending = b.query("update public.org_members set role = 'member' where org_id = $1 and user_id = $2", [org.id, first.id]);
+      const pending = b.query("update public.org_members set role = 'member' where org_id = $1 and user_id = $2", [
+        org.id,
+        first.id,
+      ]);
       await new Promise((resolve) => setTimeout(resolve, 200));
       await a.query("commit");
       await expect(pending).rejects.toMatchObject({ code: "23514" });
@@ -142,13 +172,17 @@ describe("org_members: the last admin under concurrency", () => {
 describe("org_members: a person is staff or a partner user, never both", () => {
   it("an admin cannot make a partner user staff", async () => {
     const { id } = await createPartnerUser(world.org.id, "wouldbe");
-    const result = await world.people.admin.client.from("org_members").insert({ org_id: world.org.id, user_id: id, role: "viewer" });
+    const result = await world.people.admin.client
+      .from("org_members")
+      .insert({ org_id: world.org.id, user_id: id, role: "viewer" });
     expect(result.error?.code).toBe("23P01");
     expect(await readRow("org_members", { org_id: world.org.id, user_id: id })).toBeUndefined();
   });
 
   it("nor can the superuser: the rule is a trigger, not a policy", async () => {
     const { id } = await createPartnerUser(world.org.id, "wouldbe2");
-    await expect(sql("insert into public.org_members (org_id, user_id, role) values ($1, $2, 'viewer')", [world.org.id, id])).rejects.toMatchObject({ code: "23P01" });
+    await expect(
+      sql("insert into public.org_members (org_id, user_id, role) values ($1, $2, 'viewer')", [world.org.id, id]),
+    ).rejects.toMatchObject({ code: "23P01" });
   });
 });

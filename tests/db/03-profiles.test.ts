@@ -26,7 +26,8 @@ runMatrix(() => world, {
     foreign: { id: w.people.stranger.id },
   }),
   // Someone else's profile: nobody but its person may change it.
-  arrangeTarget: async (w) => (await readRow("profiles", { id: (await createStaff(w.org.id, "viewer", "target")).id }))!,
+  arrangeTarget: async (w) =>
+    (await readRow("profiles", { id: (await createStaff(w.org.id, "viewer", "target")).id }))!,
   // A profile for someone else (whose row the sign-up trigger already made, and then lost).
   insertValues: async () => {
     const id = await createAuthUser(`orphan-${token()}@staff.test`, "Orphan");
@@ -36,6 +37,8 @@ runMatrix(() => world, {
   patch: () => ({ display_name: `Renamed ${token()}` }),
   scope: (w) => ({ id: w.people.viewer.id }),
   refusedCodes: { insert: ["42501"] },
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select       insert update delete
     admin:              [STAFF_SEES, no,    no,    no],
@@ -72,10 +75,16 @@ describe("profiles: own row", () => {
       expect(seen.data).toEqual([{ id: persona.id }]);
 
       const displayName = `Me ${token()}`;
-      const renamed = await persona.client.from("profiles").update({ display_name: displayName }, { count: "exact" }).eq("id", persona.id);
+      const renamed = await persona.client
+        .from("profiles")
+        .update({ display_name: displayName }, { count: "exact" })
+        .eq("id", persona.id);
       expect(renamed.error).toBeNull();
       expect(renamed.count).toBe(1);
-      expect(await readRow("profiles", { id: persona.id })).toMatchObject({ display_name: displayName, email: persona.email });
+      expect(await readRow("profiles", { id: persona.id })).toMatchObject({
+        display_name: displayName,
+        email: persona.email,
+      });
 
       const email = await persona.client.from("profiles").update({ email: "someone@else.test" }).eq("id", persona.id);
       expect(email.error?.code).toBe("42501");

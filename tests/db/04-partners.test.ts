@@ -21,10 +21,24 @@ runMatrix(() => world, {
   }),
   // Partner users aim at the partner they can see, so a refusal is about writing, not seeing.
   arrangeTarget: async (w, persona) =>
-    persona.kind === "partner" ? (await readRow("partners", { id: w.partners.granted }))! : createPartner(w.org.id, { owner_id: w.people.member.id }),
-  insertValues: async (w) => ({ org_id: w.org.id, name: `Inserted ${token()}`, status: "prospect", tier: "registered" }),
+    persona.kind === "partner"
+      ? (await readRow("partners", { id: w.partners.granted }))!
+      : createPartner(w.org.id, { owner_id: w.people.member.id }),
+  insertValues: async (w) => ({
+    org_id: w.org.id,
+    name: `Inserted ${token()}`,
+    status: "prospect",
+    tier: "registered",
+  }),
   findInserted: (values) => ({ org_id: values.org_id, name: values.name }),
-  patch: (_target, w) => ({ status: "paused", tier: "gold", owner_id: w.people.viewer.id, archived_at: new Date().toISOString() }),
+  patch: (_target, w) => ({
+    status: "paused",
+    tier: "gold",
+    owner_id: w.people.viewer.id,
+    archived_at: new Date().toISOString(),
+  }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [ORG,     ok,    ok,    ok],
@@ -58,7 +72,10 @@ describe("partners: rules beyond the matrix", () => {
 
   it("an editor cannot move a partner to another org", async () => {
     const partner = await createPartner(world.org.id);
-    const result = await world.people.admin.client.from("partners").update({ org_id: world.otherOrg.id }).eq("id", partner.id as string);
+    const result = await world.people.admin.client
+      .from("partners")
+      .update({ org_id: world.otherOrg.id })
+      .eq("id", partner.id as string);
     expect(result.error?.code).toBe("42501");
     expect(await readRow("partners", { id: partner.id })).toMatchObject({ org_id: world.org.id });
   });
@@ -66,7 +83,10 @@ describe("partners: rules beyond the matrix", () => {
   it("the owner must be staff of the partner's org: not a stranger, not a partner user", async () => {
     const partner = await createPartner(world.org.id);
     for (const owner of [world.people.stranger.id, world.people.partner.id]) {
-      const result = await world.people.member.client.from("partners").update({ owner_id: owner }).eq("id", partner.id as string);
+      const result = await world.people.member.client
+        .from("partners")
+        .update({ owner_id: owner })
+        .eq("id", partner.id as string);
       expect(result.error?.code).toBe("23503");
     }
     expect(await readRow("partners", { id: partner.id })).toMatchObject({ owner_id: null });
@@ -78,39 +98,70 @@ describe("partners: rules beyond the matrix", () => {
     expect(result.error).toBeNull();
     const row = await readRow("partners", { name });
     expect(row).toMatchObject({ created_by: world.people.member.id });
-    const forged = await world.people.member.client.from("partners").insert({ org_id: world.org.id, name: `Forged ${token()}`, created_by: world.people.admin.id });
+    const forged = await world.people.member.client
+      .from("partners")
+      .insert({ org_id: world.org.id, name: `Forged ${token()}`, created_by: world.people.admin.id });
     expect(forged.error?.code).toBe("42501");
   });
 
   it("values outside the allowed lists are refused with check_violation", async () => {
     const partner = await createPartner(world.org.id);
-    for (const patch of [{ status: "gone" }, { tier: "diamond" }, { commission_rate: 120 }, { primary_contact_email: "not-an-email" }, { website: "ftp://x" }]) {
-      const result = await world.people.member.client.from("partners").update(patch).eq("id", partner.id as string);
+    for (const patch of [
+      { status: "gone" },
+      { tier: "diamond" },
+      { commission_rate: 120 },
+      { primary_contact_email: "not-an-email" },
+      { website: "ftp://x" },
+    ]) {
+      const result = await world.people.member.client
+        .from("partners")
+        .update(patch)
+        .eq("id", partner.id as string);
       expect(result.error?.code, JSON.stringify(patch)).toBe("23514");
     }
   });
 
   it("archiving hides nothing from RLS: archived partners stay readable by staff and restorable", async () => {
     const partner = await createPartner(world.org.id);
-    const archived = await world.people.member.client.from("partners").update({ archived_at: new Date().toISOString() }).eq("id", partner.id as string).select("id, archived_at");
+    const archived = await world.people.member.client
+      .from("partners")
+      .update({ archived_at: new Date().toISOString() })
+      .eq("id", partner.id as string)
+      .select("id, archived_at");
     expect(archived.data?.[0]?.archived_at).not.toBeNull();
-    const restored = await world.people.member.client.from("partners").update({ archived_at: null }).eq("id", partner.id as string).select("id, archived_at");
+    const restored = await world.people.member.client
+      .from("partners")
+      .update({ archived_at: null })
+      .eq("id", partner.id as string)
+      .select("id, archived_at");
     expect(restored.data).toEqual([{ id: partner.id, archived_at: null }]);
   });
 
-  it.each(["viewer", "partner", "stranger", "anon"] as const)("import_partners() as %s writes nothing", async (name) => {
-    const externalId = `EXT-${token()}`;
-    const result = await world.people[name].client.rpc("import_partners", { p_org_id: world.org.id, p_rows: [{ external_id: externalId, name: "Imported" }] });
-    expect(result.error?.code, JSON.stringify(result.error)).toBe("42501");
-    expect(await readRow("partners", { external_id: externalId })).toBeUndefined();
-  });
+  it.each(["viewer", "partner", "stranger", "anon"] as const)(
+    "import_partners() as %s writes nothing",
+    async (name) => {
+      const externalId = `EXT-${token()}`;
+      const result = await world.people[name].client.rpc("import_partners", {
+        p_org_id: world.org.id,
+        p_rows: [{ external_id: externalId, name: "Imported" }],
+      });
+      expect(result.error?.code, JSON.stringify(result.error)).toBe("42501");
+      expect(await readRow("partners", { external_id: externalId })).toBeUndefined();
+    },
+  );
 
   it("import_partners() as an editor upserts on external_id and records partner.imported, once", async () => {
     const externalId = `EXT-${token()}`;
-    const first = await world.people.member.client.rpc("import_partners", { p_org_id: world.org.id, p_rows: [{ external_id: externalId, name: "Imported", tier: "gold" }] });
+    const first = await world.people.member.client.rpc("import_partners", {
+      p_org_id: world.org.id,
+      p_rows: [{ external_id: externalId, name: "Imported", tier: "gold" }],
+    });
     expect(first.error).toBeNull();
     expect(first.data).toEqual([{ inserted: 1, updated: 0, unchanged: 0 }]);
-    const again = await world.people.member.client.rpc("import_partners", { p_org_id: world.org.id, p_rows: [{ external_id: externalId, name: "Imported", tier: "gold" }] });
+    const again = await world.people.member.client.rpc("import_partners", {
+      p_org_id: world.org.id,
+      p_rows: [{ external_id: externalId, name: "Imported", tier: "gold" }],
+    });
     expect(again.data).toEqual([{ inserted: 0, updated: 0, unchanged: 1 }]);
     const row = await readRow("partners", { external_id: externalId });
     expect(row).toMatchObject({ org_id: world.org.id, tier: "gold", created_by: world.people.member.id });

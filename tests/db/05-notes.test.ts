@@ -17,6 +17,8 @@ const arrangement = childArrangement("partner_notes", { patch: { body: "Edited b
 runMatrix(() => world, {
   ...arrangement,
   arrangeTarget: (w) => insertChild("partner_notes", w.partners.granted, { author_id: w.people.member.id }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [ORG,     ok,    no,    ok],
@@ -49,9 +51,12 @@ describe("partner_notes: authorship", () => {
       .single();
     expect(result.error).toBeNull();
     expect(result.data?.author_id).toBe(world.people.manager.id);
-    const forged = await world.people.manager.client
-      .from("partner_notes")
-      .insert({ org_id: world.org.id, partner_id: world.partners.granted, body: "Forged", author_id: world.people.member.id });
+    const forged = await world.people.manager.client.from("partner_notes").insert({
+      org_id: world.org.id,
+      partner_id: world.partners.granted,
+      body: "Forged",
+      author_id: world.people.member.id,
+    });
     expect(forged.error?.code).toBe("42501");
   });
 

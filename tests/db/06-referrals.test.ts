@@ -15,6 +15,8 @@ const FOREIGN = ["foreign"];
 
 runMatrix(() => world, {
   ...childArrangement("partner_referrals", { patch: { status: "qualified", estimated_value: "2500.00" } }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [ORG,     ok,    ok,    ok],
@@ -47,22 +49,38 @@ describe("partner_referrals: constraints", () => {
     ["closed before referred", { referred_at: "2024-02-01T00:00:00Z", closed_at: "2024-01-01T00:00:00Z" }],
   ])("refuses %s with check_violation", async (_what, values) => {
     const referral = await insertChild("partner_referrals", world.partners.granted);
-    const result = await world.people.member.client.from("partner_referrals").update(values).eq("id", referral.id as string);
+    const result = await world.people.member.client
+      .from("partner_referrals")
+      .update(values)
+      .eq("id", referral.id as string);
     expect(result.error?.code).toBe("23514");
     expect(await readRow("partner_referrals", { id: referral.id })).toEqual(referral);
   });
 
   it("closed_at follows won and lost, and clears when reopened", async () => {
     const referral = await insertChild("partner_referrals", world.partners.granted);
-    const won = await world.people.member.client.from("partner_referrals").update({ status: "won", actual_value: 900 }).eq("id", referral.id as string).select("closed_at").single();
+    const won = await world.people.member.client
+      .from("partner_referrals")
+      .update({ status: "won", actual_value: 900 })
+      .eq("id", referral.id as string)
+      .select("closed_at")
+      .single();
     expect(won.data?.closed_at).not.toBeNull();
-    const reopened = await world.people.member.client.from("partner_referrals").update({ status: "in_progress" }).eq("id", referral.id as string).select("closed_at").single();
+    const reopened = await world.people.member.client
+      .from("partner_referrals")
+      .update({ status: "in_progress" })
+      .eq("id", referral.id as string)
+      .select("closed_at")
+      .single();
     expect(reopened.data?.closed_at).toBeNull();
   });
 
   it("a referral cannot move to another partner", async () => {
     const referral = await insertChild("partner_referrals", world.partners.granted);
-    const result = await world.people.admin.client.from("partner_referrals").update({ partner_id: world.partners.sibling }).eq("id", referral.id as string);
+    const result = await world.people.admin.client
+      .from("partner_referrals")
+      .update({ partner_id: world.partners.sibling })
+      .eq("id", referral.id as string);
     expect(result.error?.code).toBe("42501");
     expect(await readRow("partner_referrals", { id: referral.id })).toEqual(referral);
   });

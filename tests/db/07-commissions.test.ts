@@ -16,6 +16,8 @@ const FOREIGN = ["foreign"];
 // The target is a pending commission; the update is its legal next step (approve).
 runMatrix(() => world, {
   ...childArrangement("partner_commissions", { patch: { status: "approved" } }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [ORG,     ok,    ok,    ok],
@@ -46,7 +48,10 @@ const MOVES = STATUSES.flatMap((from) => STATUSES.filter((to) => to !== from).ma
 describe("partner_commissions: the state machine (as a lead)", () => {
   it.each(MOVES)("%s -> %s", async (from, to) => {
     const commission = await insertChild("partner_commissions", world.partners.granted, { status: from });
-    const result = await world.people.manager.client.from("partner_commissions").update({ status: to }, { count: "exact" }).eq("id", commission.id as string);
+    const result = await world.people.manager.client
+      .from("partner_commissions")
+      .update({ status: to }, { count: "exact" })
+      .eq("id", commission.id as string);
     const after = await readRow("partner_commissions", { id: commission.id });
     if (LEGAL.has(`${from}>${to}`)) {
       expect(result.error).toBeNull();
@@ -62,7 +67,10 @@ describe("partner_commissions: the state machine (as a lead)", () => {
 
   it.each(STATUSES)("the amount of a %s commission changes only while pending", async (status) => {
     const commission = await insertChild("partner_commissions", world.partners.granted, { status });
-    const result = await world.people.admin.client.from("partner_commissions").update({ amount: 250 }).eq("id", commission.id as string);
+    const result = await world.people.admin.client
+      .from("partner_commissions")
+      .update({ amount: 250 })
+      .eq("id", commission.id as string);
     const after = await readRow("partner_commissions", { id: commission.id });
     if (status === "pending") {
       expect(result.error).toBeNull();
@@ -75,7 +83,10 @@ describe("partner_commissions: the state machine (as a lead)", () => {
 
   it.each(STATUSES)("a %s commission can be deleted by a lead only while pending", async (status) => {
     const commission = await insertChild("partner_commissions", world.partners.granted, { status });
-    const result = await world.people.admin.client.from("partner_commissions").delete({ count: "exact" }).eq("id", commission.id as string);
+    const result = await world.people.admin.client
+      .from("partner_commissions")
+      .delete({ count: "exact" })
+      .eq("id", commission.id as string);
     const after = await readRow("partner_commissions", { id: commission.id });
     if (status === "pending") {
       expect(result.error).toBeNull();
@@ -90,45 +101,68 @@ describe("partner_commissions: the state machine (as a lead)", () => {
 
   it("the approved, paid and voided stamps cannot be forged on update", async () => {
     const commission = await insertChild("partner_commissions", world.partners.granted, { status: "pending" });
-    const result = await world.people.admin.client.from("partner_commissions").update({ approved_at: "2020-01-01T00:00:00Z" }).eq("id", commission.id as string);
+    const result = await world.people.admin.client
+      .from("partner_commissions")
+      .update({ approved_at: "2020-01-01T00:00:00Z" })
+      .eq("id", commission.id as string);
     expect(result.error?.code).toBe("42501");
     expect(await readRow("partner_commissions", { id: commission.id })).toEqual(commission);
   });
 });
 
 describe("partner_commissions: the F1 cells still write nothing", () => {
-  it.each(["stranger", "partnerInactive", "strangerPartner"] as const)("an insert as %s is refused and writes nothing", async (name) => {
-    const description = `F1 probe ${crypto.randomUUID()}`;
-    const result = await world.people[name].client
-      .from("partner_commissions")
-      .insert({ org_id: world.org.id, partner_id: world.partners.granted, amount: 10, currency: world.org.currency, description });
-    expect(result.error).not.toBeNull();
-    expect(await readRow("partner_commissions", { description })).toBeUndefined();
-  });
+  it.each(["stranger", "partnerInactive", "strangerPartner"] as const)(
+    "an insert as %s is refused and writes nothing",
+    async (name) => {
+      const description = `F1 probe ${crypto.randomUUID()}`;
+      const result = await world.people[name].client.from("partner_commissions").insert({
+        org_id: world.org.id,
+        partner_id: world.partners.granted,
+        amount: 10,
+        currency: world.org.currency,
+        description,
+      });
+      expect(result.error).not.toBeNull();
+      expect(await readRow("partner_commissions", { description })).toBeUndefined();
+    },
+  );
 });
 
 describe("partner_commissions: money rules", () => {
   it("the amount must be above zero", async () => {
     for (const amount of [0, -10]) {
-      const result = await world.people.admin.client.from("partner_commissions").insert({ org_id: world.org.id, partner_id: world.partners.granted, amount, currency: world.org.currency });
+      const result = await world.people.admin.client
+        .from("partner_commissions")
+        .insert({ org_id: world.org.id, partner_id: world.partners.granted, amount, currency: world.org.currency });
       expect(result.error?.code).toBe("23514");
     }
   });
 
   it("the currency must be the org's", async () => {
-    const result = await world.people.admin.client.from("partner_commissions").insert({ org_id: world.org.id, partner_id: world.partners.granted, amount: 10, currency: "JPY" });
+    const result = await world.people.admin.client
+      .from("partner_commissions")
+      .insert({ org_id: world.org.id, partner_id: world.partners.granted, amount: 10, currency: "JPY" });
     expect(result.error?.code).toBe("23514");
   });
 
   it("the referral, when given, is one of the same partner's", async () => {
     const referral = await insertChild("partner_referrals", world.partners.sibling);
-    const result = await world.people.admin.client.from("partner_commissions").insert({ org_id: world.org.id, partner_id: world.partners.granted, referral_id: referral.id, amount: 10, currency: world.org.currency });
+    const result = await world.people.admin.client.from("partner_commissions").insert({
+      org_id: world.org.id,
+      partner_id: world.partners.granted,
+      referral_id: referral.id,
+      amount: 10,
+      currency: world.org.currency,
+    });
     expect(result.error?.code).toBe("23503");
   });
 
   it("the org's currency cannot change under existing commissions", async () => {
     await insertChild("partner_commissions", world.partners.granted);
-    const result = await world.people.admin.client.from("organizations").update({ currency: "USD" }).eq("id", world.org.id);
+    const result = await world.people.admin.client
+      .from("organizations")
+      .update({ currency: "USD" })
+      .eq("id", world.org.id);
     expect(result.error?.code).toBe("23514");
     expect(await readRow("organizations", { id: world.org.id })).toMatchObject({ currency: world.org.currency });
   });

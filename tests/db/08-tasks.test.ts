@@ -15,6 +15,8 @@ const FOREIGN = ["foreign"];
 // Internal tasks: staff only, whatever a partner user's scope.
 runMatrix(() => world, {
   ...childArrangement("partner_tasks", { patch: { status: "in_progress", priority: "high" } }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [ORG,     ok,    ok,    ok],
@@ -42,7 +44,10 @@ describe("partner_tasks: rules beyond the matrix", () => {
   it("the assignee must be staff of the org (not a stranger, not a partner user)", async () => {
     const task = await insertChild("partner_tasks", world.partners.granted);
     for (const assignee of [world.people.stranger.id, world.people.partner.id]) {
-      const result = await world.people.member.client.from("partner_tasks").update({ assignee_id: assignee }).eq("id", task.id as string);
+      const result = await world.people.member.client
+        .from("partner_tasks")
+        .update({ assignee_id: assignee })
+        .eq("id", task.id as string);
       expect(result.error?.code).toBe("23503");
     }
     expect(await readRow("partner_tasks", { id: task.id })).toEqual(task);
@@ -50,11 +55,24 @@ describe("partner_tasks: rules beyond the matrix", () => {
 
   it("completed_at follows done, and cannot be forged", async () => {
     const task = await insertChild("partner_tasks", world.partners.granted);
-    const done = await world.people.member.client.from("partner_tasks").update({ status: "done" }).eq("id", task.id as string).select("completed_at").single();
+    const done = await world.people.member.client
+      .from("partner_tasks")
+      .update({ status: "done" })
+      .eq("id", task.id as string)
+      .select("completed_at")
+      .single();
     expect(done.data?.completed_at).not.toBeNull();
-    const reopened = await world.people.member.client.from("partner_tasks").update({ status: "todo" }).eq("id", task.id as string).select("completed_at").single();
+    const reopened = await world.people.member.client
+      .from("partner_tasks")
+      .update({ status: "todo" })
+      .eq("id", task.id as string)
+      .select("completed_at")
+      .single();
     expect(reopened.data?.completed_at).toBeNull();
-    const forged = await world.people.member.client.from("partner_tasks").update({ completed_at: "2020-01-01T00:00:00Z" }).eq("id", task.id as string);
+    const forged = await world.people.member.client
+      .from("partner_tasks")
+      .update({ completed_at: "2020-01-01T00:00:00Z" })
+      .eq("id", task.id as string);
     expect(forged.error?.code).toBe("42501");
   });
 });

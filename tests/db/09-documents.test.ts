@@ -17,8 +17,12 @@ runMatrix(() => world, {
   ...childArrangement("partner_documents", {
     values: { visibility: "shared" },
     patch: { title: "Renamed document", visibility: "internal" },
-    extraRows: async (w) => ({ internal: await insertChild("partner_documents", w.partners.granted, { visibility: "internal" }) }),
+    extraRows: async (w) => ({
+      internal: await insertChild("partner_documents", w.partners.granted, { visibility: "internal" }),
+    }),
   }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [ORG,     ok,    ok,    ok],
@@ -45,17 +49,29 @@ runMatrix(() => world, {
 describe("partner_documents: visibility", () => {
   it("a document turned internal disappears from the portal on the very next request", async () => {
     const doc = await insertChild("partner_documents", world.partners.granted, { visibility: "shared" });
-    const before = await world.people.partnerDocuments.client.from("partner_documents").select("id").eq("id", doc.id as string);
+    const before = await world.people.partnerDocuments.client
+      .from("partner_documents")
+      .select("id")
+      .eq("id", doc.id as string);
     expect(before.data).toHaveLength(1);
-    await world.people.member.client.from("partner_documents").update({ visibility: "internal" }).eq("id", doc.id as string);
-    const after = await world.people.partnerDocuments.client.from("partner_documents").select("id").eq("id", doc.id as string);
+    await world.people.member.client
+      .from("partner_documents")
+      .update({ visibility: "internal" })
+      .eq("id", doc.id as string);
+    const after = await world.people.partnerDocuments.client
+      .from("partner_documents")
+      .select("id")
+      .eq("id", doc.id as string);
     expect(after.data).toEqual([]);
   });
 
   it("only http(s) links are accepted", async () => {
-    const result = await world.people.member.client
-      .from("partner_documents")
-      .insert({ org_id: world.org.id, partner_id: world.partners.granted, title: "Bad link", url: "javascript:alert(1)" });
+    const result = await world.people.member.client.from("partner_documents").insert({
+      org_id: world.org.id,
+      partner_id: world.partners.granted,
+      title: "Bad link",
+      url: "javascript:alert(1)",
+    });
     expect(result.error?.code).toBe("23514");
   });
 });

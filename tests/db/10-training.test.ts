@@ -14,6 +14,8 @@ const FOREIGN = ["foreign"];
 
 runMatrix(() => world, {
   ...childArrangement("partner_training", { patch: { status: "in_progress", name: "Renamed course" } }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [ORG,     ok,    ok,    ok],

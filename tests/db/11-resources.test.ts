@@ -11,7 +11,12 @@ beforeAll(async () => {
 });
 
 const resource = (orgId: string, minTier: string) =>
-  insertRow("partner_resources", { org_id: orgId, title: `Resource ${token()}`, url: `https://example.test/${token()}`, min_tier: minTier });
+  insertRow("partner_resources", {
+    org_id: orgId,
+    title: `Resource ${token()}`,
+    url: `https://example.test/${token()}`,
+    min_tier: minTier,
+  });
 
 // The granted partner is silver, its (ungranted) sibling platinum: a partner user sees
 // resources at or below silver; staff see the whole library of their org.
@@ -28,8 +33,16 @@ runMatrix(() => world, {
     foreign: await resource(w.otherOrg.id, "registered"),
   }),
   arrangeTarget: (w) => resource(w.org.id, "registered"),
-  insertValues: async (w) => ({ id: randomUUID(), org_id: w.org.id, title: `New ${token()}`, url: "https://example.test/new", min_tier: "gold" }),
+  insertValues: async (w) => ({
+    id: randomUUID(),
+    org_id: w.org.id,
+    title: `New ${token()}`,
+    url: "https://example.test/new",
+    min_tier: "gold",
+  }),
   patch: () => ({ title: "Renamed resource", min_tier: "platinum" }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select         insert update delete
     admin:              [ORG,           ok,    ok,    ok],
@@ -59,14 +72,26 @@ describe("partner_resources: tiers", () => {
     const { id } = await createPartnerUser(world.org.id, "msp");
     await grantAccess(id, world.partners.granted, { scope: [] });
     await grantAccess(id, gold.id as string, { scope: [] });
-    const rows = { silver: await resource(world.org.id, "silver"), gold: await resource(world.org.id, "gold"), platinum: await resource(world.org.id, "platinum") };
+    const rows = {
+      silver: await resource(world.org.id, "silver"),
+      gold: await resource(world.org.id, "gold"),
+      platinum: await resource(world.org.id, "platinum"),
+    };
     const client = await clientAs(id);
-    const seen = await client.from("partner_resources").select("id").in("id", Object.values(rows).map((row) => row.id as string));
+    const seen = await client
+      .from("partner_resources")
+      .select("id")
+      .in(
+        "id",
+        Object.values(rows).map((row) => row.id as string),
+      );
     expect(new Set(seen.data?.map((row) => row.id))).toEqual(new Set([rows.silver.id, rows.gold.id]));
   });
 
   it("an unknown tier is refused", async () => {
-    const result = await world.people.admin.client.from("partner_resources").insert({ org_id: world.org.id, title: "Bad", url: "https://x.test", min_tier: "diamond" });
+    const result = await world.people.admin.client
+      .from("partner_resources")
+      .insert({ org_id: world.org.id, title: "Bad", url: "https://x.test", min_tier: "diamond" });
     expect(result.error?.code).toBe("23514");
   });
 });

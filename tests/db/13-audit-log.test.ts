@@ -17,7 +17,10 @@ beforeAll(async () => {
 /** An audit row written the only way there is: a trigger (here, a partner update as superuser). */
 async function auditRow(orgId: string): Promise<Record<string, unknown>> {
   const partner = await createPartner(orgId);
-  const [row] = await sql("select * from public.audit_log where resource_type = 'partner' and resource_id = $1 order by created_at limit 1", [partner.id]);
+  const [row] = await sql(
+    "select * from public.audit_log where resource_type = 'partner' and resource_id = $1 order by created_at limit 1",
+    [partner.id],
+  );
   return row!;
 }
 
@@ -32,8 +35,16 @@ runMatrix(() => world, {
   table: "audit_log",
   arrangeSelect: async (w) => ({ ours: await auditRow(w.org.id), foreign: await auditRow(w.otherOrg.id) }),
   arrangeTarget: (w) => auditRow(w.org.id),
-  insertValues: async (w) => ({ id: crypto.randomUUID(), org_id: w.org.id, actor_type: "system", action: "partner.updated", resource_type: "partner" }),
+  insertValues: async (w) => ({
+    id: crypto.randomUUID(),
+    org_id: w.org.id,
+    actor_type: "system",
+    action: "partner.updated",
+    resource_type: "partner",
+  }),
   patch: () => ({ action: "partner.forged", after: { forged: true } }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [OURS,    no,    no,    no],
@@ -61,27 +72,41 @@ describe("audit_log is append-only for every role", () => {
   it("the service role reads it but cannot insert, update or delete (42501)", async () => {
     const row = await auditRow(world.org.id);
     const before = await allAudit(world.org.id);
-    const read = await world.service.from("audit_log").select("id").eq("id", row.id as string);
+    const read = await world.service
+      .from("audit_log")
+      .select("id")
+      .eq("id", row.id as string);
     expect(read.data).toEqual([{ id: row.id }]);
-    const insert = await world.service.from("audit_log").insert({ org_id: world.org.id, actor_type: "service", action: "partner.forged", resource_type: "partner" });
+    const insert = await world.service
+      .from("audit_log")
+      .insert({ org_id: world.org.id, actor_type: "service", action: "partner.forged", resource_type: "partner" });
     expect(insert.error?.code).toBe("42501");
-    const update = await world.service.from("audit_log").update({ action: "partner.forged" }).eq("id", row.id as string);
+    const update = await world.service
+      .from("audit_log")
+      .update({ action: "partner.forged" })
+      .eq("id", row.id as string);
     expect(update.error?.code).toBe("42501");
-    const remove = await world.service.from("audit_log").delete().eq("id", row.id as string);
+    const remove = await world.service
+      .from("audit_log")
+      .delete()
+      .eq("id", row.id as string);
     expect(remove.error?.code).toBe("42501");
     expect(await allAudit(world.org.id)).toEqual(before);
   });
 
-  it.each(["anon", "authenticated", "service_role", "authenticator"])("%s holds no UPDATE, DELETE or TRUNCATE privilege", async (role) => {
-    const [row] = await sql<Record<string, boolean>>(
-      `select has_table_privilege($1, 'public.audit_log', 'update') as update,
+  it.each(["anon", "authenticated", "service_role", "authenticator"])(
+    "%s holds no UPDATE, DELETE or TRUNCATE privilege",
+    async (role) => {
+      const [row] = await sql<Record<string, boolean>>(
+        `select has_table_privilege($1, 'public.audit_log', 'update') as update,
               has_table_privilege($1, 'public.audit_log', 'delete') as delete,
               has_table_privilege($1, 'public.audit_log', 'truncate') as truncate,
               has_table_privilege($1, 'public.audit_log', 'insert') as insert`,
-      [role],
-    );
-    expect(row).toEqual({ update: false, delete: false, truncate: false, insert: false });
-  });
+        [role],
+      );
+      expect(row).toEqual({ update: false, delete: false, truncate: false, insert: false });
+    },
+  );
 
   it("the table's owner is a role that cannot log in", async () => {
     const [row] = await sql<{ owner: string; login: boolean }>(
@@ -95,7 +120,10 @@ describe("audit_log is append-only for every role", () => {
     ["the superuser", ""],
     ["the table owner", "set local role partnerdesk_audit_owner;"],
     ["the superuser in replica mode (triggers set aside)", "set local session_replication_role = replica;"],
-    ["the owner in replica mode", "set local session_replication_role = replica; set local role partnerdesk_audit_owner;"],
+    [
+      "the owner in replica mode",
+      "set local session_replication_role = replica; set local role partnerdesk_audit_owner;",
+    ],
   ])("as %s", (_who, setup) => {
     for (const [what, statement] of [
       ["UPDATE", "update public.audit_log set action = 'partner.forged' where org_id = $1"],
@@ -110,7 +138,9 @@ describe("audit_log is append-only for every role", () => {
         try {
           await client.query("begin");
           if (setup) await client.query(setup);
-          await expect(client.query(statement, what === "TRUNCATE" ? [] : [world.org.id])).rejects.toMatchObject({ code: "42501" });
+          await expect(client.query(statement, what === "TRUNCATE" ? [] : [world.org.id])).rejects.toMatchObject({
+            code: "42501",
+          });
           await client.query("rollback");
         } finally {
           await client.end();
@@ -124,9 +154,14 @@ describe("audit_log is append-only for every role", () => {
 describe("audit rows written by triggers", () => {
   it("a partner update records the actor, before, after and what changed", async () => {
     const partner = await createPartner(world.org.id, { status: "active" });
-    const result = await world.people.member.client.from("partners").update({ status: "paused" }).eq("id", partner.id as string);
+    const result = await world.people.member.client
+      .from("partners")
+      .update({ status: "paused" })
+      .eq("id", partner.id as string);
     expect(result.error).toBeNull();
-    const rows = await sql("select * from public.audit_log where resource_id = $1 and action = 'partner.updated'", [partner.id]);
+    const rows = await sql("select * from public.audit_log where resource_id = $1 and action = 'partner.updated'", [
+      partner.id,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       org_id: world.org.id,
@@ -143,11 +178,27 @@ describe("audit rows written by triggers", () => {
   it("records the request's IP and user agent when the write comes through PostgREST", async () => {
     const partner = await createPartner(world.org.id);
     const client = createClient(testEnv.apiUrl, testEnv.anonKey, {
-      global: { headers: { Authorization: `Bearer ${await mintUserJwt(world.people.member.id)}`, "User-Agent": "audit-probe/1.0", "X-Forwarded-For": "203.0.113.9" } },
+      global: {
+        headers: {
+          Authorization: `Bearer ${await mintUserJwt(world.people.member.id)}`,
+          "User-Agent": "audit-probe/1.0",
+          "X-Forwarded-For": "203.0.113.9",
+        },
+      },
       auth: { persistSession: false },
     });
-    expect((await client.from("partners").update({ region: "EMEA" }).eq("id", partner.id as string)).error).toBeNull();
-    const rows = await sql("select ip, user_agent, actor_id from public.audit_log where resource_id = $1 and action = 'partner.updated'", [partner.id]);
+    expect(
+      (
+        await client
+          .from("partners")
+          .update({ region: "EMEA" })
+          .eq("id", partner.id as string)
+      ).error,
+    ).toBeNull();
+    const rows = await sql(
+      "select ip, user_agent, actor_id from public.audit_log where resource_id = $1 and action = 'partner.updated'",
+      [partner.id],
+    );
     expect(rows).toEqual([{ ip: "203.0.113.9", user_agent: "audit-probe/1.0", actor_id: world.people.member.id }]);
   });
 
@@ -158,7 +209,11 @@ describe("audit rows written by triggers", () => {
     const referral = op === "delete" ? await insertChild("partner_referrals", world.partners.granted) : undefined;
     let id = referral?.id as string | undefined;
     if (op === "insert") {
-      const result = await world.people.member.client.from("partner_referrals").insert({ org_id: world.org.id, partner_id: world.partners.granted, client_name: "Audited" }).select("id").single();
+      const result = await world.people.member.client
+        .from("partner_referrals")
+        .insert({ org_id: world.org.id, partner_id: world.partners.granted, client_name: "Audited" })
+        .select("id")
+        .single();
       id = result.data!.id as string;
     } else {
       const result = await world.people.admin.client.from("partner_referrals").delete().eq("id", id!);
@@ -171,20 +226,39 @@ describe("audit rows written by triggers", () => {
   });
 
   it("grants, revocations, deactivations and role changes have their own verbs", async () => {
-    
     const user = await createPartnerUser(world.org.id, "audited");
-    const granted = await world.people.admin.client.from("partner_access").insert({ org_id: world.org.id, partner_id: world.partners.granted, partner_user_id: user.id, scope: ["referrals"] }).select("id").single();
+    const granted = await world.people.admin.client
+      .from("partner_access")
+      .insert({
+        org_id: world.org.id,
+        partner_id: world.partners.granted,
+        partner_user_id: user.id,
+        scope: ["referrals"],
+      })
+      .select("id")
+      .single();
     expect(granted.error).toBeNull();
     const grantId = granted.data!.id as string;
-    await world.people.admin.client.from("partner_access").update({ revoked_at: new Date().toISOString() }).eq("id", grantId);
+    await world.people.admin.client
+      .from("partner_access")
+      .update({ revoked_at: new Date().toISOString() })
+      .eq("id", grantId);
     await world.people.admin.client.from("partner_users").update({ is_active: false }).eq("id", user.id);
     const staff = await createStaff(world.org.id, "viewer", "promoted");
-    await world.people.admin.client.from("org_members").update({ role: "member" }).match({ org_id: world.org.id, user_id: staff.id });
+    await world.people.admin.client
+      .from("org_members")
+      .update({ role: "member" })
+      .match({ org_id: world.org.id, user_id: staff.id });
     const rows = await sql<{ action: string; actor_id: string }>(
       "select action, actor_id from public.audit_log where (resource_id = $1 or resource_id = $2 or resource_id = $3) and actor_id = $4 order by created_at",
       [grantId, user.id, `${world.org.id}:${staff.id}`, world.people.admin.id],
     );
-    expect(rows.map((row) => row.action)).toEqual(["partner.access.granted", "partner.access.revoked", "partner_user.deactivated", "org_member.role_changed"]);
+    expect(rows.map((row) => row.action)).toEqual([
+      "partner.access.granted",
+      "partner.access.revoked",
+      "partner_user.deactivated",
+      "org_member.role_changed",
+    ]);
   });
 });
 
@@ -193,7 +267,10 @@ describe("record_portal_event()", () => {
     const persona = world.people.partner;
     const signIn = await persona.client.rpc("record_portal_event", { p_event: "portal.sign_in" });
     expect(signIn.error).toBeNull();
-    const switched = await persona.client.rpc("record_portal_event", { p_event: "portal.account_switched", p_partner_id: world.partners.granted });
+    const switched = await persona.client.rpc("record_portal_event", {
+      p_event: "portal.account_switched",
+      p_partner_id: world.partners.granted,
+    });
     expect(switched.error).toBeNull();
     const rows = await sql<{ action: string; actor_id: string; actor_type: string }>(
       "select action, actor_id, actor_type from public.audit_log where actor_id = $1 and action like 'portal.%' order by created_at",
@@ -207,8 +284,18 @@ describe("record_portal_event()", () => {
 
   it.each([
     ["an unknown event", "partner", { p_event: "partner.deleted" }, "22023"],
-    ["a switch to an ungranted partner", "partner", { p_event: "portal.account_switched", p_partner_id: "sibling" }, "42501"],
-    ["a switch on a revoked grant", "partnerRevoked", { p_event: "portal.account_switched", p_partner_id: "granted" }, "42501"],
+    [
+      "a switch to an ungranted partner",
+      "partner",
+      { p_event: "portal.account_switched", p_partner_id: "sibling" },
+      "42501",
+    ],
+    [
+      "a switch on a revoked grant",
+      "partnerRevoked",
+      { p_event: "portal.account_switched", p_partner_id: "granted" },
+      "42501",
+    ],
     ["an inactive partner user", "partnerInactive", { p_event: "portal.sign_in" }, "42501"],
     ["staff", "admin", { p_event: "portal.sign_in" }, "42501"],
     ["anon", "anon", { p_event: "portal.sign_in" }, "42501"],
@@ -217,7 +304,10 @@ describe("record_portal_event()", () => {
     const params = { ...args, ...("p_partner_id" in args ? { p_partner_id: world.partners[args.p_partner_id] } : {}) };
     // Counted for this file's orgs only: other files log portal events at the same time.
     const count = () =>
-      sql("select count(*) from public.audit_log where action like 'portal.%' and (org_id = any ($1) or org_id is null)", [[world.org.id, world.otherOrg.id]]);
+      sql(
+        "select count(*) from public.audit_log where action like 'portal.%' and (org_id = any ($1) or org_id is null)",
+        [[world.org.id, world.otherOrg.id]],
+      );
     const before = await count();
     const result = await persona.client.rpc("record_portal_event", params);
     expect(result.error?.code).toBe(code);

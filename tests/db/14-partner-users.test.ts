@@ -18,12 +18,15 @@ runMatrix(() => world, {
     ours: { id: (await createPartnerUser(w.org.id, "listed")).id },
     foreign: { id: (await createPartnerUser(w.otherOrg.id, "foreign")).id },
   }),
-  arrangeTarget: async (w) => (await readRow("partner_users", { id: (await createPartnerUser(w.org.id, "target")).id }))!,
+  arrangeTarget: async (w) =>
+    (await readRow("partner_users", { id: (await createPartnerUser(w.org.id, "target")).id }))!,
   insertValues: async (w) => {
     const email = `invited-${token()}@partner.test`;
     return { id: await createAuthUser(email, "Invited"), org_id: w.org.id, email, name: "Invited" };
   },
   patch: () => ({ is_active: false }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [OURS,    ok,    ok,    no],
@@ -54,7 +57,10 @@ describe("partner_users: a partner user's own row", () => {
       const own = await persona.client.from("partner_users").select("id, is_active").eq("id", persona.id);
       expect(own.data).toEqual([{ id: persona.id, is_active: true }]);
       const before = await readRow("partner_users", { id: persona.id });
-      const renamed = await persona.client.from("partner_users").update({ name: "Me" }, { count: "exact" }).eq("id", persona.id);
+      const renamed = await persona.client
+        .from("partner_users")
+        .update({ name: "Me" }, { count: "exact" })
+        .eq("id", persona.id);
       if (renamed.error) expect(renamed.error.code).toBe("42501");
       else expect(renamed.count).toBe(0);
       expect(await readRow("partner_users", { id: persona.id })).toEqual(before);
@@ -63,7 +69,10 @@ describe("partner_users: a partner user's own row", () => {
 
   it("an inactive partner user cannot reactivate themselves", async () => {
     const persona = world.people.partnerInactive;
-    const result = await persona.client.from("partner_users").update({ is_active: true }, { count: "exact" }).eq("id", persona.id);
+    const result = await persona.client
+      .from("partner_users")
+      .update({ is_active: true }, { count: "exact" })
+      .eq("id", persona.id);
     if (result.error) expect(result.error.code).toBe("42501");
     else expect(result.count).toBe(0);
     expect(await readRow("partner_users", { id: persona.id })).toMatchObject({ is_active: false });
@@ -90,7 +99,9 @@ describe("partner_users: rules beyond the matrix", () => {
   it("a lead cannot invite into another org", async () => {
     const email = `elsewhere-${token()}@partner.test`;
     const id = await createAuthUser(email, "Elsewhere");
-    const result = await world.people.admin.client.from("partner_users").insert({ id, org_id: world.otherOrg.id, email });
+    const result = await world.people.admin.client
+      .from("partner_users")
+      .insert({ id, org_id: world.otherOrg.id, email });
     expect(result.error?.code).toBe("42501");
     expect(await readRow("partner_users", { id })).toBeUndefined();
   });

@@ -18,9 +18,12 @@ runMatrix(() => world, {
   table: "partner_access",
   arrangeSelect: async (w) => ({
     ours: await grantAccess((await createPartnerUser(w.org.id, "listed")).id, w.partners.granted, { scope: SCOPES }),
-    foreign: await grantAccess((await createPartnerUser(w.otherOrg.id, "foreign")).id, w.partners.foreign, { scope: SCOPES }),
+    foreign: await grantAccess((await createPartnerUser(w.otherOrg.id, "foreign")).id, w.partners.foreign, {
+      scope: SCOPES,
+    }),
   }),
-  arrangeTarget: async (w) => grantAccess((await createPartnerUser(w.org.id, "target")).id, w.partners.granted, { scope: SCOPES }),
+  arrangeTarget: async (w) =>
+    grantAccess((await createPartnerUser(w.org.id, "target")).id, w.partners.granted, { scope: SCOPES }),
   insertValues: async (w) => ({
     org_id: w.org.id,
     partner_id: w.partners.granted,
@@ -29,6 +32,8 @@ runMatrix(() => world, {
   }),
   findInserted: (values) => ({ partner_user_id: values.partner_user_id, partner_id: values.partner_id }),
   patch: () => ({ scope: ["documents", "training"], ends_at: "2099-01-01T00:00:00.000Z" }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [OURS,    ok,    ok,    no],
@@ -57,10 +62,16 @@ describe("partner_access: a partner user's own grants", () => {
     "%s reads their own grant and cannot widen it",
     async (name) => {
       const persona = world.people[name];
-      const own = await persona.client.from("partner_access").select("partner_user_id, partner_id").eq("partner_user_id", persona.id);
+      const own = await persona.client
+        .from("partner_access")
+        .select("partner_user_id, partner_id")
+        .eq("partner_user_id", persona.id);
       expect(own.data).toEqual([{ partner_user_id: persona.id, partner_id: world.partners.granted }]);
       const before = await readRow("partner_access", { partner_user_id: persona.id });
-      const widened = await persona.client.from("partner_access").update({ scope: SCOPES, ends_at: null, starts_at: null, revoked_at: null }, { count: "exact" }).eq("partner_user_id", persona.id);
+      const widened = await persona.client
+        .from("partner_access")
+        .update({ scope: SCOPES, ends_at: null, starts_at: null, revoked_at: null }, { count: "exact" })
+        .eq("partner_user_id", persona.id);
       if (widened.error) expect(widened.error.code).toBe("42501");
       else expect(widened.count).toBe(0);
       expect(await readRow("partner_access", { partner_user_id: persona.id })).toEqual(before);
@@ -69,9 +80,13 @@ describe("partner_access: a partner user's own grants", () => {
 
   it("a partner user cannot grant themselves another partner", async () => {
     const persona = world.people.partner;
-    const result = await persona.client.from("partner_access").insert({ org_id: world.org.id, partner_id: world.partners.sibling, partner_user_id: persona.id, scope: SCOPES });
+    const result = await persona.client
+      .from("partner_access")
+      .insert({ org_id: world.org.id, partner_id: world.partners.sibling, partner_user_id: persona.id, scope: SCOPES });
     expect(result.error?.code).toBe("42501");
-    expect(await readRow("partner_access", { partner_user_id: persona.id, partner_id: world.partners.sibling })).toBeUndefined();
+    expect(
+      await readRow("partner_access", { partner_user_id: persona.id, partner_id: world.partners.sibling }),
+    ).toBeUndefined();
   });
 });
 
@@ -89,16 +104,26 @@ describe("partner_access: grants at their edges, on the very next request", () =
   it("a window that started a second ago is in force; one that starts in a minute is not", async () => {
     const referral = await insertChild("partner_referrals", world.partners.granted);
     const started = await createPartnerUser(world.org.id, "started");
-    await grantAccess(started.id, world.partners.granted, { scope: ["referrals"], startsAt: new Date(Date.now() - second) });
+    await grantAccess(started.id, world.partners.granted, {
+      scope: ["referrals"],
+      startsAt: new Date(Date.now() - second),
+    });
     const soon = await createPartnerUser(world.org.id, "soon");
-    await grantAccess(soon.id, world.partners.granted, { scope: ["referrals"], startsAt: new Date(Date.now() + 60 * second) });
+    await grantAccess(soon.id, world.partners.granted, {
+      scope: ["referrals"],
+      startsAt: new Date(Date.now() + 60 * second),
+    });
     expect(await visibleTo(started.id, { referral: referral.id as string })).toEqual({ partner: 1, referral: 1 });
     expect(await visibleTo(soon.id, { referral: referral.id as string })).toEqual({ partner: 0, referral: 0 });
   });
 
   it("starts_at is inclusive and ends_at exclusive (checked at the instant, in SQL)", async () => {
     const user = await createPartnerUser(world.org.id, "instant");
-    const grant = await grantAccess(user.id, world.partners.granted, { scope: ["referrals"], startsAt: new Date("2030-01-01T00:00:00Z"), endsAt: new Date("2030-01-02T00:00:00Z") });
+    const grant = await grantAccess(user.id, world.partners.granted, {
+      scope: ["referrals"],
+      startsAt: new Date("2030-01-01T00:00:00Z"),
+      endsAt: new Date("2030-01-02T00:00:00Z"),
+    });
     // Postgres' now() is the transaction start; pin it by checking the helper's rule on the row itself.
     const [row] = await sql<{ at_start: boolean; before_end: boolean; at_end: boolean }>(
       `select (starts_at <= timestamptz '2030-01-01T00:00:00Z') as at_start,
@@ -115,11 +140,17 @@ describe("partner_access: grants at their edges, on the very next request", () =
     const user = await createPartnerUser(world.org.id, "revokee");
     const grant = await grantAccess(user.id, world.partners.granted, { scope: ["referrals"] });
     expect(await visibleTo(user.id, { referral: referral.id as string })).toEqual({ partner: 1, referral: 1 });
-    const revoked = await world.people.manager.client.from("partner_access").update({ revoked_at: new Date().toISOString() }).eq("id", grant.id as string);
+    const revoked = await world.people.manager.client
+      .from("partner_access")
+      .update({ revoked_at: new Date().toISOString() })
+      .eq("id", grant.id as string);
     expect(revoked.error).toBeNull();
     expect(await readRow("partner_access", { id: grant.id })).toMatchObject({ revoked_by: world.people.manager.id });
     expect(await visibleTo(user.id, { referral: referral.id as string })).toEqual({ partner: 0, referral: 0 });
-    await world.people.manager.client.from("partner_access").update({ revoked_at: null }).eq("id", grant.id as string);
+    await world.people.manager.client
+      .from("partner_access")
+      .update({ revoked_at: null })
+      .eq("id", grant.id as string);
     expect(await visibleTo(user.id, { referral: referral.id as string })).toEqual({ partner: 1, referral: 1 });
   });
 
@@ -127,7 +158,10 @@ describe("partner_access: grants at their edges, on the very next request", () =
     const referral = await insertChild("partner_referrals", world.partners.granted);
     const user = await createPartnerUser(world.org.id, "ending");
     const grant = await grantAccess(user.id, world.partners.granted, { scope: ["referrals"] });
-    await world.people.admin.client.from("partner_access").update({ ends_at: new Date(Date.now() - second).toISOString() }).eq("id", grant.id as string);
+    await world.people.admin.client
+      .from("partner_access")
+      .update({ ends_at: new Date(Date.now() - second).toISOString() })
+      .eq("id", grant.id as string);
     expect(await visibleTo(user.id, { referral: referral.id as string })).toEqual({ partner: 0, referral: 0 });
   });
 
@@ -145,7 +179,10 @@ describe("partner_access: grants at their edges, on the very next request", () =
     const referral = await insertChild("partner_referrals", world.partners.granted);
     const user = await createPartnerUser(world.org.id, "narrowed");
     const grant = await grantAccess(user.id, world.partners.granted, { scope: ["referrals", "documents"] });
-    await world.people.admin.client.from("partner_access").update({ scope: ["documents"] }).eq("id", grant.id as string);
+    await world.people.admin.client
+      .from("partner_access")
+      .update({ scope: ["documents"] })
+      .eq("id", grant.id as string);
     expect(await visibleTo(user.id, { referral: referral.id as string })).toEqual({ partner: 1, referral: 0 });
   });
 
@@ -156,39 +193,65 @@ describe("partner_access: grants at their edges, on the very next request", () =
     await grantAccess(user.id, world.partners.granted, { scope: ["referrals"] });
     await grantAccess(user.id, world.partners.sibling, { scope: ["documents"] });
     const client = await clientAs(user.id);
-    const partners = await client.from("partners").select("id").in("id", [world.partners.granted, world.partners.sibling, world.partners.foreign]);
-    expect(new Set(partners.data?.map((row) => row.id))).toEqual(new Set([world.partners.granted, world.partners.sibling]));
-    const referrals = await client.from("partner_referrals").select("id").in("id", [onGranted.id as string, onSibling.id as string]);
+    const partners = await client
+      .from("partners")
+      .select("id")
+      .in("id", [world.partners.granted, world.partners.sibling, world.partners.foreign]);
+    expect(new Set(partners.data?.map((row) => row.id))).toEqual(
+      new Set([world.partners.granted, world.partners.sibling]),
+    );
+    const referrals = await client
+      .from("partner_referrals")
+      .select("id")
+      .in("id", [onGranted.id as string, onSibling.id as string]);
     expect(referrals.data).toEqual([{ id: onGranted.id }]);
   });
 
   it("a grant is unique per user and partner", async () => {
     const user = await createPartnerUser(world.org.id, "twice");
     await grantAccess(user.id, world.partners.granted, { scope: ["referrals"] });
-    const result = await world.people.admin.client.from("partner_access").insert({ org_id: world.org.id, partner_id: world.partners.granted, partner_user_id: user.id, scope: SCOPES });
+    const result = await world.people.admin.client
+      .from("partner_access")
+      .insert({ org_id: world.org.id, partner_id: world.partners.granted, partner_user_id: user.id, scope: SCOPES });
     expect(result.error?.code).toBe("23505");
   });
 
   it("a grant cannot pair a partner user with a partner of another org", async () => {
     const user = await createPartnerUser(world.org.id, "crossing");
     for (const org of [world.org.id, world.otherOrg.id]) {
-      const result = await world.service.from("partner_access").insert({ org_id: org, partner_id: world.partners.foreign, partner_user_id: user.id, scope: SCOPES });
+      const result = await world.service
+        .from("partner_access")
+        .insert({ org_id: org, partner_id: world.partners.foreign, partner_user_id: user.id, scope: SCOPES });
       expect(result.error?.code).toBe("23503");
     }
   });
 
   it("an unknown scope and an inverted window are refused", async () => {
     const user = await createPartnerUser(world.org.id, "odd");
-    const scope = await world.people.admin.client.from("partner_access").insert({ org_id: world.org.id, partner_id: world.partners.granted, partner_user_id: user.id, scope: ["payouts"] });
+    const scope = await world.people.admin.client.from("partner_access").insert({
+      org_id: world.org.id,
+      partner_id: world.partners.granted,
+      partner_user_id: user.id,
+      scope: ["payouts"],
+    });
     expect(scope.error?.code).toBe("23514");
-    const window = await world.people.admin.client.from("partner_access").insert({ org_id: world.org.id, partner_id: world.partners.granted, partner_user_id: user.id, starts_at: "2030-01-02T00:00:00Z", ends_at: "2030-01-01T00:00:00Z" });
+    const window = await world.people.admin.client.from("partner_access").insert({
+      org_id: world.org.id,
+      partner_id: world.partners.granted,
+      partner_user_id: user.id,
+      starts_at: "2030-01-02T00:00:00Z",
+      ends_at: "2030-01-01T00:00:00Z",
+    });
     expect(window.error?.code).toBe("23514");
   });
 
   it("grants are never deleted, not even by the service role", async () => {
     const user = await createPartnerUser(world.org.id, "kept");
     const grant = await grantAccess(user.id, world.partners.granted, { scope: SCOPES });
-    const result = await world.service.from("partner_access").delete().eq("id", grant.id as string);
+    const result = await world.service
+      .from("partner_access")
+      .delete()
+      .eq("id", grant.id as string);
     expect(result.error?.code).toBe("42501");
     expect(await readRow("partner_access", { id: grant.id })).toBeDefined();
   });

@@ -12,7 +12,9 @@ beforeAll(async () => {
 // Own row only, for everyone signed in; someone else's row is invisible and untouchable.
 // The matrix aims at the persona's own row; "someone else's row" is checked below.
 const OWN: Cells = [["own"], ok, ok, ok];
-const cells = Object.fromEntries(PERSONAS.map((name) => [name, name === "anon" ? ([NONE, no, no, no] as Cells) : OWN])) as Record<PersonaName, Cells>;
+const cells = Object.fromEntries(
+  PERSONAS.map((name) => [name, name === "anon" ? ([NONE, no, no, no] as Cells) : OWN]),
+) as Record<PersonaName, Cells>;
 
 async function ownRow(w: World, userId: string) {
   // anon has no row of its own: aim at the viewer's.
@@ -41,15 +43,21 @@ runMatrix(() => world, {
 });
 
 describe("user_preferences: someone else's row", () => {
-  it.each(PERSONAS.filter((name) => name !== "viewer"))("%s cannot read, change or delete the viewer's preferences", async (name) => {
-    const row = await ownRow(world, world.people.viewer.id);
-    const client = world.people[name].client;
-    const read = await client.from("user_preferences").select("user_id").eq("user_id", world.people.viewer.id);
-    expect(read.data ?? []).toEqual([]);
-    await client.from("user_preferences").update({ settings: { hacked: true } }).eq("user_id", world.people.viewer.id);
-    await client.from("user_preferences").delete().eq("user_id", world.people.viewer.id);
-    expect(await readRow("user_preferences", { user_id: world.people.viewer.id })).toEqual(row);
-  });
+  it.each(PERSONAS.filter((name) => name !== "viewer"))(
+    "%s cannot read, change or delete the viewer's preferences",
+    async (name) => {
+      const row = await ownRow(world, world.people.viewer.id);
+      const client = world.people[name].client;
+      const read = await client.from("user_preferences").select("user_id").eq("user_id", world.people.viewer.id);
+      expect(read.data ?? []).toEqual([]);
+      await client
+        .from("user_preferences")
+        .update({ settings: { hacked: true } })
+        .eq("user_id", world.people.viewer.id);
+      await client.from("user_preferences").delete().eq("user_id", world.people.viewer.id);
+      expect(await readRow("user_preferences", { user_id: world.people.viewer.id })).toEqual(row);
+    },
+  );
 
   it("nobody can create preferences for someone else", async () => {
     const { id } = await createStaff(world.org.id, "viewer", "victim");

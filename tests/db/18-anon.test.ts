@@ -6,7 +6,14 @@ import { createWorld, type World } from "./support/world";
 let world: World;
 beforeAll(async () => {
   world = await createWorld("anon");
-  for (const table of ["partner_referrals", "partner_commissions", "partner_tasks", "partner_documents", "partner_training", "partner_notes"]) {
+  for (const table of [
+    "partner_referrals",
+    "partner_commissions",
+    "partner_tasks",
+    "partner_documents",
+    "partner_training",
+    "partner_notes",
+  ]) {
     await insertChild(table, world.partners.granted);
   }
 });
@@ -25,7 +32,11 @@ async function publicTables(): Promise<{ name: string; first: string; hasOrg: bo
 async function fingerprint(): Promise<string> {
   const parts: string[] = [];
   for (const table of await publicTables()) {
-    const where = table.hasOrg ? "t.org_id = any($1)" : table.name === "organizations" ? "t.id = any($1)" : "cardinality($1::uuid[]) < 0";
+    const where = table.hasOrg
+      ? "t.org_id = any($1)"
+      : table.name === "organizations"
+        ? "t.id = any($1)"
+        : "cardinality($1::uuid[]) < 0";
     const [row] = await sql<{ n: string; h: string }>(
       `select count(*) as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from public."${table.name}" t where ${where}`,
       [[world.org.id, world.otherOrg.id]],
@@ -66,7 +77,10 @@ describe("anon gets nothing anywhere", () => {
       const insert = await anon.from(table).insert({ [first]: crypto.randomUUID() } as never);
       expect(insert.error?.code, `${table} insert`).toBe("42501");
 
-      const update = await anon.from(table).update({ [first]: crypto.randomUUID() }, { count: "exact" }).not(first, "is", null);
+      const update = await anon
+        .from(table)
+        .update({ [first]: crypto.randomUUID() }, { count: "exact" })
+        .not(first, "is", null);
       if (update.error) expect(update.error.code, `${table} update`).toBe("42501");
       else expect(update.count, `${table} update`).toBe(0);
 
@@ -83,7 +97,12 @@ describe("anon gets nothing anywhere", () => {
     ["partner_directory_metrics", { p_org_id: "org" }],
     ["partner_rollups", { p_partner_id: "granted" }],
   ] as const)("rpc %s is refused", async (fn, args) => {
-    const params = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v === "granted" ? world.partners.granted : v === "org" ? world.org.id : v]));
+    const params = Object.fromEntries(
+      Object.entries(args).map(([k, v]) => [
+        k,
+        v === "granted" ? world.partners.granted : v === "org" ? world.org.id : v,
+      ]),
+    );
     const result = await world.people.anon.client.rpc(fn, params);
     expect(result.error?.code).toBe("42501");
   });

@@ -34,6 +34,8 @@ runMatrix(() => world, {
     return { partner_id: partner.id, org_id: w.org.id, pipeline_value: 1_000_000 };
   },
   patch: () => ({ pipeline_value: 1_000_000, commission_owed: 0 }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [ORG,     no,    no,    no],
@@ -58,8 +60,18 @@ runMatrix(() => world, {
 });
 
 const COLUMNS = [
-  "referrals_submitted", "referrals_qualified", "referrals_in_progress", "referrals_won", "referrals_lost",
-  "pipeline_value", "won_value", "commission_earned", "commission_owed", "commission_paid", "open_tasks", "overdue_tasks",
+  "referrals_submitted",
+  "referrals_qualified",
+  "referrals_in_progress",
+  "referrals_won",
+  "referrals_lost",
+  "pipeline_value",
+  "won_value",
+  "commission_earned",
+  "commission_owed",
+  "commission_paid",
+  "open_tasks",
+  "overdue_tasks",
 ] as const;
 
 /** The roll-ups recomputed from the rows by plain SQL, per DESIGN.md's definitions. */
@@ -103,10 +115,23 @@ describe("partner_stats equals plain-SQL sums", () => {
 
     const referrals = await member
       .from("partner_referrals")
-      .insert([100, 250.5, 1000, 40, 75].map((value, i) => ({ org_id: world.org.id, partner_id: id, client_name: `Client ${i}`, estimated_value: value })))
+      .insert(
+        [100, 250.5, 1000, 40, 75].map((value, i) => ({
+          org_id: world.org.id,
+          partner_id: id,
+          client_name: `Client ${i}`,
+          estimated_value: value,
+        })),
+      )
       .select("id");
     expect(referrals.error).toBeNull();
-    const [r0, r1, r2, r3, r4] = referrals.data!.map((row) => row.id as string) as [string, string, string, string, string];
+    const [r0, r1, r2, r3, r4] = referrals.data!.map((row) => row.id as string) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     await member.from("partner_referrals").update({ status: "qualified" }).eq("id", r0);
     await member.from("partner_referrals").update({ status: "won", actual_value: 900 }).eq("id", r2);
     await member.from("partner_referrals").update({ status: "won" }).eq("id", r3); // won without actual: estimated counts
@@ -116,7 +141,14 @@ describe("partner_stats equals plain-SQL sums", () => {
 
     const commissions = await manager
       .from("partner_commissions")
-      .insert([10, 20, 30, 40].map((amount) => ({ org_id: world.org.id, partner_id: id, amount, currency: world.org.currency })))
+      .insert(
+        [10, 20, 30, 40].map((amount) => ({
+          org_id: world.org.id,
+          partner_id: id,
+          amount,
+          currency: world.org.currency,
+        })),
+      )
       .select("id");
     expect(commissions.error).toBeNull();
     const [c0, c1, c2, c3] = commissions.data!.map((row) => row.id as string) as [string, string, string, string];
@@ -129,22 +161,35 @@ describe("partner_stats equals plain-SQL sums", () => {
 
     const tasks = await member
       .from("partner_tasks")
-      .insert([
-        { org_id: world.org.id, partner_id: id, title: "Overdue", due_date: "2020-01-01" },
-        { org_id: world.org.id, partner_id: id, title: "Later", due_date: "2999-01-01" },
-        { org_id: world.org.id, partner_id: id, title: "Undated" },
-        { org_id: world.org.id, partner_id: id, title: "Done", status: "done", due_date: "2020-01-01" },
-      ], { defaultToNull: false })
+      .insert(
+        [
+          { org_id: world.org.id, partner_id: id, title: "Overdue", due_date: "2020-01-01" },
+          { org_id: world.org.id, partner_id: id, title: "Later", due_date: "2999-01-01" },
+          { org_id: world.org.id, partner_id: id, title: "Undated" },
+          { org_id: world.org.id, partner_id: id, title: "Done", status: "done", due_date: "2020-01-01" },
+        ],
+        { defaultToNull: false },
+      )
       .select("id");
     expect(tasks.error).toBeNull();
-    await member.from("partner_tasks").update({ status: "in_progress" }).eq("id", tasks.data![2]!.id as string);
+    await member
+      .from("partner_tasks")
+      .update({ status: "in_progress" })
+      .eq("id", tasks.data![2]!.id as string);
     expect(await stored(id)).toEqual(await plainSums(id));
 
     // Deletes: a referral (leads), a pending commission, a task; then a bulk statement.
     await manager.from("partner_referrals").delete().eq("id", r0);
     await manager.from("partner_commissions").delete().eq("id", c3);
-    await member.from("partner_tasks").delete().eq("id", tasks.data![0]!.id as string);
-    await member.from("partner_referrals").update({ status: "in_progress" }).eq("partner_id", id).in("status", ["submitted", "qualified"]);
+    await member
+      .from("partner_tasks")
+      .delete()
+      .eq("id", tasks.data![0]!.id as string);
+    await member
+      .from("partner_referrals")
+      .update({ status: "in_progress" })
+      .eq("partner_id", id)
+      .in("status", ["submitted", "qualified"]);
     expect(await stored(id)).toEqual(await plainSums(id));
   });
 
@@ -161,7 +206,10 @@ describe("partner_stats equals plain-SQL sums", () => {
   });
 
   it("every partner of the org agrees, after all of the above", async () => {
-    const partners = await sql<{ id: string }>("select id from public.partners where org_id = $1 and name not like 'Statsless %'", [world.org.id]);
+    const partners = await sql<{ id: string }>(
+      "select id from public.partners where org_id = $1 and name not like 'Statsless %'",
+      [world.org.id],
+    );
     for (const { id } of partners) expect(await stored(id), id).toEqual(await plainSums(id));
   });
 });
@@ -174,12 +222,14 @@ describe("partner_stats under concurrent writers", () => {
       const client = new pg.Client({ connectionString: testEnv.dbUrl });
       await client.connect();
       await client.query("begin");
-      await client.query("select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)", [
-        JSON.stringify({ sub: world.people.member.id, role: "authenticated" }),
-      ]);
+      await client.query(
+        "select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)",
+        [JSON.stringify({ sub: world.people.member.id, role: "authenticated" })],
+      );
       return client;
     };
-    const insert = "insert into public.partner_referrals (org_id, partner_id, client_name, estimated_value) values ($1, $2, $3, $4)";
+    const insert =
+      "insert into public.partner_referrals (org_id, partner_id, client_name, estimated_value) values ($1, $2, $3, $4)";
     const a = await connect();
     const b = await connect();
     try {
@@ -206,7 +256,12 @@ describe("roll-up and hero-metric functions", () => {
     const staff = await world.people.viewer.client.rpc("partner_rollups", { p_partner_id: id });
     expect(staff.error).toBeNull();
     expect(staff.data).toHaveLength(1);
-    expect(staff.data[0]).toMatchObject({ partner_id: id, referrals_submitted: 1, pipeline_value: 123, currency: world.org.currency });
+    expect(staff.data[0]).toMatchObject({
+      partner_id: id,
+      referrals_submitted: 1,
+      pipeline_value: 123,
+      currency: world.org.currency,
+    });
     for (const name of ["partner", "stranger"] as const) {
       const result = await world.people[name].client.rpc("partner_rollups", { p_partner_id: world.partners.granted });
       expect(result.data ?? [], name).toEqual([]);
@@ -215,7 +270,10 @@ describe("roll-up and hero-metric functions", () => {
 
   it("partner_directory_metrics() equals plain SQL over the org's live partners, with and without a filter", async () => {
     for (const filter of [{}, { p_status: ["active"] }, { p_tier: ["silver", "gold"] }, { p_include_archived: true }]) {
-      const result = await world.people.viewer.client.rpc("partner_directory_metrics", { p_org_id: world.org.id, ...filter });
+      const result = await world.people.viewer.client.rpc("partner_directory_metrics", {
+        p_org_id: world.org.id,
+        ...filter,
+      });
       expect(result.error).toBeNull();
       const status = "p_status" in filter ? filter.p_status : null;
       const tier = "p_tier" in filter ? filter.p_tier : null;

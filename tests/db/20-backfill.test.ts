@@ -29,7 +29,9 @@ async function insertWithoutTriggers(table: string, values: Record<string, unkno
 }
 
 async function backfill() {
-  const [row] = await sql<{ referral_events: number; commission_events: number }>("select * from private.backfill_activity()");
+  const [row] = await sql<{ referral_events: number; commission_events: number }>(
+    "select * from private.backfill_activity()",
+  );
   return row!;
 }
 
@@ -42,10 +44,23 @@ beforeAll(async () => {
   const partner = (await createPartner(world.org.id)).id as string;
   historic = { referrals: [], commissions: [] };
   for (const day of ["2023-01-05", "2023-03-10", "2024-07-01"]) {
-    historic.referrals.push(await insertWithoutTriggers("partner_referrals", await childValues("partner_referrals", partner, { referred_at: `${day}T09:30:00Z` })));
+    historic.referrals.push(
+      await insertWithoutTriggers(
+        "partner_referrals",
+        await childValues("partner_referrals", partner, { referred_at: `${day}T09:30:00Z` }),
+      ),
+    );
   }
   for (const status of ["pending", "paid"]) {
-    historic.commissions.push(await insertWithoutTriggers("partner_commissions", await childValues("partner_commissions", partner, { status, ...(status === "paid" ? { paid_at: "2024-01-01T00:00:00Z", approved_at: "2023-12-01T00:00:00Z" } : {}) })));
+    historic.commissions.push(
+      await insertWithoutTriggers(
+        "partner_commissions",
+        await childValues("partner_commissions", partner, {
+          status,
+          ...(status === "paid" ? { paid_at: "2024-01-01T00:00:00Z", approved_at: "2023-12-01T00:00:00Z" } : {}),
+        }),
+      ),
+    );
   }
   live = {
     referral: (await insertChild("partner_referrals", partner)).id as string,
@@ -58,20 +73,30 @@ describe("backfill (npm run db:backfill)", () => {
     const [row] = await sql<{ missing: number; present: number }>(
       `select count(*) filter (where source_id = any ($1))::int as missing, count(*) filter (where source_id = any ($2))::int as present
        from public.partner_activity_log where event_type in ('referral.created', 'commission.created')`,
-      [[...historic.referrals, ...historic.commissions], [live.referral, live.commission]],
+      [
+        [...historic.referrals, ...historic.commissions],
+        [live.referral, live.commission],
+      ],
     );
     expect(row).toEqual({ missing: 0, present: 2 });
   });
 
   it("writes one referral.created per historic referral, at referred_at, and one commission.created per commission lacking one", async () => {
     await backfill();
-    const rows = await sql<{ source_id: string; event_type: string; occurred_at: Date; referred_at: Date | null; partner_visible: boolean }>(
+    const rows = await sql<{
+      source_id: string;
+      event_type: string;
+      occurred_at: Date;
+      referred_at: Date | null;
+      partner_visible: boolean;
+    }>(
       `select l.source_id, l.event_type, l.occurred_at, r.referred_at, l.partner_visible
        from public.partner_activity_log l left join public.partner_referrals r on r.id = l.source_id
        where l.org_id = $1 and l.event_type in ('referral.created', 'commission.created')`,
       [world.org.id],
     );
-    const count = (id: string, type: string) => rows.filter((row) => row.source_id === id && row.event_type === type).length;
+    const count = (id: string, type: string) =>
+      rows.filter((row) => row.source_id === id && row.event_type === type).length;
     for (const id of [...historic.referrals, live.referral]) expect(count(id, "referral.created"), id).toBe(1);
     for (const id of [...historic.commissions, live.commission]) expect(count(id, "commission.created"), id).toBe(1);
     for (const row of rows.filter((r) => r.event_type === "referral.created")) {

@@ -27,9 +27,23 @@ describe("advisors: security", () => {
       where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relrowsecurity`);
     const names = rows.map((row) => row.name);
     for (const table of [
-      "organizations", "org_members", "profiles", "partners", "partner_notes", "partner_referrals",
-      "partner_commissions", "partner_tasks", "partner_documents", "partner_training", "partner_resources",
-      "partner_activity_log", "audit_log", "partner_users", "partner_access", "partner_stats", "user_preferences",
+      "organizations",
+      "org_members",
+      "profiles",
+      "partners",
+      "partner_notes",
+      "partner_referrals",
+      "partner_commissions",
+      "partner_tasks",
+      "partner_documents",
+      "partner_training",
+      "partner_resources",
+      "partner_activity_log",
+      "audit_log",
+      "partner_users",
+      "partner_access",
+      "partner_stats",
+      "user_preferences",
     ]) {
       expect(names, table).toContain(table);
     }
@@ -68,7 +82,13 @@ describe("advisors: security", () => {
   });
 
   it("private helpers exist, are security definer and stable, and anon cannot execute them", async () => {
-    const rows = await sql<{ name: string; definer: boolean; volatility: string; anon: boolean; public_exec: boolean }>(`
+    const rows = await sql<{
+      name: string;
+      definer: boolean;
+      volatility: string;
+      anon: boolean;
+      public_exec: boolean;
+    }>(`
       select p.proname as name, p.prosecdef as definer, p.provolatile as volatility,
         has_function_privilege('anon', p.oid, 'execute') as anon,
         exists (select from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a where a.grantee = 0 and a.privilege_type = 'EXECUTE') as public_exec
@@ -76,8 +96,14 @@ describe("advisors: security", () => {
       where n.nspname = 'private' and p.prokind = 'f' and p.prorettype <> 'trigger'::regtype
       order by 1`);
     expect(rows.length, "helpers in schema private").toBeGreaterThan(0);
-    expect(rows.filter((row) => row.anon).map((row) => row.name), "executable by anon").toEqual([]);
-    expect(rows.filter((row) => row.public_exec).map((row) => row.name), "executable by PUBLIC").toEqual([]);
+    expect(
+      rows.filter((row) => row.anon).map((row) => row.name),
+      "executable by anon",
+    ).toEqual([]);
+    expect(
+      rows.filter((row) => row.public_exec).map((row) => row.name),
+      "executable by PUBLIC",
+    ).toEqual([]);
   });
 
   it("the private schema is not exposed: anon has no usage on it", async () => {
@@ -106,7 +132,8 @@ describe("advisors: security", () => {
       const calls = row.expression.matchAll(/(auth\.(?:uid|jwt|role|email)|current_setting|private\.\w+)\s*\(/gi);
       for (const call of calls) {
         const before = row.expression.slice(0, call.index);
-        if (!/(select|from)\s+$/i.test(before)) offenders.push(`${row.table}."${row.policy}": ${call[1]}() per row in ${row.expression.trim()}`);
+        if (!/(select|from)\s+$/i.test(before))
+          offenders.push(`${row.table}."${row.policy}": ${call[1]}() per row in ${row.expression.trim()}`);
       }
     }
     expect(offenders).toEqual([]);

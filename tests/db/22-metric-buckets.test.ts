@@ -22,12 +22,13 @@ type Filter = {
  * join of partners to partner_stats that the function ran before the buckets.
  */
 async function plainMetrics(orgId: string, filter: Filter, source: "rows" | "stats" = "rows") {
-  const money = source === "rows"
-    ? `left join lateral (select sum(estimated_value) as pipeline from public.partner_referrals
+  const money =
+    source === "rows"
+      ? `left join lateral (select sum(estimated_value) as pipeline from public.partner_referrals
                            where partner_id = p.id and status in ('submitted', 'qualified', 'in_progress')) r on true
        left join lateral (select sum(amount) as owed from public.partner_commissions
                            where partner_id = p.id and status in ('pending', 'approved')) c on true`
-    : `left join lateral (select s.pipeline_value as pipeline, s.commission_owed as owed
+      : `left join lateral (select s.pipeline_value as pipeline, s.commission_owed as owed
                             from public.partner_stats s where s.partner_id = p.id) r on true
        left join lateral (select r.owed) c on true`;
   const [row] = await sql(
@@ -44,8 +45,15 @@ async function plainMetrics(orgId: string, filter: Filter, source: "rows" | "sta
         and ($5::text is null or p.region = $5)
         and ($6::text is null or $6 = '' or p.name ilike '%' || $6 || '%' or p.primary_contact_email ilike '%' || $6 || '%')
         and ($7 or p.archived_at is null)`,
-    [orgId, filter.p_status ?? null, filter.p_tier ?? null, filter.p_owner_id ?? null, filter.p_region ?? null,
-     filter.p_search ?? null, filter.p_include_archived ?? false],
+    [
+      orgId,
+      filter.p_status ?? null,
+      filter.p_tier ?? null,
+      filter.p_owner_id ?? null,
+      filter.p_region ?? null,
+      filter.p_search ?? null,
+      filter.p_include_archived ?? false,
+    ],
   );
   return row!;
 }
@@ -72,9 +80,14 @@ function filters(): Filter[] {
 
 async function expectMetricsMatchPlainSql(label: string, source: "rows" | "stats" = "rows") {
   for (const filter of filters()) {
-    const result = await world.people.viewer.client.rpc("partner_directory_metrics", { p_org_id: world.org.id, ...filter });
+    const result = await world.people.viewer.client.rpc("partner_directory_metrics", {
+      p_org_id: world.org.id,
+      ...filter,
+    });
     expect(result.error, label).toBeNull();
-    expect(result.data, `${label} ${JSON.stringify(filter)}`).toEqual([await plainMetrics(world.org.id, filter, source)]);
+    expect(result.data, `${label} ${JSON.stringify(filter)}`).toEqual([
+      await plainMetrics(world.org.id, filter, source),
+    ]);
   }
 }
 
@@ -110,36 +123,114 @@ describe("partner_metric_buckets and partner_directory_metrics()", () => {
     // Partners through PostgREST as an editor, in one statement (several buckets at once).
     const created = await member
       .from("partners")
-      .insert([
-        { org_id: world.org.id, name: "Bucketed Alpha", status: "active", tier: "gold", owner_id: memberId, region: "EMEA" },
-        { org_id: world.org.id, name: "Bucketed Beta", status: "active", tier: "gold", owner_id: memberId, region: "EMEA" },
-        { org_id: world.org.id, name: "Bucketed Gamma", status: "onboarding", tier: "silver", owner_id: managerId, region: "APAC" },
-        { org_id: world.org.id, name: "Delta Corp", status: "paused", tier: "platinum", owner_id: null, region: null },
-        { org_id: world.org.id, name: "Epsilon Ltd", status: "active", tier: "registered", owner_id: managerId, region: "EMEA" },
-        { org_id: world.org.id, name: "Zeta Inc", status: "prospect", tier: "gold", owner_id: memberId, region: "APAC" },
-      ], { defaultToNull: false })
+      .insert(
+        [
+          {
+            org_id: world.org.id,
+            name: "Bucketed Alpha",
+            status: "active",
+            tier: "gold",
+            owner_id: memberId,
+            region: "EMEA",
+          },
+          {
+            org_id: world.org.id,
+            name: "Bucketed Beta",
+            status: "active",
+            tier: "gold",
+            owner_id: memberId,
+            region: "EMEA",
+          },
+          {
+            org_id: world.org.id,
+            name: "Bucketed Gamma",
+            status: "onboarding",
+            tier: "silver",
+            owner_id: managerId,
+            region: "APAC",
+          },
+          {
+            org_id: world.org.id,
+            name: "Delta Corp",
+            status: "paused",
+            tier: "platinum",
+            owner_id: null,
+            region: null,
+          },
+          {
+            org_id: world.org.id,
+            name: "Epsilon Ltd",
+            status: "active",
+            tier: "registered",
+            owner_id: managerId,
+            region: "EMEA",
+          },
+          {
+            org_id: world.org.id,
+            name: "Zeta Inc",
+            status: "prospect",
+            tier: "gold",
+            owner_id: memberId,
+            region: "APAC",
+          },
+        ],
+        { defaultToNull: false },
+      )
       .select("id");
     expect(created.error).toBeNull();
-    const [a, b, c, d, e, z] = created.data!.map((row) => row.id as string) as [string, string, string, string, string, string];
+    const [a, b, c, d, e, z] = created.data!.map((row) => row.id as string) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     // and one by the superuser (scripts)
-    const f = (await createPartner(world.org.id, { name: "Bucketed Phi", status: "active", tier: "platinum", region: "APAC" })).id as string;
+    const f = (
+      await createPartner(world.org.id, { name: "Bucketed Phi", status: "active", tier: "platinum", region: "APAC" })
+    ).id as string;
     await expectMetricsMatchPlainSql("after inserts");
 
     // Children: referrals and commissions through PostgREST and as superuser.
     const referrals = await member
       .from("partner_referrals")
-      .insert([[a, 100], [a, 250.5], [b, 1000], [c, 40], [d, 75], [e, 600], [z, 12.34]].map(([partner, value], i) => ({
-        org_id: world.org.id, partner_id: partner, client_name: `Client ${i}`, estimated_value: value,
-      })))
+      .insert(
+        [
+          [a, 100],
+          [a, 250.5],
+          [b, 1000],
+          [c, 40],
+          [d, 75],
+          [e, 600],
+          [z, 12.34],
+        ].map(([partner, value], i) => ({
+          org_id: world.org.id,
+          partner_id: partner,
+          client_name: `Client ${i}`,
+          estimated_value: value,
+        })),
+      )
       .select("id");
     expect(referrals.error).toBeNull();
     const [r0, r1, r2, , r4] = referrals.data!.map((row) => row.id as string) as string[];
     await insertChild("partner_referrals", f, { estimated_value: 5000 });
     const commissions = await manager
       .from("partner_commissions")
-      .insert([[a, 10], [b, 20], [c, 30], [e, 40], [z, 55.5]].map(([partner, amount]) => ({
-        org_id: world.org.id, partner_id: partner, amount, currency: world.org.currency,
-      })))
+      .insert(
+        [
+          [a, 10],
+          [b, 20],
+          [c, 30],
+          [e, 40],
+          [z, 55.5],
+        ].map(([partner, amount]) => ({
+          org_id: world.org.id,
+          partner_id: partner,
+          amount,
+          currency: world.org.currency,
+        })),
+      )
       .select("id");
     expect(commissions.error).toBeNull();
     const [c0, c1, c2, c3] = commissions.data!.map((row) => row.id as string) as string[];
@@ -160,10 +251,16 @@ describe("partner_metric_buckets and partner_directory_metrics()", () => {
     expect((await member.from("partners").update({ status: "paused" }).eq("id", a)).error).toBeNull();
     expect((await member.from("partners").update({ tier: "platinum" }).eq("id", b)).error).toBeNull();
     expect((await member.from("partners").update({ owner_id: memberId }).eq("id", c)).error).toBeNull();
-    expect((await member.from("partners").update({ owner_id: managerId, region: "EMEA" }).eq("id", d)).error).toBeNull();
+    expect(
+      (await member.from("partners").update({ owner_id: managerId, region: "EMEA" }).eq("id", d)).error,
+    ).toBeNull();
     expect((await member.from("partners").update({ region: null }).eq("id", e)).error).toBeNull();
-    expect((await member.from("partners").update({ archived_at: new Date().toISOString() }).eq("id", z)).error).toBeNull();
-    expect((await member.from("partners").update({ archived_at: new Date().toISOString() }).eq("id", f)).error).toBeNull();
+    expect(
+      (await member.from("partners").update({ archived_at: new Date().toISOString() }).eq("id", z)).error,
+    ).toBeNull();
+    expect(
+      (await member.from("partners").update({ archived_at: new Date().toISOString() }).eq("id", f)).error,
+    ).toBeNull();
     await expectMetricsMatchPlainSql("after key changes");
     expect((await member.from("partners").update({ archived_at: null }).eq("id", f)).error).toBeNull();
     expect((await member.from("partners").update({ status: "active" }).in("id", [a, c, d])).error).toBeNull();
@@ -200,11 +297,15 @@ describe("partner_metric_buckets and partner_directory_metrics()", () => {
   it("rebuild_partner_metric_buckets() yields the buckets the triggers kept", async () => {
     const before = await sql(
       `select status, tier, owner_id, region, archived, partners::int, pipeline_value::float8, owed_commission::float8
-         from public.partner_metric_buckets where org_id = $1 and partners <> 0 order by 1, 2, 3, 4, 5`, [world.org.id]);
+         from public.partner_metric_buckets where org_id = $1 and partners <> 0 order by 1, 2, 3, 4, 5`,
+      [world.org.id],
+    );
     await sql("select private.rebuild_partner_metric_buckets($1)", [world.org.id]);
     const after = await sql(
       `select status, tier, owner_id, region, archived, partners::int, pipeline_value::float8, owed_commission::float8
-         from public.partner_metric_buckets where org_id = $1 order by 1, 2, 3, 4, 5`, [world.org.id]);
+         from public.partner_metric_buckets where org_id = $1 order by 1, 2, 3, 4, 5`,
+      [world.org.id],
+    );
     expect(after).toEqual(before);
     await expectMetricsMatchPlainSql("after rebuild");
   });
@@ -230,20 +331,32 @@ describe("partner_metric_buckets and partner_directory_metrics()", () => {
     expect(visible.error).toBeNull();
     expect(new Set(visible.data!.map((row) => row.org_id))).toEqual(new Set([world.org.id]));
     for (const name of ["stranger", "partner", "anon"] as const) {
-      const rows = await world.people[name].client.from("partner_metric_buckets").select("org_id").eq("org_id", world.org.id);
+      const rows = await world.people[name].client
+        .from("partner_metric_buckets")
+        .select("org_id")
+        .eq("org_id", world.org.id);
       expect(rows.data ?? [], name).toEqual([]);
     }
     const [before] = await sql<{ n: string }>(
-      "select sum(partners)::text as n from public.partner_metric_buckets where org_id = $1", [world.org.id]);
-    const insert = await world.people.admin.client.from("partner_metric_buckets")
+      "select sum(partners)::text as n from public.partner_metric_buckets where org_id = $1",
+      [world.org.id],
+    );
+    const insert = await world.people.admin.client
+      .from("partner_metric_buckets")
       .insert({ org_id: world.org.id, status: "active", tier: "gold", archived: false, partners: 1000 });
     expect(insert.error).not.toBeNull();
-    const update = await world.people.admin.client.from("partner_metric_buckets").update({ partners: 1000 }).eq("org_id", world.org.id).select();
+    const update = await world.people.admin.client
+      .from("partner_metric_buckets")
+      .update({ partners: 1000 })
+      .eq("org_id", world.org.id)
+      .select();
     expect(update.error !== null || (update.data ?? []).length === 0).toBe(true);
     const remove = await world.service.from("partner_metric_buckets").delete().eq("org_id", world.org.id).select();
     expect(remove.error !== null || (remove.data ?? []).length === 0).toBe(true);
     const [after] = await sql<{ n: string }>(
-      "select sum(partners)::text as n from public.partner_metric_buckets where org_id = $1", [world.org.id]);
+      "select sum(partners)::text as n from public.partner_metric_buckets where org_id = $1",
+      [world.org.id],
+    );
     expect(after!.n).toBe(before!.n);
   });
 });

@@ -25,10 +25,25 @@ const FOREIGN = ["foreign"];
 // Pre-aggregated hero metrics: staff read them, triggers alone write them.
 runMatrix(() => world, {
   table: "partner_metric_buckets",
-  arrangeSelect: async (w) => ({ ours: await bucketOf(w.partners.granted), foreign: await bucketOf(w.partners.foreign) }),
-  arrangeTarget: async (w) => bucketOf((await createPartner(w.org.id, { status: "paused", tier: "gold", owner_id: w.people.viewer.id })).id as string),
-  insertValues: async (w) => ({ id: crypto.randomUUID(), org_id: w.org.id, status: "churned", tier: "platinum", archived: true, partners: 1000 }),
+  arrangeSelect: async (w) => ({
+    ours: await bucketOf(w.partners.granted),
+    foreign: await bucketOf(w.partners.foreign),
+  }),
+  arrangeTarget: async (w) =>
+    bucketOf(
+      (await createPartner(w.org.id, { status: "paused", tier: "gold", owner_id: w.people.viewer.id })).id as string,
+    ),
+  insertValues: async (w) => ({
+    id: crypto.randomUUID(),
+    org_id: w.org.id,
+    status: "churned",
+    tier: "platinum",
+    archived: true,
+    partners: 1000,
+  }),
   patch: () => ({ partners: 999, pipeline_value: 1 }),
+  // The matrix reads as a table; keep its columns aligned.
+  // prettier-ignore
   cells: {
     //                 select   insert update delete
     admin:              [OURS,    no,    no,    no],

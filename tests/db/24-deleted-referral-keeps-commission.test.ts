@@ -18,7 +18,10 @@ describe("deleting a referral with settled commissions", () => {
     const referral = await insertChild("partner_referrals", partnerId);
     const commission = await insertChild("partner_commissions", partnerId, { referral_id: referral.id, status });
 
-    const { error } = await world.people.manager.client.from("partner_referrals").delete().eq("id", referral.id as string);
+    const { error } = await world.people.manager.client
+      .from("partner_referrals")
+      .delete()
+      .eq("id", referral.id as string);
     expect(error).toBeNull();
     expect(await readRow("partner_referrals", { id: referral.id })).toBeUndefined();
     const kept = await readRow("partner_commissions", { id: commission.id });
@@ -28,7 +31,10 @@ describe("deleting a referral with settled commissions", () => {
   it("still refuses to unlink a paid commission from a referral that exists", async () => {
     const partnerId = world.partners.granted;
     const referral = await insertChild("partner_referrals", partnerId);
-    const commission = await insertChild("partner_commissions", partnerId, { referral_id: referral.id, status: "paid" });
+    const commission = await insertChild("partner_commissions", partnerId, {
+      referral_id: referral.id,
+      status: "paid",
+    });
 
     const { error, data } = await world.people.admin.client
       .from("partner_commissions")

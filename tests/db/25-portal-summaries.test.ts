@@ -3,7 +3,17 @@ import type { SupabaseClient } from "@supabase/supabase-js";
 import { sql } from "../support/db";
 import { clientAs } from "./support/clients";
 import { insertChild } from "./support/partner-rows";
-import { createPartner, createPartnerUser, createStaff, createWorld, grantAccess, PERSONAS, SCOPES, type PersonaName, type World } from "./support/world";
+import {
+  createPartner,
+  createPartnerUser,
+  createStaff,
+  createWorld,
+  grantAccess,
+  PERSONAS,
+  SCOPES,
+  type PersonaName,
+  type World,
+} from "./support/world";
 
 /**
  * The portal's totals (supabase/migrations/20261121200000_portal_summaries.sql, and the
@@ -87,9 +97,20 @@ function referralPlan(k: number) {
     // 22:30 UTC on 30 March is 00:30 on 31 March in Paris (CEST)
     { status: "in_progress", estimated_value: 4300.25 + k, referred_at: at("2025-03-30T22:30:00Z") },
     { status: "in_progress", estimated_value: 150 * k, referred_at: at("2025-04-02T08:00:00Z") },
-    { status: "won", estimated_value: 5000, actual_value: 5500.75 * k, referred_at: at("2025-04-05T12:00:00Z"), closed_at: at("2025-05-20T12:00:00Z") },
+    {
+      status: "won",
+      estimated_value: 5000,
+      actual_value: 5500.75 * k,
+      referred_at: at("2025-04-05T12:00:00Z"),
+      closed_at: at("2025-05-20T12:00:00Z"),
+    },
     { status: "won", estimated_value: 700 + k, actual_value: null, referred_at: at("2025-05-01T12:00:00Z") },
-    { status: "lost", estimated_value: 999.99, referred_at: at("2025-06-30T22:30:00Z"), closed_at: at("2025-07-10T10:00:00Z") }, // 1 July in Paris
+    {
+      status: "lost",
+      estimated_value: 999.99,
+      referred_at: at("2025-06-30T22:30:00Z"),
+      closed_at: at("2025-07-10T10:00:00Z"),
+    }, // 1 July in Paris
     { status: "lost", estimated_value: null, referred_at: at("2025-07-04T10:00:00Z") },
   ];
 }
@@ -137,7 +158,11 @@ beforeAll(async () => {
   await grantAccess(user.id, world.partners.granted, { scope: SCOPES });
   await grantAccess(user.id, world.partners.sibling, { scope: SCOPES });
   await grantAccess(user.id, third, { scope: ["referrals"] });
-  await grantAccess(user.id, fourth, { scope: SCOPES, startsAt: new Date(Date.now() - 30 * DAY), endsAt: new Date(Date.now() - DAY) });
+  await grantAccess(user.id, fourth, {
+    scope: SCOPES,
+    startsAt: new Date(Date.now() - 30 * DAY),
+    endsAt: new Date(Date.now() - DAY),
+  });
   msp = { id: user.id, client: await clientAs(user.id) };
 
   const names = await sql<{ id: string; name: string }>("select id, name from public.partners where id = any ($1)", [
@@ -402,16 +427,19 @@ describe.each(EVERYONE)("%s", (name) => {
     expect(normAll(data)).toEqual(await expectedPipeline(vis, filter));
   });
 
-  it.each(FILTERS)("portal_referrals() lists the same referrals as plain SQL, newest first, with %s", async (_label, filter) => {
-    const vis = visibility(name);
-    const { data, error } = await clientOf(name).rpc("portal_referrals", filter);
-    if (vis === "refused") {
-      expect(error?.code).toBe("42501");
-      return;
-    }
-    expect(error).toBeNull();
-    expect((data ?? []).map(norm)).toEqual(await expectedReferrals(vis, filter));
-  });
+  it.each(FILTERS)(
+    "portal_referrals() lists the same referrals as plain SQL, newest first, with %s",
+    async (_label, filter) => {
+      const vis = visibility(name);
+      const { data, error } = await clientOf(name).rpc("portal_referrals", filter);
+      if (vis === "refused") {
+        expect(error?.code).toBe("42501");
+        return;
+      }
+      expect(error).toBeNull();
+      expect((data ?? []).map(norm)).toEqual(await expectedReferrals(vis, filter));
+    },
+  );
 
   it("partner_rollups() (the staff workspace's) gives staff of the partner's org the plain-SQL numbers and partner users nothing", async () => {
     const vis = visibility(name);
@@ -446,11 +474,21 @@ describe.each(EVERYONE)("%s", (name) => {
 
 describe("hand-checked values on the granted partner (k = 1)", () => {
   it("buckets commissions by month in Europe/Paris, not UTC", async () => {
-    const { data, error } = await world.people.partner.client.rpc("portal_commission_statement", { p_partner_id: world.partners.granted });
+    const { data, error } = await world.people.partner.client.rpc("portal_commission_statement", {
+      p_partner_id: world.partners.granted,
+    });
     expect(error).toBeNull();
     const byPeriod = Object.fromEntries(normAll(data).map((row) => [row.is_total ? "total" : row.period, row]));
     // January: pending 100.10 (overdue), approved 12.50 (23:59 on 31 Jan Paris), paid 500
-    expect(byPeriod["2025-01-01"]).toMatchObject({ commissions: 3, pending: 100.1, approved: 12.5, paid: 500, owed: 112.6, earned: 612.6, voided: 0 });
+    expect(byPeriod["2025-01-01"]).toMatchObject({
+      commissions: 3,
+      pending: 100.1,
+      approved: 12.5,
+      paid: 500,
+      owed: 112.6,
+      earned: 612.6,
+      voided: 0,
+    });
     // February: the void 90 only (the approved 333.33 of 28 Feb 23:30 UTC is March in Paris)
     expect(byPeriod["2025-02-01"]).toMatchObject({ commissions: 1, earned: 0, voided: 90 });
     expect(byPeriod["2025-03-01"]).toMatchObject({ commissions: 2, approved: 333.33, paid: 61.25 });
@@ -460,7 +498,9 @@ describe("hand-checked values on the granted partner (k = 1)", () => {
   });
 
   it("counts as overdue only pending and approved commissions past due", async () => {
-    const { data } = await world.people.partner.client.rpc("portal_partner_rollups", { p_partner_id: world.partners.granted });
+    const { data } = await world.people.partner.client.rpc("portal_partner_rollups", {
+      p_partner_id: world.partners.granted,
+    });
     expect(norm(data![0])).toMatchObject({ commission_overdue: 445.93, commission_paid: 561.25 }); // 100.10 + 333.33 + 12.50
     const summary = await world.people.partner.client.rpc("portal_commission_summary");
     const total = normAll(summary.data).find((row) => row.is_total);
@@ -474,13 +514,25 @@ describe("hand-checked values on the granted partner (k = 1)", () => {
     const jan31 = await client.rpc("portal_referrals", { p_from: "2025-01-31", p_to: "2025-01-31" });
     expect(jan31.data!.map((row: Out) => row.client_name)).toEqual(["Client 1-2"]);
     const pipeline = await client.rpc("portal_referral_pipeline", { p_from: "2025-03-31", p_to: "2025-03-31" });
-    expect(normAll(pipeline.data).find((row) => row.is_total)).toMatchObject({ referrals: 1, open_referrals: 1, pipeline_value: 4301.25 });
+    expect(normAll(pipeline.data).find((row) => row.is_total)).toMatchObject({
+      referrals: 1,
+      open_referrals: 1,
+      pipeline_value: 4301.25,
+    });
   });
 
   it("values won referrals at actual, else estimated, and leaves lost ones out of the pipeline", async () => {
-    const { data } = await world.people.partner.client.rpc("portal_partner_rollups", { p_partner_id: world.partners.granted });
+    const { data } = await world.people.partner.client.rpc("portal_partner_rollups", {
+      p_partner_id: world.partners.granted,
+    });
     // open: 1200.50 + 311 + 800 + 4301.25 + 150 (one submitted has no value); won: 5500.75 + 701
-    expect(norm(data![0])).toMatchObject({ referrals_total: 10, referrals_won: 2, referrals_lost: 2, pipeline_value: 6762.75, won_value: 6201.75 });
+    expect(norm(data![0])).toMatchObject({
+      referrals_total: 10,
+      referrals_won: 2,
+      referrals_lost: 2,
+      pipeline_value: 6762.75,
+      won_value: 6201.75,
+    });
   });
 
   it("portal_referrals() honours p_limit (at least 1) and orders newest first", async () => {
@@ -523,9 +575,14 @@ describe("a grant's changes show on the very next call", () => {
   });
 
   it("a window that has just ended, or not yet started, counts nothing", async () => {
-    await sql("update public.partner_access set starts_at = now() - interval '1 day', ends_at = now() - interval '1 second' where id = $1", [grants.sibling]);
+    await sql(
+      "update public.partner_access set starts_at = now() - interval '1 day', ends_at = now() - interval '1 second' where id = $1",
+      [grants.sibling],
+    );
     expect(await seen()).toEqual([world.partners.granted]);
-    await sql("update public.partner_access set starts_at = now() + interval '1 hour', ends_at = null where id = $1", [grants.sibling]);
+    await sql("update public.partner_access set starts_at = now() + interval '1 hour', ends_at = null where id = $1", [
+      grants.sibling,
+    ]);
     expect(await seen()).toEqual([world.partners.granted]);
     await sql("update public.partner_access set starts_at = null, ends_at = null where id = $1", [grants.sibling]);
     expect(await seen()).toEqual([world.partners.granted, world.partners.sibling].sort());
@@ -534,8 +591,18 @@ describe("a grant's changes show on the very next call", () => {
   it("taking the commissions scope away zeroes the commission totals but keeps the partner", async () => {
     await sql("update public.partner_access set scope = array['referrals'] where id = $1", [grants.sibling]);
     const summary = normAll((await user.client.rpc("portal_commission_summary")).data);
-    expect(summary).toEqual(await expectedCommissionSummary({ [world.partners.granted]: ALL, [world.partners.sibling]: { r: true, c: false } }));
-    expect(summary.find((row) => row.partner_id === world.partners.sibling)).toMatchObject({ owed: 0, paid: 0, overdue: 0, overdue_count: 0 });
+    expect(summary).toEqual(
+      await expectedCommissionSummary({
+        [world.partners.granted]: ALL,
+        [world.partners.sibling]: { r: true, c: false },
+      }),
+    );
+    expect(summary.find((row) => row.partner_id === world.partners.sibling)).toMatchObject({
+      owed: 0,
+      paid: 0,
+      overdue: 0,
+      overdue_count: 0,
+    });
     const statement = await user.client.rpc("portal_commission_statement", { p_partner_id: world.partners.sibling });
     expect(statement.data).toEqual([]);
     await sql("update public.partner_access set scope = $2 where id = $1", [grants.sibling, SCOPES]);
@@ -546,7 +613,9 @@ describe("a grant's changes show on the very next call", () => {
     expect(await seen()).toEqual([]);
     expect((await user.client.rpc("portal_referral_pipeline", {})).data).toEqual([]);
     expect((await user.client.rpc("portal_referrals", {})).data).toEqual([]);
-    expect((await user.client.rpc("portal_partner_rollups", { p_partner_id: world.partners.granted })).data).toEqual([]);
+    expect((await user.client.rpc("portal_partner_rollups", { p_partner_id: world.partners.granted })).data).toEqual(
+      [],
+    );
     await sql("update public.partner_users set is_active = true where id = $1", [user.id]);
     expect(await seen()).toEqual([world.partners.granted, world.partners.sibling].sort());
   });
@@ -559,20 +628,30 @@ describe("a staff member of two organizations", () => {
   let client: SupabaseClient;
   beforeAll(async () => {
     const staff = await createStaff(world.org.id, "viewer", "two-orgs");
-    await sql("insert into public.org_members (org_id, user_id, role) values ($1, $2, 'viewer')", [world.otherOrg.id, staff.id]);
+    await sql("insert into public.org_members (org_id, user_id, role) values ($1, $2, 'viewer')", [
+      world.otherOrg.id,
+      staff.id,
+    ]);
     client = await clientAs(staff.id);
   });
 
   const ours = () => Object.fromEntries(ourPartners.map((id) => [id, ALL]));
   const theirs = () => ({ [world.partners.foreign]: ALL });
   /** The total rows, in an order that does not depend on how the function sorts equal keys. */
-  const totals = (rows: Out[]) => rows.filter((row) => row.is_total).map((row) => JSON.stringify(norm(row))).sort();
+  const totals = (rows: Out[]) =>
+    rows
+      .filter((row) => row.is_total)
+      .map((row) => JSON.stringify(norm(row)))
+      .sort();
 
   it("sees every partner of both in the per-partner rows", async () => {
     const { data, error } = await client.rpc("portal_commission_summary");
     expect(error).toBeNull();
     const perPartner = normAll(data).filter((row) => !row.is_total);
-    const expected = [...(await expectedCommissionSummary(ours())), ...(await expectedCommissionSummary(theirs()))].filter((row) => !row.is_total);
+    const expected = [
+      ...(await expectedCommissionSummary(ours())),
+      ...(await expectedCommissionSummary(theirs())),
+    ].filter((row) => !row.is_total);
     expect(perPartner).toEqual(normAll(expected));
   });
 
@@ -580,8 +659,12 @@ describe("a staff member of two organizations", () => {
   // organizations with the same currency were summed into one total. Each org now gets its own.
   it("gets one total per organization from the summary and the pipeline, never one sum across them (F6)", async () => {
     const summary = normAll((await client.rpc("portal_commission_summary")).data);
-    expect(totals(summary)).toEqual([...totals(await expectedCommissionSummary(ours())), ...totals(await expectedCommissionSummary(theirs()))].sort());
+    expect(totals(summary)).toEqual(
+      [...totals(await expectedCommissionSummary(ours())), ...totals(await expectedCommissionSummary(theirs()))].sort(),
+    );
     const pipeline = normAll((await client.rpc("portal_referral_pipeline", {})).data);
-    expect(totals(pipeline)).toEqual([...totals(await expectedPipeline(ours(), {})), ...totals(await expectedPipeline(theirs(), {}))].sort());
+    expect(totals(pipeline)).toEqual(
+      [...totals(await expectedPipeline(ours(), {})), ...totals(await expectedPipeline(theirs(), {}))].sort(),
+    );
   });
 });

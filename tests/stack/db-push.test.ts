@@ -31,11 +31,18 @@ describe("supabase db push", () => {
     expect(output).not.toMatch(/ERROR/);
 
     const applied = await withClient(config, database, async (client) =>
-      (await client.query<{ version: string }>("select version from supabase_migrations.schema_migrations order by version")).rows.map((row) => row.version),
+      (
+        await client.query<{ version: string }>(
+          "select version from supabase_migrations.schema_migrations order by version",
+        )
+      ).rows.map((row) => row.version),
     );
     expect(applied).toEqual(migrations);
     const tables = await withClient(config, database, async (client) =>
-      Number((await client.query<{ count: string }>("select count(*) from pg_tables where schemaname = 'public'")).rows[0]!.count),
+      Number(
+        (await client.query<{ count: string }>("select count(*) from pg_tables where schemaname = 'public'")).rows[0]!
+          .count,
+      ),
     );
     expect(tables).toBeGreaterThanOrEqual(17);
   });

@@ -22,7 +22,11 @@ let current: ChildProcess | undefined;
 
 function startStackProcess(): Promise<{ child: ChildProcess; output: () => string }> {
   // One process (no tsx wrapper), so SIGKILL hits the stack itself, as `kill -9` would.
-  const child = spawn(process.execPath, ["--import", "tsx", "local-supabase/cli.ts", "start"], { cwd: projectDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "local-supabase/cli.ts", "start"], {
+    cwd: projectDir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   current = child;
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -60,7 +64,8 @@ function processesOf(dataDir: string): string[] {
   for (const pid of fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
-      if (cmd.includes(dataDir) || (cmd.includes(`--smtp ${config.smtpPort}`) && cmd.includes("maildev"))) found.push(`${pid}: ${cmd}`);
+      if (cmd.includes(dataDir) || (cmd.includes(`--smtp ${config.smtpPort}`) && cmd.includes("maildev")))
+        found.push(`${pid}: ${cmd}`);
     } catch {
       // gone meanwhile
     }
@@ -92,35 +97,45 @@ afterAll(async () => {
 });
 
 describe("the local stack's lifecycle", () => {
-  it("starts fresh, keeps data across a restart, and leaves nothing behind on SIGTERM", { timeout: 120_000 }, async () => {
-    fs.rmSync(path.join(projectDir, ".local-supabase", name), { recursive: true, force: true });
-    const first = await startStackProcess();
-    await query("create table public.lifecycle_probe (note text); insert into public.lifecycle_probe values ('kept')");
-    first.child.kill("SIGTERM");
-    expect(await exited(first.child)).toBe(0);
-    await expectNothingLeft();
+  it(
+    "starts fresh, keeps data across a restart, and leaves nothing behind on SIGTERM",
+    { timeout: 120_000 },
+    async () => {
+      fs.rmSync(path.join(projectDir, ".local-supabase", name), { recursive: true, force: true });
+      const first = await startStackProcess();
+      await query(
+        "create table public.lifecycle_probe (note text); insert into public.lifecycle_probe values ('kept')",
+      );
+      first.child.kill("SIGTERM");
+      expect(await exited(first.child)).toBe(0);
+      await expectNothingLeft();
 
-    const second = await startStackProcess();
-    expect(second.output()).not.toContain("created a new database cluster");
-    expect(await query<{ note: string }>("select note from public.lifecycle_probe")).toEqual([{ note: "kept" }]);
-    second.child.kill("SIGINT");
-    expect(await exited(second.child)).toBe(0);
-    await expectNothingLeft();
-  });
+      const second = await startStackProcess();
+      expect(second.output()).not.toContain("created a new database cluster");
+      expect(await query<{ note: string }>("select note from public.lifecycle_probe")).toEqual([{ note: "kept" }]);
+      second.child.kill("SIGINT");
+      expect(await exited(second.child)).toBe(0);
+      await expectNothingLeft();
+    },
+  );
 
-  it("recovers after kill -9 (stale postmaster.pid, leftover PostgREST and mailbox)", { timeout: 120_000 }, async () => {
-    const victim = await startStackProcess();
-    victim.child.kill("SIGKILL");
-    await exited(victim.child);
-    expect(processesOf(config.dataDir).length).toBeGreaterThan(0); // the orphans we must clean up
+  it(
+    "recovers after kill -9 (stale postmaster.pid, leftover PostgREST and mailbox)",
+    { timeout: 120_000 },
+    async () => {
+      const victim = await startStackProcess();
+      victim.child.kill("SIGKILL");
+      await exited(victim.child);
+      expect(processesOf(config.dataDir).length).toBeGreaterThan(0); // the orphans we must clean up
 
-    const revived = await startStackProcess();
-    expect(revived.output()).toContain("left running by an earlier stack");
-    expect(await query<{ note: string }>("select note from public.lifecycle_probe")).toEqual([{ note: "kept" }]);
-    revived.child.kill("SIGINT");
-    expect(await exited(revived.child)).toBe(0);
-    await expectNothingLeft();
-  });
+      const revived = await startStackProcess();
+      expect(revived.output()).toContain("left running by an earlier stack");
+      expect(await query<{ note: string }>("select note from public.lifecycle_probe")).toEqual([{ note: "kept" }]);
+      revived.child.kill("SIGINT");
+      expect(await exited(revived.child)).toBe(0);
+      await expectNothingLeft();
+    },
+  );
 
   it("names the cause in one line when a port is taken", { timeout: 60_000 }, async () => {
     const blocker = net.createServer();

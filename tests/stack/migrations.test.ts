@@ -15,12 +15,18 @@ const localVersions = fs
 
 describe("migrations", () => {
   it("are recorded in supabase_migrations.schema_migrations, every one", async () => {
-    const rows = await sql<{ version: string }>("select version from supabase_migrations.schema_migrations order by version");
+    const rows = await sql<{ version: string }>(
+      "select version from supabase_migrations.schema_migrations order by version",
+    );
     expect(rows.map((row) => row.version)).toEqual(localVersions);
   });
 
   it("are all listed as applied by the Supabase CLI", async () => {
-    const output = await runSupabaseCli(testStackConfig(), ["migration", "list", `--remote=${dbUrl(testStackConfig())}`]);
+    const output = await runSupabaseCli(testStackConfig(), [
+      "migration",
+      "list",
+      `--remote=${dbUrl(testStackConfig())}`,
+    ]);
     for (const version of localVersions) {
       const line = output.split("\n").find((entry) => entry.includes(version));
       expect(line, `migration ${version} in the CLI's list`).toBeDefined();

@@ -9,7 +9,10 @@ export function adminPool(): pg.Pool {
   return pool;
 }
 
-export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const result = await adminPool().query<T>(text, params);
   return result.rows;
 }

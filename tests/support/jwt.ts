@@ -4,7 +4,15 @@ import { testEnv } from "./env";
 /** A user access token as the auth server would issue it, signed with the stack's secret. */
 export async function mintUserJwt(userId: string, extra: Record<string, unknown> = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sub: userId, role: "authenticated", aud: "authenticated", aal: "aal1", session_id: crypto.randomUUID(), is_anonymous: false, ...extra })
+  return new SignJWT({
+    sub: userId,
+    role: "authenticated",
+    aud: "authenticated",
+    aal: "aal1",
+    session_id: crypto.randomUUID(),
+    is_anonymous: false,
+    ...extra,
+  })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuedAt(now)
     .setExpirationTime(now + 3600)

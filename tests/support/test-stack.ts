@@ -41,7 +41,13 @@ export function testStackEnv(config = testStackConfig()): Record<string, string>
  * unless the caller set them; the rate-limit tests use an auth server of their own.
  */
 export function relaxAuthRateLimits(): void {
-  const limits = { GOTRUE_RATE_LIMIT_TOKEN: "5000", GOTRUE_RATE_LIMIT_OTP: "1000", GOTRUE_RATE_LIMIT_VERIFY: "1000", GOTRUE_RATE_LIMIT_RECOVER: "1000", GOTRUE_RATE_LIMIT_USER_UPDATE: "1000" };
+  const limits = {
+    GOTRUE_RATE_LIMIT_TOKEN: "5000",
+    GOTRUE_RATE_LIMIT_OTP: "1000",
+    GOTRUE_RATE_LIMIT_VERIFY: "1000",
+    GOTRUE_RATE_LIMIT_RECOVER: "1000",
+    GOTRUE_RATE_LIMIT_USER_UPDATE: "1000",
+  };
   for (const [name, value] of Object.entries(limits)) process.env[name] ??= value;
 }
 

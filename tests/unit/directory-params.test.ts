@@ -9,7 +9,8 @@ import {
   serializeDirectoryParams,
 } from "@/lib/partners/directory-params";
 
-const view = (query: string, layout = {}) => resolveDirectoryView(loadDirectoryParams(new URLSearchParams(query)), layout);
+const view = (query: string, layout = {}) =>
+  resolveDirectoryView(loadDirectoryParams(new URLSearchParams(query)), layout);
 
 describe("directory URL state", () => {
   it("gives the defaults for an empty URL", () => {
@@ -59,13 +60,19 @@ describe("directory URL state", () => {
   });
 
   it("accepts owner ids without RFC version bits (seeded and imported ids)", () => {
-    expect(view("owner=a41f264b-14d6-dd8f-1e5d-811382e65542").filter.owner).toBe("a41f264b-14d6-dd8f-1e5d-811382e65542");
+    expect(view("owner=a41f264b-14d6-dd8f-1e5d-811382e65542").filter.owner).toBe(
+      "a41f264b-14d6-dd8f-1e5d-811382e65542",
+    );
   });
 
   it("fills sort, size and columns from the saved layout only when the URL is silent", () => {
     const layout = { sort: "-created_at" as const, size: 200 as const, columns: ["name" as const, "owner" as const] };
     expect(view("", layout)).toMatchObject({ sort: "-created_at", pageSize: 200, columns: ["name", "owner"] });
-    expect(view("sort=tier&size=50&cols=region", layout)).toMatchObject({ sort: "tier", pageSize: 50, columns: ["name", "region"] });
+    expect(view("sort=tier&size=50&cols=region", layout)).toMatchObject({
+      sort: "tier",
+      pageSize: 50,
+      columns: ["name", "region"],
+    });
   });
 
   it("never takes filters from the layout", () => {
@@ -73,7 +80,12 @@ describe("directory URL state", () => {
   });
 
   it("round-trips through the serializer", () => {
-    const url = serializeDirectoryParams("/admin/partners/export", { status: ["paused"], tier: ["silver", "gold"], q: "blue", sort: "-name" });
+    const url = serializeDirectoryParams("/admin/partners/export", {
+      status: ["paused"],
+      tier: ["silver", "gold"],
+      q: "blue",
+      sort: "-name",
+    });
     const parsed = view(url.split("?")[1]!);
     expect(parsed.filter).toMatchObject({ status: ["paused"], tier: ["silver", "gold"], q: "blue" });
     expect(parsed.sort).toBe("-name");
@@ -95,7 +107,14 @@ describe("search normalisation", () => {
 
 describe("directory filter schema (bulk actions, export)", () => {
   it("fills defaults and normalises the search", () => {
-    expect(directoryFilterSchema.parse({ q: "a,b" })).toEqual({ q: "a b", status: [], tier: [], owner: null, region: null, archived: false });
+    expect(directoryFilterSchema.parse({ q: "a,b" })).toEqual({
+      q: "a b",
+      status: [],
+      tier: [],
+      owner: null,
+      region: null,
+      archived: false,
+    });
   });
 
   it("refuses unknown statuses and tiers", () => {

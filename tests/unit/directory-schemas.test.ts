@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { bulkUpdatePartnersSchema } from "@/lib/partners/bulk-schemas";
-import { diffImportDoc, parseImportCsv, previewImport, importDocs, type ExistingPartner } from "@/lib/partners/csv/import-rows";
+import {
+  diffImportDoc,
+  parseImportCsv,
+  previewImport,
+  importDocs,
+  type ExistingPartner,
+} from "@/lib/partners/csv/import-rows";
 import { exportRecord, toCsvLines } from "@/lib/partners/csv/to-csv";
 import type { DirectoryRow } from "@/lib/partners/directory-types";
 import { partnerFieldsSchema, partnerPatchSchema } from "@/lib/partners/schemas";
@@ -11,16 +17,24 @@ const SEEDED_ID = "a41f264b-14d6-dd8f-1e5d-811382e65542";
 
 describe("inline edit schema (grid and updatePartnerField)", () => {
   it("accepts one changed field with the version the editor saw", () => {
-    const parsed = partnerPatchSchema.parse({ partnerId: SEEDED_ID, expectedUpdatedAt: "2026-11-21T10:19:00.049223+00:00", changes: { name: "  Blue Labs  " } });
+    const parsed = partnerPatchSchema.parse({
+      partnerId: SEEDED_ID,
+      expectedUpdatedAt: "2026-11-21T10:19:00.049223+00:00",
+      changes: { name: "  Blue Labs  " },
+    });
     expect(parsed.changes).toEqual({ name: "Blue Labs" });
   });
 
   it("refuses an empty name, an unknown status, and a patch with nothing in it", () => {
     const base = { partnerId: SEEDED_ID, expectedUpdatedAt: "x" };
-    expect(partnerPatchSchema.safeParse({ ...base, changes: { name: " " } }).error?.issues[0]?.message).toBe("Name is required");
+    expect(partnerPatchSchema.safeParse({ ...base, changes: { name: " " } }).error?.issues[0]?.message).toBe(
+      "Name is required",
+    );
     expect(partnerPatchSchema.safeParse({ ...base, changes: { status: "gone" } }).success).toBe(false);
     expect(partnerPatchSchema.safeParse({ ...base, changes: {} }).success).toBe(false);
-    expect(partnerPatchSchema.safeParse({ ...base, expectedUpdatedAt: "", changes: { tier: "gold" } }).success).toBe(false);
+    expect(partnerPatchSchema.safeParse({ ...base, expectedUpdatedAt: "", changes: { tier: "gold" } }).success).toBe(
+      false,
+    );
   });
 
   it("turns an emptied region into null, as the grid's editor sends it", () => {
@@ -30,22 +44,46 @@ describe("inline edit schema (grid and updatePartnerField)", () => {
 
 describe("bulk update schema", () => {
   it("takes picked ids or a filter, and one change", () => {
-    expect(bulkUpdatePartnersSchema.safeParse({ target: { kind: "ids", ids: [SEEDED_ID] }, change: { kind: "status", status: "paused" } }).success).toBe(true);
-    expect(bulkUpdatePartnersSchema.safeParse({ target: { kind: "filter", filter: { status: ["active"] } }, change: { kind: "archive" } }).success).toBe(true);
-    expect(bulkUpdatePartnersSchema.safeParse({ target: { kind: "ids", ids: [SEEDED_ID] }, change: { kind: "owner", ownerId: null } }).success).toBe(true);
+    expect(
+      bulkUpdatePartnersSchema.safeParse({
+        target: { kind: "ids", ids: [SEEDED_ID] },
+        change: { kind: "status", status: "paused" },
+      }).success,
+    ).toBe(true);
+    expect(
+      bulkUpdatePartnersSchema.safeParse({
+        target: { kind: "filter", filter: { status: ["active"] } },
+        change: { kind: "archive" },
+      }).success,
+    ).toBe(true);
+    expect(
+      bulkUpdatePartnersSchema.safeParse({
+        target: { kind: "ids", ids: [SEEDED_ID] },
+        change: { kind: "owner", ownerId: null },
+      }).success,
+    ).toBe(true);
   });
 
   it("refuses an empty or oversized selection and unknown changes", () => {
-    expect(bulkUpdatePartnersSchema.safeParse({ target: { kind: "ids", ids: [] }, change: { kind: "archive" } }).success).toBe(false);
+    expect(
+      bulkUpdatePartnersSchema.safeParse({ target: { kind: "ids", ids: [] }, change: { kind: "archive" } }).success,
+    ).toBe(false);
     const many = Array.from({ length: 501 }, () => SEEDED_ID);
-    expect(bulkUpdatePartnersSchema.safeParse({ target: { kind: "ids", ids: many }, change: { kind: "archive" } }).success).toBe(false);
-    expect(bulkUpdatePartnersSchema.safeParse({ target: { kind: "ids", ids: [SEEDED_ID] }, change: { kind: "delete" } }).success).toBe(false);
+    expect(
+      bulkUpdatePartnersSchema.safeParse({ target: { kind: "ids", ids: many }, change: { kind: "archive" } }).success,
+    ).toBe(false);
+    expect(
+      bulkUpdatePartnersSchema.safeParse({ target: { kind: "ids", ids: [SEEDED_ID] }, change: { kind: "delete" } })
+        .success,
+    ).toBe(false);
   });
 });
 
 describe("saved layout", () => {
   it("accepts columns, widths, sort and size", () => {
-    expect(directoryLayoutSchema.parse({ columns: ["name", "tier"], widths: { name: 300 }, sort: "-name", size: 50 })).toEqual({
+    expect(
+      directoryLayoutSchema.parse({ columns: ["name", "tier"], widths: { name: 300 }, sort: "-name", size: 50 }),
+    ).toEqual({
       columns: ["name", "tier"],
       widths: { name: 300 },
       sort: "-name",
@@ -54,7 +92,9 @@ describe("saved layout", () => {
   });
 
   it("keeps the valid parts of a stored layout from an older app", () => {
-    expect(readDirectoryLayout({ columns: ["name", "revenue"], widths: { name: 320 }, sort: "-name", size: 75 })).toEqual({ widths: { name: 320 }, sort: "-name" });
+    expect(
+      readDirectoryLayout({ columns: ["name", "revenue"], widths: { name: 320 }, sort: "-name", size: 75 }),
+    ).toEqual({ widths: { name: 320 }, sort: "-name" });
     expect(readDirectoryLayout(null)).toEqual({});
     expect(readDirectoryLayout({ widths: { name: 5 } })).toEqual({});
   });
@@ -91,7 +131,25 @@ describe("CSV import", () => {
     ].join("\r\n");
     const parsed = parseImportCsv(csv, OWNERS);
     expect(parsed.fileErrors).toEqual([]);
-    const preview = previewImport(parsed, new Map([["ACME-0001", existing()], ["ACME-0002", existing({ external_id: "ACME-0002", name: "Pioneer Labs", status: "active", tier: "silver", owner_email: "member@acme.test", region: "APAC", commission_rate: 7.5, tags: [] })]]));
+    const preview = previewImport(
+      parsed,
+      new Map([
+        ["ACME-0001", existing()],
+        [
+          "ACME-0002",
+          existing({
+            external_id: "ACME-0002",
+            name: "Pioneer Labs",
+            status: "active",
+            tier: "silver",
+            owner_email: "member@acme.test",
+            region: "APAC",
+            commission_rate: 7.5,
+            tags: [],
+          }),
+        ],
+      ]),
+    );
     expect(preview.counts).toEqual({ new: 1, changed: 1, unchanged: 1, invalid: 6 });
     const byLine = new Map(preview.rows.map((row) => [row.line, row]));
     expect(byLine.get(2)!.kind).toBe("unchanged");
@@ -119,7 +177,10 @@ describe("CSV import", () => {
   });
 
   it("compares numbers and emails the way the database stores them", () => {
-    const parsed = parseImportCsv("external_id,commission_rate,primary_contact_email\nACME-0001,10.00,Pat@Northwind.Test\n", OWNERS);
+    const parsed = parseImportCsv(
+      "external_id,commission_rate,primary_contact_email\nACME-0001,10.00,Pat@Northwind.Test\n",
+      OWNERS,
+    );
     const [row] = parsed.rows;
     expect(diffImportDoc(row!.doc!, existing({ primary_contact_email: "pat@northwind.test" }))).toEqual([]);
   });
@@ -156,6 +217,11 @@ describe("CSV import", () => {
       primary_contact_email: record.primary_contact_email,
       commission_rate: 12.5,
     });
-    expect(previewImport(parsed, new Map([["ACME-0001", current]])).counts).toEqual({ new: 0, changed: 0, unchanged: 1, invalid: 0 });
+    expect(previewImport(parsed, new Map([["ACME-0001", current]])).counts).toEqual({
+      new: 0,
+      changed: 0,
+      unchanged: 1,
+      invalid: 0,
+    });
   });
 });

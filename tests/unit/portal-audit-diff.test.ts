@@ -3,7 +3,10 @@ import { diffRows, showValue } from "@/lib/audit/diff";
 
 describe("audit diff", () => {
   it("lines up before and after by key and marks changed keys", () => {
-    const rows = diffRows({ status: "active", tier: "gold", name: "A" }, { status: "paused", tier: "gold", name: "A", region: "EMEA" });
+    const rows = diffRows(
+      { status: "active", tier: "gold", name: "A" },
+      { status: "paused", tier: "gold", name: "A", region: "EMEA" },
+    );
     expect(rows.map((row) => [row.key, row.changed])).toEqual([
       ["name", false],
       ["region", true],

@@ -13,7 +13,15 @@ describe("record ids in workspace actions", () => {
     const training = { status: "in_progress", completed_on: "", expires_on: "" };
     expect(updateTrainingSchema.safeParse({ ...training, trainingId: MD5_ID }).success).toBe(true);
     expect(updateTrainingSchema.safeParse({ ...training, trainingId: V4_ID }).success).toBe(true);
-    const referral = { client_name: "Helix", client_email: "", status: "submitted", estimated_value: "", actual_value: "", referred_at: "2026-05-01", closed_at: "" };
+    const referral = {
+      client_name: "Helix",
+      client_email: "",
+      status: "submitted",
+      estimated_value: "",
+      actual_value: "",
+      referred_at: "2026-05-01",
+      closed_at: "",
+    };
     expect(updateReferralSchema.safeParse({ ...referral, referralId: MD5_ID }).success).toBe(true);
     const commission = { amount: "10", description: "", earned_at: "2026-05-01", due_at: "", referral_id: MD5_ID };
     expect(commissionFormSchema.safeParse(commission).success).toBe(true);
@@ -22,7 +30,10 @@ describe("record ids in workspace actions", () => {
     expect(taskFormSchema.safeParse(task).success).toBe(true);
   });
   it("still refuse what is not an id", () => {
-    expect(updateTrainingSchema.safeParse({ status: "in_progress", completed_on: "", expires_on: "", trainingId: "42" }).success).toBe(false);
+    expect(
+      updateTrainingSchema.safeParse({ status: "in_progress", completed_on: "", expires_on: "", trainingId: "42" })
+        .success,
+    ).toBe(false);
   });
 });
 
@@ -30,18 +41,34 @@ describe("trainingFormSchema", () => {
   it("needs the completion day once completed or expired", () => {
     const result = trainingFormSchema.safeParse({ status: "expired", completed_on: "", expires_on: "" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ["completed_on"], message: "Enter the day it was completed" });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["completed_on"],
+      message: "Enter the day it was completed",
+    });
   });
   it("keeps the expiry on or after the completion", () => {
-    const result = trainingFormSchema.safeParse({ status: "completed", completed_on: "2026-03-10", expires_on: "2026-03-01" });
-    expect(result.error?.issues[0]).toMatchObject({ path: ["expires_on"], message: "The expiry date cannot be before the completion date" });
-    expect(trainingFormSchema.parse({ status: "completed", completed_on: "2026-03-10", expires_on: "2026-03-10" })).toEqual({
+    const result = trainingFormSchema.safeParse({
+      status: "completed",
+      completed_on: "2026-03-10",
+      expires_on: "2026-03-01",
+    });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["expires_on"],
+      message: "The expiry date cannot be before the completion date",
+    });
+    expect(
+      trainingFormSchema.parse({ status: "completed", completed_on: "2026-03-10", expires_on: "2026-03-10" }),
+    ).toEqual({
       status: "completed",
       completed_on: "2026-03-10",
       expires_on: "2026-03-10",
     });
   });
   it("turns empty days into null", () => {
-    expect(trainingFormSchema.parse({ status: "not_started", completed_on: "", expires_on: "" })).toEqual({ status: "not_started", completed_on: null, expires_on: null });
+    expect(trainingFormSchema.parse({ status: "not_started", completed_on: "", expires_on: "" })).toEqual({
+      status: "not_started",
+      completed_on: null,
+      expires_on: null,
+    });
   });
 });

@@ -5,7 +5,16 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
-import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, AUDIT_RESOURCES, auditFilterOptions, auditNames, auditSearch, listAuditEntries, parseAuditFilter } from "@/lib/audit/queries";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_PAGE_SIZE,
+  AUDIT_RESOURCES,
+  auditFilterOptions,
+  auditNames,
+  auditSearch,
+  listAuditEntries,
+  parseAuditFilter,
+} from "@/lib/audit/queries";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { formatDateTime } from "@/lib/format/dates";
 import { createClient } from "@/lib/supabase/server";
@@ -13,18 +22,32 @@ import { createClient } from "@/lib/supabase/server";
 export const metadata: Metadata = { title: "Audit log" };
 
 function actionTone(action: string): "red" | "green" | "slate" {
-  if (action.includes("revoked") || action.endsWith("deleted") || action.endsWith("deactivated") || action.endsWith("removed")) return "red";
+  if (
+    action.includes("revoked") ||
+    action.endsWith("deleted") ||
+    action.endsWith("deactivated") ||
+    action.endsWith("removed")
+  )
+    return "red";
   if (action.includes("granted") || action.endsWith("created") || action.endsWith("added")) return "green";
   return "slate";
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const staff = await getStaffContext();
   if (!staff) return null;
-  if (staff.role !== "admin") return <EmptyState title="The audit log is for admins" description="Ask an admin of your organization." />;
+  if (staff.role !== "admin")
+    return <EmptyState title="The audit log is for admins" description="Ask an admin of your organization." />;
   const filter = parseAuditFilter(await searchParams);
   const supabase = await createClient();
-  const [{ entries, total }, options] = await Promise.all([listAuditEntries(supabase, staff.org, filter), auditFilterOptions(supabase, staff.org.id)]);
+  const [{ entries, total }, options] = await Promise.all([
+    listAuditEntries(supabase, staff.org, filter),
+    auditFilterOptions(supabase, staff.org.id),
+  ]);
   const { actorNames, partnerNames } = await auditNames(
     supabase,
     [...new Set(entries.map((entry) => entry.actor_id).filter((id): id is string => Boolean(id)))],
@@ -37,7 +60,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-          <p className="mt-1 text-sm text-slate-500">Every change to partners, access and members, with who made it. Days and times are in {tz}, the organization’s time zone.</p>
+          <p className="mt-1 text-sm text-slate-500">
+            Every change to partners, access and members, with who made it. Days and times are in {tz}, the
+            organization’s time zone.
+          </p>
         </div>
         <a
           href={`/admin/audit/export${auditSearch(filter, { page: 1 })}`}
@@ -46,7 +72,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Export CSV
         </a>
       </div>
-      <form method="get" aria-label="Filter audit entries" className="grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_9.5rem_9.5rem_auto]">
+      <form
+        method="get"
+        aria-label="Filter audit entries"
+        className="grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_9.5rem_9.5rem_auto]"
+      >
         <Select name="actor" defaultValue={filter.actor ?? ""} aria-label="Actor">
           <option value="">Any actor</option>
           {options.actors.map((actor) => (
@@ -85,7 +115,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Button type="submit" variant="secondary">
             Filter
           </Button>
-          <Link href="/admin/audit" className="inline-flex h-10 items-center px-2 text-sm font-medium text-slate-600 hover:text-slate-900">
+          <Link
+            href="/admin/audit"
+            className="inline-flex h-10 items-center px-2 text-sm font-medium text-slate-600 hover:text-slate-900"
+          >
             Clear
           </Link>
         </div>
@@ -93,7 +126,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {entries.length === 0 ? (
         <EmptyState title="No audit entries match" />
       ) : (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Audit entries">
+        <ul
+          className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+          aria-label="Audit entries"
+        >
           {entries.map((entry) => {
             const actor = entry.actor_id ? (actorNames.get(entry.actor_id) ?? entry.actor_id) : entry.actor_type;
             return (
@@ -113,7 +149,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <span className="col-start-1 row-start-2 flex min-w-0 items-center gap-2 sm:col-start-auto sm:row-start-auto">
                       <Badge tone={actionTone(entry.action)}>{entry.action}</Badge>
                     </span>
-                    <span className="col-span-2 col-start-1 row-start-1 truncate text-sm font-medium text-slate-800 sm:col-span-1 sm:col-start-auto sm:row-start-auto sm:font-normal" title={actor}>
+                    <span
+                      className="col-span-2 col-start-1 row-start-1 truncate text-sm font-medium text-slate-800 sm:col-span-1 sm:col-start-auto sm:row-start-auto sm:font-normal"
+                      title={actor}
+                    >
                       {actor} <span className="text-xs font-normal text-slate-400">· {entry.actor_type}</span>
                     </span>
                     <span className="col-span-2 col-start-2 row-start-2 truncate text-xs text-slate-500 sm:col-span-1 sm:col-start-auto sm:row-start-auto sm:text-sm">
@@ -141,12 +180,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </span>
         <span className="flex gap-2">
           {filter.page > 1 && (
-            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" href={`/admin/audit${auditSearch(filter, { page: filter.page - 1 })}`}>
+            <Link
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+              href={`/admin/audit${auditSearch(filter, { page: filter.page - 1 })}`}
+            >
               Previous
             </Link>
           )}
           {filter.page < pages && (
-            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" href={`/admin/audit${auditSearch(filter, { page: filter.page + 1 })}`}>
+            <Link
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+              href={`/admin/audit${auditSearch(filter, { page: filter.page + 1 })}`}
+            >
               Next
             </Link>
           )}

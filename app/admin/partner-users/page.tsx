@@ -17,11 +17,20 @@ import { createClient } from "@/lib/supabase/server";
 
 export const metadata: Metadata = { title: "Partner users" };
 
-export default async function PartnerUsersPage({ searchParams }: { searchParams: Promise<{ q?: string; state?: string; partner?: string }> }) {
+export default async function PartnerUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; state?: string; partner?: string }>;
+}) {
   const staff = await getStaffContext();
   if (!staff) return null;
   if (!LEADS.includes(staff.role)) {
-    return <EmptyState title="Partner users are managed by admins and managers" description="Ask an admin or a manager of your organization." />;
+    return (
+      <EmptyState
+        title="Partner users are managed by admins and managers"
+        description="Ask an admin or a manager of your organization."
+      />
+    );
   }
   const query = await searchParams;
   const filter: PartnerUserFilter = {
@@ -30,18 +39,32 @@ export default async function PartnerUsersPage({ searchParams }: { searchParams:
     partnerId: query.partner && /^[0-9a-f-]{36}$/i.test(query.partner) ? query.partner : undefined,
   };
   const supabase = await createClient();
-  const [users, partners] = await Promise.all([listPartnerUsers(supabase, staff.org.id, filter), listPartnerOptions(supabase, staff.org.id)]);
+  const [users, partners] = await Promise.all([
+    listPartnerUsers(supabase, staff.org.id, filter),
+    listPartnerOptions(supabase, staff.org.id),
+  ]);
   const tz = staff.org.time_zone;
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Partner users</h1>
-        <p className="mt-1 text-sm text-slate-500">People at your partners who sign in to the portal, and the partners each of them may see.</p>
+        <p className="mt-1 text-sm text-slate-500">
+          People at your partners who sign in to the portal, and the partners each of them may see.
+        </p>
       </div>
       <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="order-2 min-w-0 space-y-4 xl:order-1">
-          <form method="get" className="grid gap-2 sm:grid-cols-[1fr_10rem_14rem_auto]" aria-label="Filter partner users">
-            <Input name="q" defaultValue={filter.q} placeholder="Search name or email" aria-label="Search name or email" />
+          <form
+            method="get"
+            className="grid gap-2 sm:grid-cols-[1fr_10rem_14rem_auto]"
+            aria-label="Filter partner users"
+          >
+            <Input
+              name="q"
+              defaultValue={filter.q}
+              placeholder="Search name or email"
+              aria-label="Search name or email"
+            />
             <Select name="state" defaultValue={filter.state ?? ""} aria-label="State">
               <option value="">Any state</option>
               <option value="active">Active</option>
@@ -60,19 +83,27 @@ export default async function PartnerUsersPage({ searchParams }: { searchParams:
                 Filter
               </Button>
               {(filter.q || filter.state || filter.partnerId) && (
-                <Link href="/admin/partner-users" className="inline-flex h-10 items-center px-2 text-sm font-medium text-slate-600 hover:text-slate-900">
+                <Link
+                  href="/admin/partner-users"
+                  className="inline-flex h-10 items-center px-2 text-sm font-medium text-slate-600 hover:text-slate-900"
+                >
                   Clear
                 </Link>
               )}
             </div>
           </form>
           {users.length === 0 ? (
-            <EmptyState title="No partner users match" description="Invite someone with the form, or change the filters." />
+            <EmptyState
+              title="No partner users match"
+              description="Invite someone with the form, or change the filters."
+            />
           ) : (
             <ul className="space-y-3">
               {users.map((user) => {
                 const label = user.name ?? user.email;
-                const granted = new Set(user.grants.filter((grant) => grant.state !== "revoked").map((grant) => grant.partnerId));
+                const granted = new Set(
+                  user.grants.filter((grant) => grant.state !== "revoked").map((grant) => grant.partnerId),
+                );
                 return (
                   <li key={user.id}>
                     <Card data-testid="partner-user" aria-label={user.email}>
@@ -94,12 +125,24 @@ export default async function PartnerUsersPage({ searchParams }: { searchParams:
                         ) : (
                           <ul className="divide-y divide-slate-100">
                             {user.grants.map((grant) => (
-                              <GrantItem key={grant.id} grant={grant} title={grant.partnerName} state={grant.state} canManage timeZone={tz} />
+                              <GrantItem
+                                key={grant.id}
+                                grant={grant}
+                                title={grant.partnerName}
+                                state={grant.state}
+                                canManage
+                                timeZone={tz}
+                              />
                             ))}
                           </ul>
                         )}
                         <div className="pt-1 pb-3">
-                          <AddGrantForm partnerUserId={user.id} choices={partners.filter((partner) => !granted.has(partner.id))} choiceLabel="Partner" timeZone={tz} />
+                          <AddGrantForm
+                            partnerUserId={user.id}
+                            choices={partners.filter((partner) => !granted.has(partner.id))}
+                            choiceLabel="Partner"
+                            timeZone={tz}
+                          />
                         </div>
                       </CardBody>
                     </Card>
@@ -110,9 +153,18 @@ export default async function PartnerUsersPage({ searchParams }: { searchParams:
           )}
         </div>
         <Card className="order-1 xl:sticky xl:top-20 xl:order-2">
-          <CardHeader title="Invite a partner user" description="They get an email with a sign-in link to the portal." />
+          <CardHeader
+            title="Invite a partner user"
+            description="They get an email with a sign-in link to the portal."
+          />
           <CardBody>
-            <InvitePartnerUserForm partners={partners} defaultPartnerId={query.partner && partners.some((p) => p.id === query.partner) ? query.partner : undefined} timeZone={tz} />
+            <InvitePartnerUserForm
+              partners={partners}
+              defaultPartnerId={
+                query.partner && partners.some((p) => p.id === query.partner) ? query.partner : undefined
+              }
+              timeZone={tz}
+            />
           </CardBody>
         </Card>
       </div>

@@ -29,7 +29,10 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const staff = await getStaffContext();
   if (!staff) return null; // the admin layout has already shown who may not be here
   const supabase = await createClient();
-  const [params, layout] = await Promise.all([loadDirectoryParams(searchParams), getDirectoryLayout(supabase, staff.userId)]);
+  const [params, layout] = await Promise.all([
+    loadDirectoryParams(searchParams),
+    getDirectoryLayout(supabase, staff.userId),
+  ]);
   const view = resolveDirectoryView(params, layout);
   const orgId = staff.org.id;
 

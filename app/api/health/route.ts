@@ -9,9 +9,17 @@ async function probe(url: string, headers: Record<string, string>): Promise<Chec
   const started = performance.now();
   try {
     const response = await fetch(url, { headers, cache: "no-store", signal: AbortSignal.timeout(3000) });
-    return { ok: response.ok, ms: Math.round(performance.now() - started), detail: response.ok ? undefined : `HTTP ${response.status}` };
+    return {
+      ok: response.ok,
+      ms: Math.round(performance.now() - started),
+      detail: response.ok ? undefined : `HTTP ${response.status}`,
+    };
   } catch (error) {
-    return { ok: false, ms: Math.round(performance.now() - started), detail: error instanceof Error ? error.message : "unreachable" };
+    return {
+      ok: false,
+      ms: Math.round(performance.now() - started),
+      detail: error instanceof Error ? error.message : "unreachable",
+    };
   }
 }
 

@@ -25,7 +25,11 @@ function pathOf(redirectTo: string | undefined): string | undefined {
   }
 }
 
-export default async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ConfirmPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const params = await searchParams;
   const parsed = confirmLinkSchema.safeParse({
     token_hash: params.token_hash,
@@ -45,7 +49,12 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
     );
   }
   const { type } = parsed.data;
-  const title = type === "recovery" ? "Reset your password" : type === "invite" ? "You're invited to Partnerdesk" : "Finish signing in";
+  const title =
+    type === "recovery"
+      ? "Reset your password"
+      : type === "invite"
+        ? "You're invited to Partnerdesk"
+        : "Finish signing in";
   return (
     <AuthCard title={title} subtitle="Press the button to continue. The link works once.">
       <ConfirmLinkForm tokenHash={parsed.data.token_hash} type={type} next={parsed.data.next} />

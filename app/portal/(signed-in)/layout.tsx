@@ -16,7 +16,11 @@ export default async function SignedInPortalLayout({ children }: { children: Rea
   if (!partner) {
     const staff = await getStaffContext();
     return staff ? (
-      <AccessGate title="The portal is for partners" signOutTo="portal" link={{ href: "/admin/partners", label: "Go to the admin area" }}>
+      <AccessGate
+        title="The portal is for partners"
+        signOutTo="portal"
+        link={{ href: "/admin/partners", label: "Go to the admin area" }}
+      >
         You are signed in as <strong>{user.email}</strong>, a staff account. The partner portal shows partners their own
         accounts; you manage them in the admin area.
       </AccessGate>

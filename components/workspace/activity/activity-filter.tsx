@@ -15,7 +15,9 @@ export function ActivityFilter({ value }: { value: string | null }) {
         aria-label="Filter by event type"
         className="h-9 w-56"
         value={value ?? ""}
-        onChange={(event) => router.replace(event.target.value ? `${pathname}?type=${encodeURIComponent(event.target.value)}` : pathname)}
+        onChange={(event) =>
+          router.replace(event.target.value ? `${pathname}?type=${encodeURIComponent(event.target.value)}` : pathname)
+        }
       >
         <option value="">All events</option>
         <optgroup label="Groups">

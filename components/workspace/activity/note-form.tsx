@@ -29,8 +29,17 @@ export function NoteForm() {
   );
   return (
     <form onSubmit={submit} noValidate className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <Field label="Add a note" error={form.formState.errors.body?.message} hint={permission.reason ?? "Internal: staff only. Notes cannot be edited once added."}>
-        <Textarea {...form.register("body")} rows={3} disabled={!permission.allowed} placeholder="Call with Pat: they want the Q3 co-marketing budget confirmed." />
+      <Field
+        label="Add a note"
+        error={form.formState.errors.body?.message}
+        hint={permission.reason ?? "Internal: staff only. Notes cannot be edited once added."}
+      >
+        <Textarea
+          {...form.register("body")}
+          rows={3}
+          disabled={!permission.allowed}
+          placeholder="Call with Pat: they want the Q3 co-marketing budget confirmed."
+        />
       </Field>
       <FormError message={formError} />
       <div className="flex justify-end">

@@ -35,13 +35,21 @@ export function Timeline({
   compact?: boolean;
 }) {
   const { timeZone, currency, staff } = useWorkspace();
-  const { events, hasMore, loadMore, loadingMore, loadError, pollError } = useActivity(initial, { filter, limit: compact ? initial.events.length || 8 : undefined });
+  const { events, hasMore, loadMore, loadingMore, loadError, pollError } = useActivity(initial, {
+    filter,
+    limit: compact ? initial.events.length || 8 : undefined,
+  });
   const shown = compact ? events.slice(0, 8) : events;
   const nameOf = (id: string | null) => staffName(staff, id);
   const time = new Intl.DateTimeFormat("en-US", { timeStyle: "short", timeZone });
 
   if (shown.length === 0) {
-    return <EmptyState title={filter ? "No events of this type" : "Nothing has happened yet"} description="Changes to this partner, its referrals, commissions, tasks, documents and notes appear here." />;
+    return (
+      <EmptyState
+        title={filter ? "No events of this type" : "Nothing has happened yet"}
+        description="Changes to this partner, its referrals, commissions, tasks, documents and notes appear here."
+      />
+    );
   }
 
   const groups: { key: string; events: ActivityEvent[] }[] = [];
@@ -57,22 +65,35 @@ export function Timeline({
       {pollError && <Alert tone="warning">Live updates paused: the server could not be reached. Retrying…</Alert>}
       {groups.map((group) => (
         <section key={group.key} aria-label={dayLabel(group.key, today, yesterday)}>
-          <h3 className="sticky top-0 z-10 bg-slate-50/95 py-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{dayLabel(group.key, today, yesterday)}</h3>
+          <h3 className="sticky top-0 z-10 bg-slate-50/95 py-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {dayLabel(group.key, today, yesterday)}
+          </h3>
           <ol className="mt-2 space-y-0">
             {group.events.map((event) => {
               const Icon = ICONS[event.event_type.split(".")[0] ?? ""] ?? Activity;
               const isNote = event.event_type === "note.added";
               return (
-                <li key={event.id} data-testid="timeline-event" data-event-type={event.event_type} className="relative flex gap-3 pb-4 pl-1">
+                <li
+                  key={event.id}
+                  data-testid="timeline-event"
+                  data-event-type={event.event_type}
+                  className="relative flex gap-3 pb-4 pl-1"
+                >
                   <span className="relative z-[1] mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full bg-white ring-1 ring-slate-200">
                     <Icon className="size-3.5 text-slate-500" aria-hidden />
                   </span>
                   <div className="min-w-0 flex-1">
-                    <p className={cn("text-sm text-slate-800", isNote && "whitespace-pre-wrap rounded-md bg-amber-50 px-3 py-2 ring-1 ring-amber-100")}>
+                    <p
+                      className={cn(
+                        "text-sm text-slate-800",
+                        isNote && "whitespace-pre-wrap rounded-md bg-amber-50 px-3 py-2 ring-1 ring-amber-100",
+                      )}
+                    >
                       {describeEvent(event, { currency, nameOf })}
                     </p>
                     <p className="mt-0.5 text-xs text-slate-500">
-                      {ACTIVITY_EVENT_LABELS[event.event_type as ActivityEventType] ?? event.event_type} · {nameOf(event.actor_id) ?? "System"} · {time.format(new Date(event.occurred_at))}
+                      {ACTIVITY_EVENT_LABELS[event.event_type as ActivityEventType] ?? event.event_type} ·{" "}
+                      {nameOf(event.actor_id) ?? "System"} · {time.format(new Date(event.occurred_at))}
                       {event.partner_visible && <span className="ml-1 text-emerald-700">· visible to partner</span>}
                     </p>
                   </div>

@@ -15,9 +15,22 @@ import { useActionForm } from "../use-action-form";
 import { useWorkspace } from "../workspace-context";
 import type { DocumentRow } from "./document-list";
 
-export function DocumentFormDialog({ document, open, onOpenChange }: { document: DocumentRow | null; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function DocumentFormDialog({
+  document,
+  open,
+  onOpenChange,
+}: {
+  document: DocumentRow | null;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={document ? "Edit document" : "Add a document link"} description="A link to Notion, Google Drive or any page. File uploads come later.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={document ? "Edit document" : "Add a document link"}
+      description="A link to Notion, Google Drive or any page. File uploads come later."
+    >
       {open && <DocumentForm document={document} onDone={() => onOpenChange(false)} />}
     </Dialog>
   );
@@ -38,7 +51,8 @@ function DocumentForm({ document, onDone }: { document: DocumentRow | null; onDo
   const { errors } = form.formState;
   const { submit, formError, pending } = useActionForm(
     form,
-    (values) => (document ? updateDocument({ ...values, documentId: document.id }) : createDocument({ ...values, partnerId })),
+    (values) =>
+      document ? updateDocument({ ...values, documentId: document.id }) : createDocument({ ...values, partnerId }),
     onDone,
     document ? "Document saved" : "Document added",
   );

@@ -26,7 +26,8 @@ export function DocumentList({ documents }: { documents: DocumentRow[] }) {
     <div className="space-y-3">
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-slate-500">
-          {documents.length} {documents.length === 1 ? "document" : "documents"} · shared ones appear in the partner&apos;s portal
+          {documents.length} {documents.length === 1 ? "document" : "documents"} · shared ones appear in the
+          partner&apos;s portal
         </p>
         <GuardedButton
           onClick={() => {
@@ -38,20 +39,30 @@ export function DocumentList({ documents }: { documents: DocumentRow[] }) {
         </GuardedButton>
       </div>
       {documents.length === 0 ? (
-        <EmptyState title="No documents yet" description="Add a link to a contract, playbook or deck. Share it to show it in the partner's portal." />
+        <EmptyState
+          title="No documents yet"
+          description="Add a link to a contract, playbook or deck. Share it to show it in the partner's portal."
+        />
       ) : (
         <Card>
           <ul className="divide-y divide-slate-100" aria-label="Documents">
             {documents.map((document) => (
               <li key={document.id} data-testid="document-row" className="flex items-start gap-3 px-4 py-3">
                 <div className="min-w-0 flex-1">
-                  <a href={document.url} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1.5 text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  <a
+                    href={document.url}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="inline-flex items-center gap-1.5 text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                  >
                     {document.title}
                     <ExternalLink className="size-3.5 text-slate-400" aria-hidden />
                   </a>
                   <p className="truncate text-xs text-slate-500">{document.url}</p>
                   <div className="mt-1.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-                    <Badge tone="blue">{DOCUMENT_TYPE_LABELS[document.document_type as DocumentType] ?? document.document_type}</Badge>
+                    <Badge tone="blue">
+                      {DOCUMENT_TYPE_LABELS[document.document_type as DocumentType] ?? document.document_type}
+                    </Badge>
                     {document.visibility === "shared" ? (
                       <Badge tone="green">
                         <Users className="mr-1 size-3" aria-hidden /> Shared
@@ -83,7 +94,12 @@ export function DocumentList({ documents }: { documents: DocumentRow[] }) {
                   >
                     <Pencil className="size-4" aria-hidden />
                   </GuardedButton>
-                  <GuardedButton variant="ghost" size="sm" aria-label={`Delete ${document.title}`} onClick={() => setDeleting(document)}>
+                  <GuardedButton
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`Delete ${document.title}`}
+                    onClick={() => setDeleting(document)}
+                  >
                     <Trash2 className="size-4" aria-hidden />
                   </GuardedButton>
                 </div>
@@ -109,7 +125,8 @@ export function DocumentList({ documents }: { documents: DocumentRow[] }) {
           return true;
         }}
       >
-        “{deleting?.title}” will be removed from this workspace (and from the portal if shared). The document itself is not touched.
+        “{deleting?.title}” will be removed from this workspace (and from the portal if shared). The document itself is
+        not touched.
       </ConfirmDialog>
     </div>
   );

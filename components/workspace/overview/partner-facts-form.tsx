@@ -69,7 +69,9 @@ export function PartnerFactsForm({ partner }: { partner: WorkspacePartner }) {
       return;
     }
     if (result.data.outcome === "conflict") {
-      setFormError("Someone else changed this partner after you opened it. Your edits are still here: reload to see theirs, then save again.");
+      setFormError(
+        "Someone else changed this partner after you opened it. Your edits are still here: reload to see theirs, then save again.",
+      );
       return;
     }
     toast.success("Partner saved");
@@ -80,7 +82,10 @@ export function PartnerFactsForm({ partner }: { partner: WorkspacePartner }) {
   const disabled = !permission.allowed;
   return (
     <Card>
-      <CardHeader title="Key facts" description={permission.reason ?? "Changes are saved for everyone and recorded in the audit log."} />
+      <CardHeader
+        title="Key facts"
+        description={permission.reason ?? "Changes are saved for everyone and recorded in the audit log."}
+      />
       <CardBody>
         <form onSubmit={submit} noValidate className="space-y-4">
           <fieldset disabled={disabled} className="grid gap-4 sm:grid-cols-2">
@@ -101,7 +106,10 @@ export function PartnerFactsForm({ partner }: { partner: WorkspacePartner }) {
               <Input type="url" {...form.register("website")} placeholder="https://" />
             </Field>
             <Field label="Commission rate (%)" error={errors.commission_rate?.message}>
-              <Input inputMode="decimal" {...form.register("commission_rate", { setValueAs: (value: string) => (value === "" ? null : value) })} />
+              <Input
+                inputMode="decimal"
+                {...form.register("commission_rate", { setValueAs: (value: string) => (value === "" ? null : value) })}
+              />
             </Field>
             <Field label="Primary contact" error={errors.primary_contact_name?.message}>
               <Input {...form.register("primary_contact_name")} autoComplete="off" />

@@ -19,7 +19,12 @@ import { FormError } from "../form-error";
 import { useActionForm } from "../use-action-form";
 import { usePermission } from "../workspace-context";
 
-const TONES: Record<TrainingStatus, BadgeTone> = { not_started: "slate", in_progress: "blue", completed: "green", expired: "red" };
+const TONES: Record<TrainingStatus, BadgeTone> = {
+  not_started: "slate",
+  in_progress: "blue",
+  completed: "green",
+  expired: "red",
+};
 
 /** `completed_on`/`expires_on` are calendar days (date columns): shown as such, in no time zone. */
 const day = (value: string) => formatDate(`${value}T12:00:00Z`, "UTC");
@@ -43,7 +48,9 @@ export function TrainingCard({ training }: { training: Training[] }) {
               <li key={item.id} data-testid="training-row" className="flex items-start gap-3 px-5 py-3 text-sm">
                 <div className="min-w-0 flex-1">
                   <p className="flex items-center gap-1.5 font-medium text-slate-900">
-                    {item.kind === "certification" && <Award className="size-4 shrink-0 text-amber-500" aria-label="Certification" />}
+                    {item.kind === "certification" && (
+                      <Award className="size-4 shrink-0 text-amber-500" aria-label="Certification" />
+                    )}
                     <span className="min-w-0 break-words">{item.name}</span>
                   </p>
                   <p className="text-xs text-slate-500">
@@ -55,7 +62,14 @@ export function TrainingCard({ training }: { training: Training[] }) {
                   {TRAINING_STATUS_LABELS[status] ?? item.status}
                 </Badge>
                 {edit.allowed && (
-                  <Button variant="ghost" size="sm" className="-my-1 shrink-0" aria-label={`Edit ${item.name}`} title="Edit status and dates" onClick={() => setEditing(item)}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="-my-1 shrink-0"
+                    aria-label={`Edit ${item.name}`}
+                    title="Edit status and dates"
+                    onClick={() => setEditing(item)}
+                  >
                     <Pencil className="size-4" aria-hidden />
                   </Button>
                 )}
@@ -84,7 +98,12 @@ function TrainingForm({ training, onDone }: { training: Training; onDone: () => 
   };
   const form = useForm({ resolver: zodResolver(trainingFormSchema), defaultValues: defaults });
   const { errors } = form.formState;
-  const { submit, formError, pending } = useActionForm(form, (values) => updateTraining({ ...values, trainingId: training.id }), onDone, "Training saved");
+  const { submit, formError, pending } = useActionForm(
+    form,
+    (values) => updateTraining({ ...values, trainingId: training.id }),
+    onDone,
+    "Training saved",
+  );
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <Field label="Status" error={errors.status?.message}>
@@ -100,7 +119,11 @@ function TrainingForm({ training, onDone }: { training: Training; onDone: () => 
         <Field label="Completed on" error={errors.completed_on?.message}>
           <Input type="date" {...form.register("completed_on")} />
         </Field>
-        <Field label="Expires on" error={errors.expires_on?.message} hint={training.kind === "certification" ? undefined : "Courses usually do not expire."}>
+        <Field
+          label="Expires on"
+          error={errors.expires_on?.message}
+          hint={training.kind === "certification" ? undefined : "Courses usually do not expire."}
+        >
           <Input type="date" {...form.register("expires_on")} />
         </Field>
       </div>

@@ -33,7 +33,11 @@ export function CommissionFormDialog({
   referrals: ReferralChoice[];
   today: string;
 }) {
-  const title = commission ? "Edit commission" : draft ? `Record the commission for ${draft.clientName}` : "Record a commission";
+  const title = commission
+    ? "Edit commission"
+    : draft
+      ? `Record the commission for ${draft.clientName}`
+      : "Record a commission";
   const description = commission
     ? "While it is pending, its amount and dates can change."
     : draft
@@ -41,7 +45,15 @@ export function CommissionFormDialog({
       : "It starts as pending; approve it, then mark it paid.";
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
-      {open && <CommissionForm draft={draft} commission={commission} referrals={referrals} today={today} onDone={() => onOpenChange(false)} />}
+      {open && (
+        <CommissionForm
+          draft={draft}
+          commission={commission}
+          referrals={referrals}
+          today={today}
+          onDone={() => onOpenChange(false)}
+        />
+      )}
     </Dialog>
   );
 }
@@ -86,7 +98,10 @@ function CommissionForm({
   const { errors } = form.formState;
   const { submit, formError, pending } = useActionForm(
     form,
-    (values) => (commission ? updateCommission({ ...values, commissionId: commission.id }) : createCommission({ ...values, partnerId })),
+    (values) =>
+      commission
+        ? updateCommission({ ...values, commissionId: commission.id })
+        : createCommission({ ...values, partnerId }),
     onDone,
     commission ? "Commission saved" : "Commission recorded",
   );

@@ -21,7 +21,12 @@ import { CommissionFormDialog, type ReferralChoice } from "./commission-form-dia
 import type { CommissionRow } from "./referral-types";
 
 const TONES: Record<CommissionStatus, BadgeTone> = { pending: "amber", approved: "blue", paid: "green", void: "slate" };
-const MOVE_LABELS: Record<CommissionStatus, string> = { approved: "Approve", paid: "Mark paid", void: "Void", pending: "" };
+const MOVE_LABELS: Record<CommissionStatus, string> = {
+  approved: "Approve",
+  paid: "Mark paid",
+  void: "Void",
+  pending: "",
+};
 const MOVES = { approved: approveCommission, paid: markCommissionPaid, void: voidCommission } as const;
 
 export type CommissionTotals = { earned: number; owed: number; paid: number };
@@ -76,7 +81,10 @@ export function CommissionPanel({
           </GuardedButton>
         }
       />
-      <dl className="grid grid-cols-3 divide-x divide-slate-100 border-b border-slate-100" data-testid="commission-totals">
+      <dl
+        className="grid grid-cols-3 divide-x divide-slate-100 border-b border-slate-100"
+        data-testid="commission-totals"
+      >
         {(
           [
             ["Earned", totals.earned],
@@ -86,7 +94,10 @@ export function CommissionPanel({
         ).map(([label, value]) => (
           <div key={label} className="min-w-0 px-3 py-3 sm:px-5">
             <dt className="text-xs font-medium text-slate-500">{label}</dt>
-            <dd className="mt-0.5 truncate text-base font-semibold tabular-nums text-slate-900 sm:text-lg" data-testid={`commission-${label.toLowerCase()}`}>
+            <dd
+              className="mt-0.5 truncate text-base font-semibold tabular-nums text-slate-900 sm:text-lg"
+              data-testid={`commission-${label.toLowerCase()}`}
+            >
               {formatMoney(value, currency)}
             </dd>
           </div>
@@ -95,7 +106,10 @@ export function CommissionPanel({
       {!lead.allowed && <p className="border-b border-slate-100 px-5 py-2 text-xs text-slate-500">{lead.reason}</p>}
       {commissions.length === 0 ? (
         <div className="p-5">
-          <EmptyState title="No commissions yet" description="Commissions appear here when a lead records one, for example when a referral is won." />
+          <EmptyState
+            title="No commissions yet"
+            description="Commissions appear here when a lead records one, for example when a referral is won."
+          />
         </div>
       ) : (
         <ul className="divide-y divide-slate-100">
@@ -103,7 +117,11 @@ export function CommissionPanel({
             const status = commission.status as CommissionStatus;
             const label = commission.partner_referrals?.client_name ?? commission.description ?? "Bonus";
             return (
-              <li key={commission.id} data-testid="commission-row" className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-3 sm:px-5">
+              <li
+                key={commission.id}
+                data-testid="commission-row"
+                className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-3 sm:px-5"
+              >
                 <div className="min-w-0 flex-1">
                   <p className="text-sm font-medium tabular-nums text-slate-900">
                     {formatMoney(commission.amount, commission.currency)}{" "}
@@ -144,7 +162,13 @@ export function CommissionPanel({
                         >
                           <Pencil className="size-4" aria-hidden />
                         </Button>
-                        <Button size="sm" variant="ghost" aria-label={`Delete commission: ${label}`} title="Delete" onClick={() => setDeleting(commission)}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          aria-label={`Delete commission: ${label}`}
+                          title="Delete"
+                          onClick={() => setDeleting(commission)}
+                        >
                           <Trash2 className="size-4" aria-hidden />
                         </Button>
                       </>
@@ -157,9 +181,18 @@ export function CommissionPanel({
         </ul>
       )}
       {commissions.length >= shownLimit && (
-        <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-500">Showing the {shownLimit} newest commissions. The totals above count all of them.</p>
+        <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-500">
+          Showing the {shownLimit} newest commissions. The totals above count all of them.
+        </p>
       )}
-      <CommissionFormDialog open={open} onOpenChange={setOpen} draft={null} commission={editing} referrals={referralChoices} today={today} />
+      <CommissionFormDialog
+        open={open}
+        onOpenChange={setOpen}
+        draft={null}
+        commission={editing}
+        referrals={referralChoices}
+        today={today}
+      />
       <ConfirmDialog
         open={deleting !== null}
         onOpenChange={(next) => !next && setDeleting(null)}
@@ -178,8 +211,9 @@ export function CommissionPanel({
       >
         {deleting && (
           <>
-            The pending commission of {formatMoney(deleting.amount, deleting.currency)} ({deleting.partner_referrals?.client_name ?? deleting.description ?? "bonus"}) will be
-            removed. Only pending commissions can be deleted; approved ones are voided instead.
+            The pending commission of {formatMoney(deleting.amount, deleting.currency)} (
+            {deleting.partner_referrals?.client_name ?? deleting.description ?? "bonus"}) will be removed. Only pending
+            commissions can be deleted; approved ones are voided instead.
           </>
         )}
       </ConfirmDialog>

@@ -108,7 +108,13 @@ export function ReferralBoard({
       <nav aria-label="Pipeline" className="flex flex-wrap gap-2 border-b border-slate-100 px-4 py-3 sm:px-5">
         <PipelineLink href={base} active={status === null} label="All" count={total} />
         {REFERRAL_STATUSES.map((value) => (
-          <PipelineLink key={value} href={`${base}?status=${value}`} active={status === value} label={REFERRAL_STATUS_LABELS[value]} count={counts[value]} />
+          <PipelineLink
+            key={value}
+            href={`${base}?status=${value}`}
+            active={status === value}
+            label={REFERRAL_STATUS_LABELS[value]}
+            count={counts[value]}
+          />
         ))}
       </nav>
 
@@ -138,7 +144,11 @@ export function ReferralBoard({
             </thead>
             <tbody className="block divide-y divide-slate-100 sm:table-row-group">
               {referrals.map((referral) => (
-                <tr key={referral.id} data-testid="referral-row" className="flex flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3 sm:table-row sm:p-0">
+                <tr
+                  key={referral.id}
+                  data-testid="referral-row"
+                  className="flex flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3 sm:table-row sm:p-0"
+                >
                   <td className="block w-full min-w-0 sm:table-cell sm:w-auto sm:px-5 sm:py-2.5">
                     <p className="break-words font-medium text-slate-900">{referral.client_name}</p>
                     <p className="break-all text-xs text-slate-500">{referral.client_email ?? "No email"}</p>
@@ -168,10 +178,22 @@ export function ReferralBoard({
                       ))}
                     </Select>
                   </td>
-                  <td className="hidden px-3 py-2.5 text-right tabular-nums md:table-cell">{referral.estimated_value === null ? "—" : formatMoney(referral.estimated_value, currency)}</td>
-                  <td className="hidden px-3 py-2.5 text-right tabular-nums md:table-cell">{referral.actual_value === null ? "—" : formatMoney(referral.actual_value, currency)}</td>
-                  <td className="hidden px-3 py-2.5 text-slate-600 lg:table-cell">{formatDate(referral.referred_at, timeZone)}</td>
-                  <td className="hidden px-3 py-2.5 text-slate-600 lg:table-cell">{referral.closed_at ? formatDate(referral.closed_at, timeZone) : <Badge tone={REFERRAL_TONES[referral.status as ReferralStatus]}>open</Badge>}</td>
+                  <td className="hidden px-3 py-2.5 text-right tabular-nums md:table-cell">
+                    {referral.estimated_value === null ? "—" : formatMoney(referral.estimated_value, currency)}
+                  </td>
+                  <td className="hidden px-3 py-2.5 text-right tabular-nums md:table-cell">
+                    {referral.actual_value === null ? "—" : formatMoney(referral.actual_value, currency)}
+                  </td>
+                  <td className="hidden px-3 py-2.5 text-slate-600 lg:table-cell">
+                    {formatDate(referral.referred_at, timeZone)}
+                  </td>
+                  <td className="hidden px-3 py-2.5 text-slate-600 lg:table-cell">
+                    {referral.closed_at ? (
+                      formatDate(referral.closed_at, timeZone)
+                    ) : (
+                      <Badge tone={REFERRAL_TONES[referral.status as ReferralStatus]}>open</Badge>
+                    )}
+                  </td>
                   <td className="block whitespace-nowrap text-right sm:table-cell sm:px-5 sm:py-2.5">
                     <GuardedButton
                       variant="ghost"
@@ -184,7 +206,13 @@ export function ReferralBoard({
                     >
                       <Pencil className="size-4" aria-hidden />
                     </GuardedButton>
-                    <GuardedButton level="lead" variant="ghost" size="sm" aria-label={`Delete ${referral.client_name}`} onClick={() => setDeleting(referral)}>
+                    <GuardedButton
+                      level="lead"
+                      variant="ghost"
+                      size="sm"
+                      aria-label={`Delete ${referral.client_name}`}
+                      onClick={() => setDeleting(referral)}
+                    >
                       <Trash2 className="size-4" aria-hidden />
                     </GuardedButton>
                   </td>
@@ -195,7 +223,10 @@ export function ReferralBoard({
         </div>
       )}
       {pageCount > 1 && (
-        <nav aria-label="Referral pages" className="flex items-center justify-between border-t border-slate-100 px-5 py-3 text-sm">
+        <nav
+          aria-label="Referral pages"
+          className="flex items-center justify-between border-t border-slate-100 px-5 py-3 text-sm"
+        >
           <span className="text-slate-500">
             Page {page} of {pageCount}
           </span>
@@ -211,9 +242,17 @@ export function ReferralBoard({
         open={formOpen}
         onOpenChange={setFormOpen}
         today={today}
-        onSaved={(saved, previousStatus) => offerCommission(saved, previousStatus, saved.client_name ?? "this referral")}
+        onSaved={(saved, previousStatus) =>
+          offerCommission(saved, previousStatus, saved.client_name ?? "this referral")
+        }
       />
-      <CommissionFormDialog open={commissionOpen} onOpenChange={setCommissionOpen} draft={draft} referrals={referralChoices} today={today} />
+      <CommissionFormDialog
+        open={commissionOpen}
+        onOpenChange={setCommissionOpen}
+        draft={draft}
+        referrals={referralChoices}
+        today={today}
+      />
       <ConfirmDialog
         open={deleting !== null}
         onOpenChange={(open) => !open && setDeleting(null)}

@@ -45,7 +45,15 @@ export function ReferralFormDialog({
   );
 }
 
-function ReferralForm({ referral, today, onDone }: { referral: ReferralRow | null; today: string; onDone: (saved: SavedReferral | null) => void }) {
+function ReferralForm({
+  referral,
+  today,
+  onDone,
+}: {
+  referral: ReferralRow | null;
+  today: string;
+  onDone: (saved: SavedReferral | null) => void;
+}) {
   const { partnerId, timeZone, currency } = useWorkspace();
   const defaults: ReferralFormInput = referral
     ? {
@@ -57,12 +65,21 @@ function ReferralForm({ referral, today, onDone }: { referral: ReferralRow | nul
         referred_at: instantToDay(referral.referred_at, timeZone),
         closed_at: instantToDay(referral.closed_at, timeZone),
       }
-    : { client_name: "", client_email: "", status: "submitted", estimated_value: "", actual_value: "", referred_at: today, closed_at: "" };
+    : {
+        client_name: "",
+        client_email: "",
+        status: "submitted",
+        estimated_value: "",
+        actual_value: "",
+        referred_at: today,
+        closed_at: "",
+      };
   const form = useForm({ resolver: zodResolver(referralFormSchema), defaultValues: defaults });
   const { errors } = form.formState;
   const { submit, formError, pending } = useActionForm(
     form,
-    (values) => (referral ? updateReferral({ ...values, referralId: referral.id }) : createReferral({ ...values, partnerId })),
+    (values) =>
+      referral ? updateReferral({ ...values, referralId: referral.id }) : createReferral({ ...values, partnerId }),
     (saved) => onDone({ ...saved, client_name: form.getValues("client_name") }),
     referral ? "Referral saved" : "Referral created",
   );

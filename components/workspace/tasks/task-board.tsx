@@ -54,14 +54,20 @@ export function TaskBoard({ tasks, today, compact = false }: { tasks: TaskRow[];
 
   const visible = compact
     ? shown.filter((task) => isOpen(task.status))
-    : shown.filter((task) => (filter === "all" ? true : filter === "open" ? isOpen(task.status) : !isOpen(task.status)));
+    : shown.filter((task) =>
+        filter === "all" ? true : filter === "open" ? isOpen(task.status) : !isOpen(task.status),
+      );
   const openCount = shown.filter((task) => isOpen(task.status)).length;
 
   return (
     <div className="space-y-3">
       {!compact && (
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <div role="tablist" aria-label="Show tasks" className="inline-flex rounded-md border border-slate-200 bg-white p-0.5">
+          <div
+            role="tablist"
+            aria-label="Show tasks"
+            className="inline-flex rounded-md border border-slate-200 bg-white p-0.5"
+          >
             {FILTERS.map((option) => (
               <button
                 key={option.value}
@@ -92,7 +98,11 @@ export function TaskBoard({ tasks, today, compact = false }: { tasks: TaskRow[];
       {visible.length === 0 ? (
         <EmptyState
           title={filter === "done" && !compact ? "No finished tasks yet" : "No open tasks"}
-          description={compact ? "Nothing to do for this partner right now." : "Create a task to keep track of what this partner needs next."}
+          description={
+            compact
+              ? "Nothing to do for this partner right now."
+              : "Create a task to keep track of what this partner needs next."
+          }
         />
       ) : (
         <Card>
@@ -102,7 +112,11 @@ export function TaskBoard({ tasks, today, compact = false }: { tasks: TaskRow[];
               const done = task.status === "done";
               const assignee = staffName(staff, task.assignee_id);
               return (
-                <li key={task.id} data-testid="task-row" className={cn("flex items-start gap-3 px-4 py-3", overdue && "bg-red-50/60")}>
+                <li
+                  key={task.id}
+                  data-testid="task-row"
+                  className={cn("flex items-start gap-3 px-4 py-3", overdue && "bg-red-50/60")}
+                >
                   <input
                     type="checkbox"
                     className="mt-1 size-4 shrink-0 accent-brand-600 disabled:cursor-not-allowed"
@@ -113,11 +127,19 @@ export function TaskBoard({ tasks, today, compact = false }: { tasks: TaskRow[];
                     onChange={() => toggle(task)}
                   />
                   <div className="min-w-0 flex-1">
-                    <p className={cn("text-sm font-medium text-slate-900", done && "text-slate-400 line-through")}>{task.title}</p>
-                    {task.description && !compact && <p className="mt-0.5 line-clamp-2 text-sm text-slate-500">{task.description}</p>}
+                    <p className={cn("text-sm font-medium text-slate-900", done && "text-slate-400 line-through")}>
+                      {task.title}
+                    </p>
+                    {task.description && !compact && (
+                      <p className="mt-0.5 line-clamp-2 text-sm text-slate-500">{task.description}</p>
+                    )}
                     <div className="mt-1.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                      <Badge tone={PRIORITY_TONES[task.priority as TaskPriority]}>{TASK_PRIORITY_LABELS[task.priority as TaskPriority]}</Badge>
-                      {!done && task.status !== "todo" && <Badge>{TASK_STATUS_LABELS[task.status as TaskStatus]}</Badge>}
+                      <Badge tone={PRIORITY_TONES[task.priority as TaskPriority]}>
+                        {TASK_PRIORITY_LABELS[task.priority as TaskPriority]}
+                      </Badge>
+                      {!done && task.status !== "todo" && (
+                        <Badge>{TASK_STATUS_LABELS[task.status as TaskStatus]}</Badge>
+                      )}
                       {task.due_date && (
                         <span className={cn("inline-flex items-center gap-1", overdue && "font-semibold text-red-700")}>
                           <CalendarClock className="size-3.5" aria-hidden />
@@ -142,7 +164,12 @@ export function TaskBoard({ tasks, today, compact = false }: { tasks: TaskRow[];
                       >
                         <Pencil className="size-4" aria-hidden />
                       </GuardedButton>
-                      <GuardedButton variant="ghost" size="sm" aria-label={`Delete ${task.title}`} onClick={() => setDeleting(task)}>
+                      <GuardedButton
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`Delete ${task.title}`}
+                        onClick={() => setDeleting(task)}
+                      >
                         <Trash2 className="size-4" aria-hidden />
                       </GuardedButton>
                     </div>

@@ -15,7 +15,14 @@ import { useActionForm } from "../use-action-form";
 import { useWorkspace } from "../workspace-context";
 import type { TaskRow } from "./task-board";
 
-const EMPTY: TaskFormInput = { title: "", description: "", status: "todo", priority: "medium", due_date: "", assignee_id: "" };
+const EMPTY: TaskFormInput = {
+  title: "",
+  description: "",
+  status: "todo",
+  priority: "medium",
+  due_date: "",
+  assignee_id: "",
+};
 
 function toInput(task: TaskRow): TaskFormInput {
   return {
@@ -28,7 +35,15 @@ function toInput(task: TaskRow): TaskFormInput {
   };
 }
 
-export function TaskFormDialog({ task, open, onOpenChange }: { task: TaskRow | null; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function TaskFormDialog({
+  task,
+  open,
+  onOpenChange,
+}: {
+  task: TaskRow | null;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={task ? "Edit task" : "New task"}>
       {open && <TaskForm task={task} onDone={() => onOpenChange(false)} />}

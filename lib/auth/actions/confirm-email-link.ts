@@ -11,7 +11,10 @@ import { recordPortalSignIn } from "@/lib/portal/record-portal-sign-in";
  * the link does not spend the one-time token.
  */
 export const confirmEmailLink = publicAction(confirmLinkSchema, async (input, { supabase }) => {
-  const { data, error } = await supabase.auth.verifyOtp({ token_hash: input.token_hash, type: input.type === "email" ? "email" : input.type });
+  const { data, error } = await supabase.auth.verifyOtp({
+    token_hash: input.token_hash,
+    type: input.type === "email" ? "email" : input.type,
+  });
   if (error || !data.user) {
     if (error?.code === "user_banned") return fail("This account has been deactivated.");
     return fail("This link has already been used or has expired.");

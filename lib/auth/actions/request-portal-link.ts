@@ -15,6 +15,13 @@ export const requestPortalLink = publicAction(emailOnlySchema, async (input, { s
     return fail("Too many requests. Wait a minute and try again.");
   }
   // otp_disabled / user_not_found for unknown emails: answer as for a known one.
-  if (error && error.code !== "otp_disabled" && error.code !== "user_not_found" && error.status !== 422 && error.status !== 400) throw error;
+  if (
+    error &&
+    error.code !== "otp_disabled" &&
+    error.code !== "user_not_found" &&
+    error.status !== 422 &&
+    error.status !== 400
+  )
+    throw error;
   return ok({ email: input.email });
 });

@@ -10,7 +10,9 @@ export const verifyPortalCode = publicAction(otpCodeSchema, async (input, { supa
   const { error } = await supabase.auth.verifyOtp({ email: input.email, token: input.token, type: "email" });
   if (error) {
     if (error.code === "otp_expired" || error.status === 403) {
-      return fail("That code is wrong, used or expired. Request a new one.", { token: "That code is wrong, used or expired" });
+      return fail("That code is wrong, used or expired. Request a new one.", {
+        token: "That code is wrong, used or expired",
+      });
     }
     if (error.code === "user_banned") return fail("This account has been deactivated.");
     throw error;

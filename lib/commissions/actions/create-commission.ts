@@ -9,22 +9,25 @@ import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { COMMISSION_CONSTRAINTS } from "../errors";
 import { createCommissionSchema } from "../schemas";
 
-export const createCommission = staffAction({ schema: createCommissionSchema, roles: LEADS }, async (input, { supabase, orgId, staff }) => {
-  const { data, error } = await supabase
-    .from("partner_commissions")
-    .insert({
-      org_id: orgId,
-      partner_id: input.partnerId,
-      referral_id: input.referral_id,
-      amount: input.amount,
-      currency: staff.org.currency,
-      description: input.description,
-      earned_at: dayToInstant(input.earned_at),
-      due_at: dayToInstant(input.due_at),
-    })
-    .select("id")
-    .single();
-  if (error) return dbFailure(error, COMMISSION_CONSTRAINTS);
-  revalidateWorkspace(input.partnerId);
-  return ok({ id: data.id });
-});
+export const createCommission = staffAction(
+  { schema: createCommissionSchema, roles: LEADS },
+  async (input, { supabase, orgId, staff }) => {
+    const { data, error } = await supabase
+      .from("partner_commissions")
+      .insert({
+        org_id: orgId,
+        partner_id: input.partnerId,
+        referral_id: input.referral_id,
+        amount: input.amount,
+        currency: staff.org.currency,
+        description: input.description,
+        earned_at: dayToInstant(input.earned_at),
+        due_at: dayToInstant(input.due_at),
+      })
+      .select("id")
+      .single();
+    if (error) return dbFailure(error, COMMISSION_CONSTRAINTS);
+    revalidateWorkspace(input.partnerId);
+    return ok({ id: data.id });
+  },
+);

@@ -26,7 +26,9 @@ export async function moveCommission(
   if (!current) return notFoundOrRefused();
   const from = current.status as CommissionStatus;
   if (!canMoveCommission(from, to)) {
-    return fail(`A ${COMMISSION_STATUS_LABELS[from].toLowerCase()} commission cannot become ${COMMISSION_STATUS_LABELS[to].toLowerCase()}.`);
+    return fail(
+      `A ${COMMISSION_STATUS_LABELS[from].toLowerCase()} commission cannot become ${COMMISSION_STATUS_LABELS[to].toLowerCase()}.`,
+    );
   }
   const { data, error } = await supabase
     .from("partner_commissions")

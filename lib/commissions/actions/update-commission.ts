@@ -14,21 +14,24 @@ import { updateCommissionSchema } from "../schemas";
  * is the authority: the amount changes only while pending, a settled one not at all; its
  * refusal reaches the user as its own sentence.
  */
-export const updateCommission = staffAction({ schema: updateCommissionSchema, roles: LEADS }, async (input, { supabase, orgId }) => {
-  const { data, error } = await supabase
-    .from("partner_commissions")
-    .update({
-      amount: input.amount,
-      referral_id: input.referral_id,
-      description: input.description,
-      earned_at: dayToInstant(input.earned_at),
-      due_at: dayToInstant(input.due_at),
-    })
-    .eq("id", input.commissionId)
-    .eq("org_id", orgId)
-    .select("partner_id");
-  if (error) return dbFailure(error, COMMISSION_CONSTRAINTS);
-  if (!data[0]) return notFoundOrRefused();
-  revalidateWorkspace(data[0].partner_id);
-  return ok(null);
-});
+export const updateCommission = staffAction(
+  { schema: updateCommissionSchema, roles: LEADS },
+  async (input, { supabase, orgId }) => {
+    const { data, error } = await supabase
+      .from("partner_commissions")
+      .update({
+        amount: input.amount,
+        referral_id: input.referral_id,
+        description: input.description,
+        earned_at: dayToInstant(input.earned_at),
+        due_at: dayToInstant(input.due_at),
+      })
+      .eq("id", input.commissionId)
+      .eq("org_id", orgId)
+      .select("partner_id");
+    if (error) return dbFailure(error, COMMISSION_CONSTRAINTS);
+    if (!data[0]) return notFoundOrRefused();
+    revalidateWorkspace(data[0].partner_id);
+    return ok(null);
+  },
+);

@@ -5,6 +5,7 @@ import { LEADS } from "@/lib/orgs/roles";
 import { commissionIdSchema } from "../schemas";
 import { moveCommission } from "./move-commission";
 
-export const voidCommission = staffAction({ schema: commissionIdSchema, roles: LEADS }, async ({ commissionId }, { supabase, orgId }) =>
-  moveCommission(supabase, orgId, commissionId, "void"),
+export const voidCommission = staffAction(
+  { schema: commissionIdSchema, roles: LEADS },
+  async ({ commissionId }, { supabase, orgId }) => moveCommission(supabase, orgId, commissionId, "void"),
 );

@@ -8,13 +8,16 @@ import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { DOCUMENT_CONSTRAINTS } from "../errors";
 import { createDocumentSchema } from "../schemas";
 
-export const createDocument = staffAction({ schema: createDocumentSchema, roles: EDITORS }, async ({ partnerId, ...document }, { supabase, orgId }) => {
-  const { data, error } = await supabase
-    .from("partner_documents")
-    .insert({ ...document, partner_id: partnerId, org_id: orgId })
-    .select("id")
-    .single();
-  if (error) return dbFailure(error, DOCUMENT_CONSTRAINTS);
-  revalidateWorkspace(partnerId);
-  return ok({ id: data.id });
-});
+export const createDocument = staffAction(
+  { schema: createDocumentSchema, roles: EDITORS },
+  async ({ partnerId, ...document }, { supabase, orgId }) => {
+    const { data, error } = await supabase
+      .from("partner_documents")
+      .insert({ ...document, partner_id: partnerId, org_id: orgId })
+      .select("id")
+      .single();
+    if (error) return dbFailure(error, DOCUMENT_CONSTRAINTS);
+    revalidateWorkspace(partnerId);
+    return ok({ id: data.id });
+  },
+);

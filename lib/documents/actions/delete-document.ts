@@ -7,10 +7,18 @@ import { dbFailure, notFoundOrRefused } from "@/lib/workspace/db-errors";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { documentIdSchema } from "../schemas";
 
-export const deleteDocument = staffAction({ schema: documentIdSchema, roles: EDITORS }, async ({ documentId }, { supabase, orgId }) => {
-  const { data, error } = await supabase.from("partner_documents").delete().eq("id", documentId).eq("org_id", orgId).select("partner_id");
-  if (error) return dbFailure(error);
-  if (!data[0]) return notFoundOrRefused();
-  revalidateWorkspace(data[0].partner_id);
-  return ok(null);
-});
+export const deleteDocument = staffAction(
+  { schema: documentIdSchema, roles: EDITORS },
+  async ({ documentId }, { supabase, orgId }) => {
+    const { data, error } = await supabase
+      .from("partner_documents")
+      .delete()
+      .eq("id", documentId)
+      .eq("org_id", orgId)
+      .select("partner_id");
+    if (error) return dbFailure(error);
+    if (!data[0]) return notFoundOrRefused();
+    revalidateWorkspace(data[0].partner_id);
+    return ok(null);
+  },
+);

@@ -8,10 +8,18 @@ import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { DOCUMENT_CONSTRAINTS } from "../errors";
 import { updateDocumentSchema } from "../schemas";
 
-export const updateDocument = staffAction({ schema: updateDocumentSchema, roles: EDITORS }, async ({ documentId, ...document }, { supabase, orgId }) => {
-  const { data, error } = await supabase.from("partner_documents").update(document).eq("id", documentId).eq("org_id", orgId).select("partner_id");
-  if (error) return dbFailure(error, DOCUMENT_CONSTRAINTS);
-  if (!data[0]) return notFoundOrRefused();
-  revalidateWorkspace(data[0].partner_id);
-  return ok(null);
-});
+export const updateDocument = staffAction(
+  { schema: updateDocumentSchema, roles: EDITORS },
+  async ({ documentId, ...document }, { supabase, orgId }) => {
+    const { data, error } = await supabase
+      .from("partner_documents")
+      .update(document)
+      .eq("id", documentId)
+      .eq("org_id", orgId)
+      .select("partner_id");
+    if (error) return dbFailure(error, DOCUMENT_CONSTRAINTS);
+    if (!data[0]) return notFoundOrRefused();
+    revalidateWorkspace(data[0].partner_id);
+    return ok(null);
+  },
+);

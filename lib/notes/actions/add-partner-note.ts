@@ -8,12 +8,15 @@ import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { addPartnerNoteSchema } from "../schemas";
 
 /** Through add_partner_note(): the note and its note.added event in one transaction, as the caller. */
-export const addPartnerNote = staffAction({ schema: addPartnerNoteSchema, roles: EDITORS }, async ({ partnerId, body }, { supabase }) => {
-  const { data, error } = await supabase.rpc("add_partner_note", { p_partner_id: partnerId, p_body: body });
-  if (error) {
-    if (error.code === "P0002") return dbFailure({ code: "PGRST116" });
-    return dbFailure(error, { partner_notes_body_check: { field: "body", message: "Write 1 to 10,000 characters" } });
-  }
-  revalidateWorkspace(partnerId);
-  return ok({ id: data.id });
-});
+export const addPartnerNote = staffAction(
+  { schema: addPartnerNoteSchema, roles: EDITORS },
+  async ({ partnerId, body }, { supabase }) => {
+    const { data, error } = await supabase.rpc("add_partner_note", { p_partner_id: partnerId, p_body: body });
+    if (error) {
+      if (error.code === "P0002") return dbFailure({ code: "PGRST116" });
+      return dbFailure(error, { partner_notes_body_check: { field: "body", message: "Write 1 to 10,000 characters" } });
+    }
+    revalidateWorkspace(partnerId);
+    return ok({ id: data.id });
+  },
+);

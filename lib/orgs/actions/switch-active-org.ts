@@ -14,6 +14,11 @@ export const switchActiveOrg = staffAction({ schema, roles: STAFF_ROLES }, async
   if (!staff.memberships.some((membership) => membership.org.id === input.orgId)) {
     return fail("You are not a member of that organization.");
   }
-  (await cookies()).set(ACTIVE_ORG_COOKIE, input.orgId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(ACTIVE_ORG_COOKIE, input.orgId, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+  });
   return ok(null);
 });

@@ -13,22 +13,28 @@ import { applyDirectoryFilter } from "../queries/apply-directory-filter";
  * round trip per row. Rows that already have the value are left out, so the count is
  * how many actually changed (and no empty activity events are written).
  */
-export const bulkUpdatePartners = staffAction({ schema: bulkUpdatePartnersSchema, roles: EDITORS }, async ({ target, change }, { supabase, orgId }) => {
-  const values =
-    change.kind === "status"
-      ? { status: change.status }
-      : change.kind === "owner"
-        ? { owner_id: change.ownerId }
-        : { archived_at: new Date().toISOString() };
+export const bulkUpdatePartners = staffAction(
+  { schema: bulkUpdatePartnersSchema, roles: EDITORS },
+  async ({ target, change }, { supabase, orgId }) => {
+    const values =
+      change.kind === "status"
+        ? { status: change.status }
+        : change.kind === "owner"
+          ? { owner_id: change.ownerId }
+          : { archived_at: new Date().toISOString() };
 
-  let query = supabase.from("partners").update(values, { count: "exact" }).eq("org_id", orgId);
-  query = target.kind === "ids" ? query.in("id", target.ids) : applyDirectoryFilter(query, target.filter);
-  if (change.kind === "status") query = query.neq("status", change.status);
-  if (change.kind === "owner") query = change.ownerId ? query.or(`owner_id.is.null,owner_id.neq.${change.ownerId}`) : query.not("owner_id", "is", null);
-  if (change.kind === "archive") query = query.is("archived_at", null);
+    let query = supabase.from("partners").update(values, { count: "exact" }).eq("org_id", orgId);
+    query = target.kind === "ids" ? query.in("id", target.ids) : applyDirectoryFilter(query, target.filter);
+    if (change.kind === "status") query = query.neq("status", change.status);
+    if (change.kind === "owner")
+      query = change.ownerId
+        ? query.or(`owner_id.is.null,owner_id.neq.${change.ownerId}`)
+        : query.not("owner_id", "is", null);
+    if (change.kind === "archive") query = query.is("archived_at", null);
 
-  const { count, error } = await query;
-  if (error) return fail(partnerWriteErrorMessage(error));
-  revalidatePath("/admin/partners");
-  return ok({ changed: count ?? 0 });
-});
+    const { count, error } = await query;
+    if (error) return fail(partnerWriteErrorMessage(error));
+    revalidatePath("/admin/partners");
+    return ok({ changed: count ?? 0 });
+  },
+);

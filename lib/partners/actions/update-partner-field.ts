@@ -18,28 +18,31 @@ export type UpdatePartnerFieldResult =
  * matches the row at the version the editor saw (updated_at as loaded), so a change
  * made by someone else in between is never silently overwritten.
  */
-export const updatePartnerField = staffAction({ schema: partnerPatchSchema, roles: EDITORS }, async (input, { supabase, orgId }) => {
-  const { data, error } = await supabase
-    .from("partners")
-    .update(input.changes)
-    .eq("org_id", orgId)
-    .eq("id", input.partnerId)
-    .eq("updated_at", input.expectedUpdatedAt)
-    .select(DIRECTORY_ROW_SELECT)
-    .maybeSingle();
-  if (error) return fail(partnerWriteErrorMessage(error));
-  if (data) {
-    revalidatePath("/admin/partners");
-    return ok<UpdatePartnerFieldResult>({ outcome: "updated", partner: data as unknown as DirectoryRow });
-  }
+export const updatePartnerField = staffAction(
+  { schema: partnerPatchSchema, roles: EDITORS },
+  async (input, { supabase, orgId }) => {
+    const { data, error } = await supabase
+      .from("partners")
+      .update(input.changes)
+      .eq("org_id", orgId)
+      .eq("id", input.partnerId)
+      .eq("updated_at", input.expectedUpdatedAt)
+      .select(DIRECTORY_ROW_SELECT)
+      .maybeSingle();
+    if (error) return fail(partnerWriteErrorMessage(error));
+    if (data) {
+      revalidatePath("/admin/partners");
+      return ok<UpdatePartnerFieldResult>({ outcome: "updated", partner: data as unknown as DirectoryRow });
+    }
 
-  const { data: current, error: readError } = await supabase
-    .from("partners")
-    .select(DIRECTORY_ROW_SELECT)
-    .eq("org_id", orgId)
-    .eq("id", input.partnerId)
-    .maybeSingle();
-  if (readError) throw readError;
-  if (!current) return fail("This partner no longer exists, or you can no longer see it.");
-  return ok<UpdatePartnerFieldResult>({ outcome: "conflict", partner: current as unknown as DirectoryRow });
-});
+    const { data: current, error: readError } = await supabase
+      .from("partners")
+      .select(DIRECTORY_ROW_SELECT)
+      .eq("org_id", orgId)
+      .eq("id", input.partnerId)
+      .maybeSingle();
+    if (readError) throw readError;
+    if (!current) return fail("This partner no longer exists, or you can no longer see it.");
+    return ok<UpdatePartnerFieldResult>({ outcome: "conflict", partner: current as unknown as DirectoryRow });
+  },
+);

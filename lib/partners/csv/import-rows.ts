@@ -12,7 +12,9 @@ import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, TAG_SEPARATOR, normalizeHeader, type I
  */
 
 /** What import_partners() receives for one row: only the columns the file has. */
-export type ImportDoc = { external_id: string } & Partial<Record<Exclude<ImportColumn, "external_id" | "tags">, string>> & { tags?: string[] };
+export type ImportDoc = { external_id: string } & Partial<
+  Record<Exclude<ImportColumn, "external_id" | "tags">, string>
+> & { tags?: string[] };
 
 export type ImportRowKind = "new" | "changed" | "unchanged" | "invalid";
 export type ImportChange = { field: ImportColumn; from: string; to: string };
@@ -52,7 +54,11 @@ export type ParsedImport = {
 };
 
 const fields = partnerFieldsSchema.shape;
-const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid owner email" }));
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter a valid owner email" }));
 
 function firstMessage(error: z.ZodError): string {
   return error.issues[0]?.message ?? "Invalid value";
@@ -68,8 +74,10 @@ export function parseImportCsv(text: string, ownerEmails: ReadonlySet<string>): 
   const headers = (parsed.meta.fields ?? []).map(normalizeHeader);
   const columns = IMPORT_COLUMNS.filter((column) => headers.includes(column));
   const fileErrors: string[] = [];
-  if (!headers.includes("external_id")) fileErrors.push("The file needs an external_id column: it is how rows are matched to partners.");
-  if (parsed.data.length > MAX_IMPORT_ROWS) fileErrors.push(`The file has ${parsed.data.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`);
+  if (!headers.includes("external_id"))
+    fileErrors.push("The file needs an external_id column: it is how rows are matched to partners.");
+  if (parsed.data.length > MAX_IMPORT_ROWS)
+    fileErrors.push(`The file has ${parsed.data.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`);
   if (parsed.data.length === 0) fileErrors.push("The file has no rows.");
   if (fileErrors.length) return { columns, rows: [], fileErrors };
 
@@ -171,7 +179,10 @@ export function validateImportRecord(
 }
 
 /** Compares parsed rows with the partners they match (by external_id): new, changed, unchanged or invalid. */
-export function previewImport(parsedImport: ParsedImport, existing: ReadonlyMap<string, ExistingPartner>): ImportPreview {
+export function previewImport(
+  parsedImport: ParsedImport,
+  existing: ReadonlyMap<string, ExistingPartner>,
+): ImportPreview {
   const counts: Record<ImportRowKind, number> = { new: 0, changed: 0, unchanged: 0, invalid: 0 };
   const rows = parsedImport.rows.map((row): ImportPreviewRow => {
     const current = existing.get(row.externalId);
@@ -179,7 +190,14 @@ export function previewImport(parsedImport: ParsedImport, existing: ReadonlyMap<
     if (row.doc && !current && !row.doc.name) errors.push("name is required for a new partner");
     if (!row.doc || errors.length) {
       counts.invalid++;
-      return { line: row.line, externalId: row.externalId, name: row.name || current?.name || "", kind: "invalid", changes: [], errors };
+      return {
+        line: row.line,
+        externalId: row.externalId,
+        name: row.name || current?.name || "",
+        kind: "invalid",
+        changes: [],
+        errors,
+      };
     }
     if (!current) {
       counts.new++;
@@ -211,7 +229,11 @@ export function diffImportDoc(doc: ImportDoc, current: ExistingPartner): ImportC
   if (doc.commission_rate !== undefined) {
     const to = doc.commission_rate === "" ? null : Number(doc.commission_rate);
     if (to !== (current.commission_rate === null ? null : Number(current.commission_rate))) {
-      changes.push({ field: "commission_rate", from: current.commission_rate?.toString() ?? "", to: doc.commission_rate });
+      changes.push({
+        field: "commission_rate",
+        from: current.commission_rate?.toString() ?? "",
+        to: doc.commission_rate,
+      });
     }
   }
   if (doc.tags !== undefined && doc.tags.join(TAG_SEPARATOR) !== current.tags.join(TAG_SEPARATOR)) {
@@ -222,5 +244,7 @@ export function diffImportDoc(doc: ImportDoc, current: ExistingPartner): ImportC
 
 /** The valid rows, as import_partners() takes them. */
 export function importDocs(parsedImport: ParsedImport, existing: ReadonlyMap<string, ExistingPartner>): ImportDoc[] {
-  return parsedImport.rows.flatMap((row) => (row.doc && (existing.has(row.externalId) || row.doc.name) ? [row.doc] : []));
+  return parsedImport.rows.flatMap((row) =>
+    row.doc && (existing.has(row.externalId) || row.doc.name) ? [row.doc] : [],
+  );
 }

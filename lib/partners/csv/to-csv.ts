@@ -30,7 +30,10 @@ export function exportRecord(row: DirectoryRow): Record<ExportColumn, string> {
 export function toCsvLines(rows: DirectoryRow[], withHeader: boolean): string {
   return (
     Papa.unparse(
-      { fields: [...EXPORT_COLUMNS], data: rows.map((row) => EXPORT_COLUMNS.map((column) => exportRecord(row)[column])) },
+      {
+        fields: [...EXPORT_COLUMNS],
+        data: rows.map((row) => EXPORT_COLUMNS.map((column) => exportRecord(row)[column])),
+      },
       { header: withHeader, newline: "\r\n", escapeFormulae: true },
     ) + "\r\n"
   );

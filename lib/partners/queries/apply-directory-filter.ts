@@ -15,7 +15,11 @@ export interface FilterableQuery {
  * stripped of characters that mean something to ILIKE or to or=(). `search: false` leaves the
  * text search to the caller (the directory page reads it through partner_directory_search()).
  */
-export function applyDirectoryFilter<Q extends FilterableQuery>(query: Q, filter: DirectoryFilter, { search = true }: { search?: boolean } = {}): Q {
+export function applyDirectoryFilter<Q extends FilterableQuery>(
+  query: Q,
+  filter: DirectoryFilter,
+  { search = true }: { search?: boolean } = {},
+): Q {
   let q = query;
   if (!filter.archived) q = q.is("archived_at", null);
   if (filter.status.length) q = q.in("status", filter.status);

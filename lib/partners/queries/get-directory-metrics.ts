@@ -7,7 +7,11 @@ import type { DirectoryMetrics } from "../directory-types";
  * Hero metrics for the current filter and how many partners match it, summed in the database
  * (from partner_metric_buckets; with a text search, from the matching partners' stats).
  */
-export async function getDirectoryMetrics(supabase: ServerClient, orgId: string, filter: DirectoryFilter): Promise<DirectoryMetrics> {
+export async function getDirectoryMetrics(
+  supabase: ServerClient,
+  orgId: string,
+  filter: DirectoryFilter,
+): Promise<DirectoryMetrics> {
   const { data, error } = await supabase.rpc("partner_directory_metrics", {
     p_org_id: orgId,
     p_status: filter.status.length ? filter.status : undefined,

@@ -3,7 +3,11 @@ import type { ServerClient } from "@/lib/actions/safe-action";
 import { DIRECTORY_ROW_SELECT, type ActivityItem, type DirectoryRow, type PartnerPreview } from "../directory-types";
 
 /** The quick-preview panel: the partner, its roll-ups and its latest activity. */
-export async function getPartnerPreview(supabase: ServerClient, orgId: string, partnerId: string): Promise<PartnerPreview | null> {
+export async function getPartnerPreview(
+  supabase: ServerClient,
+  orgId: string,
+  partnerId: string,
+): Promise<PartnerPreview | null> {
   const [partner, rollups, activity] = await Promise.all([
     supabase.from("partners").select(DIRECTORY_ROW_SELECT).eq("org_id", orgId).eq("id", partnerId).maybeSingle(),
     supabase.rpc("partner_rollups", { p_partner_id: partnerId }).maybeSingle(),

@@ -16,13 +16,19 @@ import { applyDirectoryFilter } from "./apply-directory-filter";
  * indexes (a plain `name ilike` under RLS cannot use them and scans every partner); the other
  * filters, the sort and the range apply to its rows as to the table's.
  */
-export async function listDirectoryPartners(supabase: ServerClient, orgId: string, view: DirectoryView): Promise<DirectoryRow[]> {
+export async function listDirectoryPartners(
+  supabase: ServerClient,
+  orgId: string,
+  view: DirectoryView,
+): Promise<DirectoryRow[]> {
   const { column, descending } = parseSort(view.sort);
   const from = (view.page - 1) * view.pageSize;
   // The function takes the org as an argument. PostgREST filters a function's rows only on
   // columns it selects (PostgREST/postgrest#3965); every filter and sort column is selected.
   const source = view.filter.q
-    ? supabase.rpc("partner_directory_search", { p_org_id: orgId, p_search: view.filter.q }).select(DIRECTORY_ROW_SELECT)
+    ? supabase
+        .rpc("partner_directory_search", { p_org_id: orgId, p_search: view.filter.q })
+        .select(DIRECTORY_ROW_SELECT)
     : supabase.from("partners").select(DIRECTORY_ROW_SELECT).eq("org_id", orgId);
   const { data, error } = await applyDirectoryFilter(source, view.filter, { search: false })
     .order(SORT_COLUMNS[column], { ascending: !descending, nullsFirst: false })

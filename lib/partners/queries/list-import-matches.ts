@@ -5,7 +5,11 @@ import type { ExistingPartner } from "../csv/import-rows";
 const CHUNK = 200;
 
 /** The org's partners with these external ids (archived ones too: import matches them). */
-export async function listImportMatches(supabase: ServerClient, orgId: string, externalIds: string[]): Promise<Map<string, ExistingPartner>> {
+export async function listImportMatches(
+  supabase: ServerClient,
+  orgId: string,
+  externalIds: string[],
+): Promise<Map<string, ExistingPartner>> {
   const unique = [...new Set(externalIds.filter(Boolean))];
   const chunks: string[][] = [];
   for (let i = 0; i < unique.length; i += CHUNK) chunks.push(unique.slice(i, i + CHUNK));
@@ -25,7 +29,12 @@ export async function listImportMatches(supabase: ServerClient, orgId: string, e
     if (error) throw error;
     for (const row of data ?? []) {
       const owner = row.owner as { email: string | null } | null;
-      matches.set(row.external_id!, { ...row, external_id: row.external_id!, owner_email: owner?.email ?? null, commission_rate: row.commission_rate === null ? null : Number(row.commission_rate) });
+      matches.set(row.external_id!, {
+        ...row,
+        external_id: row.external_id!,
+        owner_email: owner?.email ?? null,
+        commission_rate: row.commission_rate === null ? null : Number(row.commission_rate),
+      });
     }
   }
   return matches;

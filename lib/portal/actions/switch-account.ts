@@ -25,6 +25,11 @@ export const switchAccount = partnerAction(switchAccountSchema, async (input, { 
     p_partner_id: isAll ? undefined : input.account,
   });
   if (error) return fail("That account is not available to you.");
-  (await cookies()).set(ACTIVE_ACCOUNT_COOKIE, input.account, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(ACTIVE_ACCOUNT_COOKIE, input.account, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+  });
   return ok({ href: isAll ? "/portal/all" : accountHref(input.account) });
 });

@@ -9,13 +9,16 @@ import { REFERRAL_CONSTRAINTS } from "../errors";
 import { createReferralSchema } from "../schemas";
 import { referralRow } from "../to-row";
 
-export const createReferral = staffAction({ schema: createReferralSchema, roles: EDITORS }, async (input, { supabase, orgId }) => {
-  const { data, error } = await supabase
-    .from("partner_referrals")
-    .insert({ ...referralRow(input), partner_id: input.partnerId, org_id: orgId })
-    .select("id, status, actual_value, estimated_value")
-    .single();
-  if (error) return dbFailure(error, REFERRAL_CONSTRAINTS);
-  revalidateWorkspace(input.partnerId);
-  return ok(data);
-});
+export const createReferral = staffAction(
+  { schema: createReferralSchema, roles: EDITORS },
+  async (input, { supabase, orgId }) => {
+    const { data, error } = await supabase
+      .from("partner_referrals")
+      .insert({ ...referralRow(input), partner_id: input.partnerId, org_id: orgId })
+      .select("id, status, actual_value, estimated_value")
+      .single();
+    if (error) return dbFailure(error, REFERRAL_CONSTRAINTS);
+    revalidateWorkspace(input.partnerId);
+    return ok(data);
+  },
+);

@@ -9,16 +9,19 @@ import { REFERRAL_CONSTRAINTS } from "../errors";
 import { updateReferralSchema } from "../schemas";
 import { referralRow } from "../to-row";
 
-export const updateReferral = staffAction({ schema: updateReferralSchema, roles: EDITORS }, async (input, { supabase, orgId }) => {
-  const { data, error } = await supabase
-    .from("partner_referrals")
-    .update(referralRow(input))
-    .eq("id", input.referralId)
-    .eq("org_id", orgId)
-    .select("id, partner_id, status, actual_value, estimated_value");
-  if (error) return dbFailure(error, REFERRAL_CONSTRAINTS);
-  const row = data[0];
-  if (!row) return notFoundOrRefused();
-  revalidateWorkspace(row.partner_id);
-  return ok(row);
-});
+export const updateReferral = staffAction(
+  { schema: updateReferralSchema, roles: EDITORS },
+  async (input, { supabase, orgId }) => {
+    const { data, error } = await supabase
+      .from("partner_referrals")
+      .update(referralRow(input))
+      .eq("id", input.referralId)
+      .eq("org_id", orgId)
+      .select("id, partner_id, status, actual_value, estimated_value");
+    if (error) return dbFailure(error, REFERRAL_CONSTRAINTS);
+    const row = data[0];
+    if (!row) return notFoundOrRefused();
+    revalidateWorkspace(row.partner_id);
+    return ok(row);
+  },
+);

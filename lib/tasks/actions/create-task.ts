@@ -8,13 +8,16 @@ import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { TASK_CONSTRAINTS } from "../errors";
 import { createTaskSchema } from "../schemas";
 
-export const createTask = staffAction({ schema: createTaskSchema, roles: EDITORS }, async ({ partnerId, ...task }, { supabase, orgId }) => {
-  const { data, error } = await supabase
-    .from("partner_tasks")
-    .insert({ ...task, partner_id: partnerId, org_id: orgId })
-    .select("id")
-    .single();
-  if (error) return dbFailure(error, TASK_CONSTRAINTS);
-  revalidateWorkspace(partnerId);
-  return ok({ id: data.id });
-});
+export const createTask = staffAction(
+  { schema: createTaskSchema, roles: EDITORS },
+  async ({ partnerId, ...task }, { supabase, orgId }) => {
+    const { data, error } = await supabase
+      .from("partner_tasks")
+      .insert({ ...task, partner_id: partnerId, org_id: orgId })
+      .select("id")
+      .single();
+    if (error) return dbFailure(error, TASK_CONSTRAINTS);
+    revalidateWorkspace(partnerId);
+    return ok({ id: data.id });
+  },
+);

@@ -7,10 +7,18 @@ import { dbFailure, notFoundOrRefused } from "@/lib/workspace/db-errors";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { taskIdSchema } from "../schemas";
 
-export const deleteTask = staffAction({ schema: taskIdSchema, roles: EDITORS }, async ({ taskId }, { supabase, orgId }) => {
-  const { data, error } = await supabase.from("partner_tasks").delete().eq("id", taskId).eq("org_id", orgId).select("partner_id");
-  if (error) return dbFailure(error);
-  if (!data[0]) return notFoundOrRefused();
-  revalidateWorkspace(data[0].partner_id);
-  return ok(null);
-});
+export const deleteTask = staffAction(
+  { schema: taskIdSchema, roles: EDITORS },
+  async ({ taskId }, { supabase, orgId }) => {
+    const { data, error } = await supabase
+      .from("partner_tasks")
+      .delete()
+      .eq("id", taskId)
+      .eq("org_id", orgId)
+      .select("partner_id");
+    if (error) return dbFailure(error);
+    if (!data[0]) return notFoundOrRefused();
+    revalidateWorkspace(data[0].partner_id);
+    return ok(null);
+  },
+);

@@ -8,10 +8,18 @@ import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { TASK_CONSTRAINTS } from "../errors";
 import { updateTaskSchema } from "../schemas";
 
-export const updateTask = staffAction({ schema: updateTaskSchema, roles: EDITORS }, async ({ taskId, ...task }, { supabase, orgId }) => {
-  const { data, error } = await supabase.from("partner_tasks").update(task).eq("id", taskId).eq("org_id", orgId).select("partner_id");
-  if (error) return dbFailure(error, TASK_CONSTRAINTS);
-  if (!data[0]) return notFoundOrRefused();
-  revalidateWorkspace(data[0].partner_id);
-  return ok(null);
-});
+export const updateTask = staffAction(
+  { schema: updateTaskSchema, roles: EDITORS },
+  async ({ taskId, ...task }, { supabase, orgId }) => {
+    const { data, error } = await supabase
+      .from("partner_tasks")
+      .update(task)
+      .eq("id", taskId)
+      .eq("org_id", orgId)
+      .select("partner_id");
+    if (error) return dbFailure(error, TASK_CONSTRAINTS);
+    if (!data[0]) return notFoundOrRefused();
+    revalidateWorkspace(data[0].partner_id);
+    return ok(null);
+  },
+);

@@ -48,7 +48,12 @@ export async function createUserHandler(ctx: Context, request: Request): Promise
   await requireAdmin(ctx, request);
   const body = request.body;
   if (str(body.email) === "") {
-    throw badRequest("validation_failed", str(body.phone) ? "Phone sign-ups are not supported by the local auth server" : "Cannot create a user without either an email or phone");
+    throw badRequest(
+      "validation_failed",
+      str(body.phone)
+        ? "Phone sign-ups are not supported by the local auth server"
+        : "Cannot create a user without either an email or phone",
+    );
   }
   const email = validateEmail(body.email);
   const password = typeof body.password === "string" && body.password !== "" ? body.password : undefined;
@@ -75,7 +80,9 @@ export async function listUsers(ctx: Context, request: Request): Promise<Respons
   await requireAdmin(ctx, request);
   const page = Math.max(1, Number.parseInt(request.query.get("page") ?? "1", 10) || 1);
   const perPage = Math.min(1000, Math.max(1, Number.parseInt(request.query.get("per_page") ?? "50", 10) || 50));
-  const { rows: countRows } = await ctx.pool.query<{ count: string }>("select count(*) from auth.users where aud = 'authenticated'");
+  const { rows: countRows } = await ctx.pool.query<{ count: string }>(
+    "select count(*) from auth.users where aud = 'authenticated'",
+  );
   const total = Number(countRows[0]!.count);
   const { rows } = await ctx.pool.query<UserRow>(
     "select * from auth.users where aud = 'authenticated' order by created_at desc, id limit $1 offset $2",
@@ -123,12 +130,14 @@ export async function updateUserById(ctx: Context, request: Request, id: string)
     }
     if (password !== undefined) await setPassword(db, id, password);
     if (body.email_confirm === true) await confirmUser(db, id);
-    if (str(body.role) !== "") await db.query("update auth.users set role = $2, updated_at = now() where id = $1", [id, str(body.role)]);
+    if (str(body.role) !== "")
+      await db.query("update auth.users set role = $2, updated_at = now() where id = $1", [id, str(body.role)]);
     const userMetadata = record(body.user_metadata);
     if (userMetadata) await mergeMetadata(db, id, "raw_user_meta_data", userMetadata);
     const appMetadata = record(body.app_metadata);
     if (appMetadata) await mergeMetadata(db, id, "raw_app_meta_data", appMetadata);
-    if (bannedUntil !== undefined) await db.query("update auth.users set banned_until = $2, updated_at = now() where id = $1", [id, bannedUntil]);
+    if (bannedUntil !== undefined)
+      await db.query("update auth.users set banned_until = $2, updated_at = now() where id = $1", [id, bannedUntil]);
     return userJson(db, (await findUserById(db, id))!);
   });
   return json(updated);
@@ -170,7 +179,13 @@ export async function invite(ctx: Context, request: Request): Promise<Response> 
       await db.query("update auth.users set invited_at = now(), updated_at = now() where id = $1", [user.id]);
       if (Object.keys(data).length > 0) await mergeMetadata(db, user.id, "raw_user_meta_data", data);
     }
-    await sendEmailLink(ctx, db, user, { template: "invite", tokenKind: "confirmation_token", verifyType: "invite", redirectTo, throttle: false });
+    await sendEmailLink(ctx, db, user, {
+      template: "invite",
+      tokenKind: "confirmation_token",
+      verifyType: "invite",
+      redirectTo,
+      throttle: false,
+    });
     return userJson(db, (await findUserById(db, user.id))!);
   });
   return json(invited);

@@ -5,12 +5,42 @@ export const GOTRUE_VERSION = "v2.196.0";
 
 /** GET /health */
 export async function health(): Promise<Response> {
-  return json({ version: GOTRUE_VERSION, name: "GoTrue", description: "GoTrue is a user registration and authentication API" });
+  return json({
+    version: GOTRUE_VERSION,
+    name: "GoTrue",
+    description: "GoTrue is a user registration and authentication API",
+  });
 }
 
 /** GET /settings: what the server offers, shaped as GoTrue's. */
 export async function settings(ctx: Context): Promise<Response> {
-  const providers = ["anonymous_users", "apple", "azure", "bitbucket", "discord", "facebook", "figma", "fly", "github", "gitlab", "google", "keycloak", "kakao", "linkedin", "linkedin_oidc", "notion", "spotify", "slack", "slack_oidc", "workos", "twitch", "twitter", "x", "zoom", "phone"];
+  const providers = [
+    "anonymous_users",
+    "apple",
+    "azure",
+    "bitbucket",
+    "discord",
+    "facebook",
+    "figma",
+    "fly",
+    "github",
+    "gitlab",
+    "google",
+    "keycloak",
+    "kakao",
+    "linkedin",
+    "linkedin_oidc",
+    "notion",
+    "spotify",
+    "slack",
+    "slack_oidc",
+    "workos",
+    "twitch",
+    "twitter",
+    "x",
+    "zoom",
+    "phone",
+  ];
   const external: Record<string, boolean> = Object.fromEntries(providers.map((name) => [name, false]));
   external.email = true;
   return json({

@@ -17,9 +17,11 @@ export async function otp(ctx: Context, request: Request): Promise<Response> {
   const body = request.body;
   const rawEmail = str(body.email);
   const phone = str(body.phone);
-  if (rawEmail !== "" && phone !== "") throw badRequest("validation_failed", "Only an email address or phone number should be provided");
+  if (rawEmail !== "" && phone !== "")
+    throw badRequest("validation_failed", "Only an email address or phone number should be provided");
   if (rawEmail === "" && phone !== "") throw unprocessable("phone_provider_disabled", "Unsupported phone provider");
-  const createUserAllowed = body.create_user === undefined || body.create_user === null ? true : Boolean(body.create_user);
+  const createUserAllowed =
+    body.create_user === undefined || body.create_user === null ? true : Boolean(body.create_user);
   const data = record(body.data) ?? {};
   const pkce = pkceParams(body);
   const email = validateEmail(rawEmail);
@@ -34,13 +36,27 @@ export async function otp(ctx: Context, request: Request): Promise<Response> {
     }
     if (!isConfirmed(user)) {
       if (!ctx.settings.autoconfirm) {
-        await sendEmailLink(ctx, db, user, { template: "confirmation", tokenKind: "confirmation_token", verifyType: "signup", redirectTo, pkce, throttle: true });
+        await sendEmailLink(ctx, db, user, {
+          template: "confirmation",
+          tokenKind: "confirmation_token",
+          verifyType: "signup",
+          redirectTo,
+          pkce,
+          throttle: true,
+        });
         return;
       }
       await confirmUser(db, user.id);
       user = (await findUserById(db, user.id))!;
     }
-    await sendEmailLink(ctx, db, user, { template: "magic_link", tokenKind: "recovery_token", verifyType: "magiclink", redirectTo, pkce, throttle: true });
+    await sendEmailLink(ctx, db, user, {
+      template: "magic_link",
+      tokenKind: "recovery_token",
+      verifyType: "magiclink",
+      redirectTo,
+      pkce,
+      throttle: true,
+    });
   });
   return json({});
 }
@@ -53,7 +69,14 @@ export async function recover(ctx: Context, request: Request): Promise<Response>
   await transaction(ctx.pool, async (db) => {
     const user = await findUserByEmail(db, email, true);
     if (!user) return;
-    await sendEmailLink(ctx, db, user, { template: "recovery", tokenKind: "recovery_token", verifyType: "recovery", redirectTo, pkce, throttle: true });
+    await sendEmailLink(ctx, db, user, {
+      template: "recovery",
+      tokenKind: "recovery_token",
+      verifyType: "recovery",
+      redirectTo,
+      pkce,
+      throttle: true,
+    });
   });
   return json({});
 }

@@ -3,7 +3,14 @@ import { transaction } from "../db";
 import { ApiError, badRequest } from "../errors";
 import { exchangeAuthCode } from "../flow-state";
 import { inetOrNull, json, str, type Request, type Response } from "../http";
-import { activeRefreshToken, createSession, findRefreshTokenForUpdate, insertRefreshToken, revokeSessionTokens, sessionResponse } from "../sessions";
+import {
+  activeRefreshToken,
+  createSession,
+  findRefreshTokenForUpdate,
+  insertRefreshToken,
+  revokeSessionTokens,
+  sessionResponse,
+} from "../sessions";
 import { findUserByEmail, findUserById, isBanned, passwordMatches } from "../users";
 
 /** POST /token?grant_type=password|refresh_token|pkce */
@@ -72,11 +79,10 @@ async function refreshGrant(ctx: Context, request: Request): Promise<Response> {
       await db.query("update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1", [token.id]);
       issued = await insertRefreshToken(db, user.id, token.session_id, token.token);
     }
-    await db.query("update auth.sessions set refreshed_at = now() at time zone 'utc', updated_at = now(), user_agent = $2, ip = $3 where id = $1", [
-      token.session_id,
-      request.userAgent || null,
-      inetOrNull(request.ip),
-    ]);
+    await db.query(
+      "update auth.sessions set refreshed_at = now() at time zone 'utc', updated_at = now(), user_agent = $2, ip = $3 where id = $1",
+      [token.session_id, request.userAgent || null, inetOrNull(request.ip)],
+    );
     return sessionResponse(db, ctx.settings, user.id, token.session_id, issued);
   });
   if (refused) throw refused;
@@ -85,7 +91,12 @@ async function refreshGrant(ctx: Context, request: Request): Promise<Response> {
 
 async function pkceGrant(ctx: Context, request: Request): Promise<Response> {
   const session = await transaction(ctx.pool, async (db) => {
-    const { userId, method } = await exchangeAuthCode(db, ctx.settings, str(request.body.auth_code), str(request.body.code_verifier));
+    const { userId, method } = await exchangeAuthCode(
+      db,
+      ctx.settings,
+      str(request.body.auth_code),
+      str(request.body.code_verifier),
+    );
     const user = await findUserById(db, userId);
     if (!user) throw badRequest("user_not_found", "User not found");
     if (isBanned(user)) throw badRequest("user_banned", "User is banned");

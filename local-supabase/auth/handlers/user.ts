@@ -10,7 +10,8 @@ import { checkPasswordStrength, findUserById, mergeMetadata, passwordMatches, se
 export async function getUser(ctx: Context, request: Request): Promise<Response> {
   const { claims, user } = await requireUser(ctx, request, { rejectBanned: true });
   const audience = Array.isArray(claims.aud) ? claims.aud[0] : claims.aud;
-  if (audience !== "authenticated") throw badRequest("validation_failed", "Token audience doesn't match request audience");
+  if (audience !== "authenticated")
+    throw badRequest("validation_failed", "Token audience doesn't match request audience");
   return json(await userJson(ctx.pool, user));
 }
 
@@ -44,7 +45,8 @@ export async function updateUser(ctx: Context, request: Request): Promise<Respon
 /** POST /logout?scope=global|local|others */
 export async function logout(ctx: Context, request: Request): Promise<Response> {
   const scope = request.query.get("scope") || "global";
-  if (scope !== "global" && scope !== "local" && scope !== "others") throw badRequest("validation_failed", "Unsupported logout scope");
+  if (scope !== "global" && scope !== "local" && scope !== "others")
+    throw badRequest("validation_failed", "Unsupported logout scope");
   const { user, sessionId } = await requireUser(ctx, request, { rejectBanned: false });
   await deleteSessions(ctx.pool, user.id, scope, sessionId);
   return noContent();

@@ -19,7 +19,8 @@ export async function verifyPost(ctx: Context, request: Request): Promise<Respon
   }
   let email = "";
   if (token !== "") {
-    if (str(body.phone) !== "") throw badRequest("validation_failed", "Only an email address or phone number should be provided on verify");
+    if (str(body.phone) !== "")
+      throw badRequest("validation_failed", "Only an email address or phone number should be provided on verify");
     try {
       email = validateEmail(body.email);
     } catch {
@@ -29,7 +30,10 @@ export async function verifyPost(ctx: Context, request: Request): Promise<Respon
     throw badRequest("validation_failed", "Only the token_hash and type should be provided");
   }
   const session = await transaction(ctx.pool, async (db) => {
-    const verified = token !== "" ? await findByEmailAndOtp(db, ctx.settings, email, token, type) : await findByTokenHash(db, ctx.settings, hash, type);
+    const verified =
+      token !== ""
+        ? await findByEmailAndOtp(db, ctx.settings, email, token, type)
+        : await findByTokenHash(db, ctx.settings, hash, type);
     await applyVerification(db, verified);
     const { sessionId, refreshToken } = await createSession(db, verified.user, "otp", request);
     return sessionResponse(db, ctx.settings, verified.user.id, sessionId, refreshToken);
@@ -37,7 +41,13 @@ export async function verifyPost(ctx: Context, request: Request): Promise<Respon
   return json(session);
 }
 
-const OAUTH_ERRORS: Record<number, string> = { 400: "invalid_request", 401: "unauthorized_client", 403: "access_denied", 500: "server_error", 503: "temporarily_unavailable" };
+const OAUTH_ERRORS: Record<number, string> = {
+  400: "invalid_request",
+  401: "unauthorized_client",
+  403: "access_denied",
+  500: "server_error",
+  503: "temporarily_unavailable",
+};
 
 function errorRedirect(redirectTo: string, error: ApiError, pkce: boolean): string {
   const url = new URL(redirectTo);

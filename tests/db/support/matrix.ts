@@ -65,7 +65,8 @@ function normalise(value: unknown): unknown {
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return new Date(value).toISOString();
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) return value.map(normalise);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
   return value;
 }
 
@@ -105,7 +106,10 @@ export function runMatrix(getWorld: () => World, spec: MatrixSpec, personas: rea
           const persona = world.people[name];
           const rows = await spec.arrangeSelect(world, persona);
           const ids = Object.values(rows).map((row) => row[idColumn]);
-          const result = await persona.client.from(spec.table).select("*").in(idColumn, ids as string[]);
+          const result = await persona.client
+            .from(spec.table)
+            .select("*")
+            .in(idColumn, ids as string[]);
           if (result.error) {
             // Only a role without any grant may fail instead of seeing nothing.
             expect(visible, `select failed: ${result.error.code} ${result.error.message}`).toEqual([]);

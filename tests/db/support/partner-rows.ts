@@ -16,15 +16,30 @@ export async function childValues(table: string, partnerId: string, values: Row 
   const mark = token();
   switch (table) {
     case "partner_referrals":
-      return { ...base, client_name: `Client ${mark}`, client_email: `client-${mark}@example.test`, status: "submitted", estimated_value: 1000, ...values };
+      return {
+        ...base,
+        client_name: `Client ${mark}`,
+        client_email: `client-${mark}@example.test`,
+        status: "submitted",
+        estimated_value: 1000,
+        ...values,
+      };
     case "partner_commissions": {
-      const [org] = await sql<{ currency: string }>("select currency from public.organizations where id = $1", [org_id]);
+      const [org] = await sql<{ currency: string }>("select currency from public.organizations where id = $1", [
+        org_id,
+      ]);
       return { ...base, amount: 100, currency: org!.currency, status: "pending", ...values };
     }
     case "partner_tasks":
       return { ...base, title: `Task ${mark}`, ...values };
     case "partner_documents":
-      return { ...base, title: `Document ${mark}`, url: `https://www.notion.so/doc-${mark}`, visibility: "shared", ...values };
+      return {
+        ...base,
+        title: `Document ${mark}`,
+        url: `https://www.notion.so/doc-${mark}`,
+        visibility: "shared",
+        ...values,
+      };
     case "partner_training":
       return { ...base, name: `Course ${mark}`, ...values };
     case "partner_notes":
@@ -47,7 +62,10 @@ export function newId(): string {
  * partner, on its sibling (same org, not granted) and on the other org's partner;
  * writes aim at a fresh row on the granted partner, so a refusal is about the write.
  */
-export function childArrangement(table: string, options: { values?: Row; patch: Row; extraRows?: (w: World) => Promise<Record<string, Row>> }) {
+export function childArrangement(
+  table: string,
+  options: { values?: Row; patch: Row; extraRows?: (w: World) => Promise<Record<string, Row>> },
+) {
   const values = options.values ?? {};
   return {
     table,

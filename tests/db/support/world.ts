@@ -112,11 +112,20 @@ export async function createAuthUser(email: string, name: string): Promise<strin
 
 export async function createOrg(label: string): Promise<Org> {
   const slug = `${label}-${token()}`;
-  const row = await insertRow("organizations", { name: `${label} ${slug}`, slug, currency: "EUR", time_zone: "Europe/Paris" });
+  const row = await insertRow("organizations", {
+    name: `${label} ${slug}`,
+    slug,
+    currency: "EUR",
+    time_zone: "Europe/Paris",
+  });
   return { id: row.id as string, slug, name: row.name as string, currency: "EUR" };
 }
 
-export async function createStaff(orgId: string, role: StaffRole, label: string): Promise<{ id: string; email: string }> {
+export async function createStaff(
+  orgId: string,
+  role: StaffRole,
+  label: string,
+): Promise<{ id: string; email: string }> {
   const email = `${label}-${token()}@staff.test`;
   const id = await createAuthUser(email, `${label} staff`);
   await insertRow("org_members", { org_id: orgId, user_id: id, role });
@@ -124,7 +133,13 @@ export async function createStaff(orgId: string, role: StaffRole, label: string)
 }
 
 export async function createPartner(orgId: string, values: Row = {}): Promise<Row> {
-  return insertRow("partners", { org_id: orgId, name: `Partner ${token()}`, status: "active", tier: "silver", ...values });
+  return insertRow("partners", {
+    org_id: orgId,
+    name: `Partner ${token()}`,
+    status: "active",
+    tier: "silver",
+    ...values,
+  });
 }
 
 export async function createPartnerUser(
@@ -148,7 +163,13 @@ export async function createPartnerUser(
 export async function grantAccess(
   userId: string,
   partnerId: string,
-  grant: { scope: readonly string[]; startsAt?: Date | null; endsAt?: Date | null; revokedAt?: Date | null; grantedBy?: string | null },
+  grant: {
+    scope: readonly string[];
+    startsAt?: Date | null;
+    endsAt?: Date | null;
+    revokedAt?: Date | null;
+    grantedBy?: string | null;
+  },
 ): Promise<Row> {
   const [partner] = await sql<{ org_id: string }>("select org_id from public.partners where id = $1", [partnerId]);
   return insertRow("partner_access", {
@@ -170,17 +191,35 @@ export async function createWorld(label = "test"): Promise<World> {
   for (const role of STAFF_ROLES) staff[role] = await createStaff(org.id, role, role);
   staff.stranger = await createStaff(otherOrg.id, "admin", "stranger");
 
-  const granted = await createPartner(org.id, { tier: "silver", owner_id: staff.member.id, name: `Granted ${token()}` });
-  const sibling = await createPartner(org.id, { tier: "platinum", owner_id: staff.manager.id, name: `Sibling ${token()}` });
-  const foreign = await createPartner(otherOrg.id, { tier: "platinum", owner_id: staff.stranger.id, name: `Foreign ${token()}` });
+  const granted = await createPartner(org.id, {
+    tier: "silver",
+    owner_id: staff.member.id,
+    name: `Granted ${token()}`,
+  });
+  const sibling = await createPartner(org.id, {
+    tier: "platinum",
+    owner_id: staff.manager.id,
+    name: `Sibling ${token()}`,
+  });
+  const foreign = await createPartner(otherOrg.id, {
+    tier: "platinum",
+    owner_id: staff.stranger.id,
+    name: `Foreign ${token()}`,
+  });
 
   const people = {} as Record<PersonaName, Persona>;
   for (const name of [...STAFF_ROLES, "stranger"] as const) {
     const { id, email } = staff[name];
     people[name] = { name, kind: "staff", id, email, client: await clientAs(id) };
   }
-  for (const [name, grant] of Object.entries(PARTNER_GRANTS) as [keyof typeof PARTNER_GRANTS, (typeof PARTNER_GRANTS)[keyof typeof PARTNER_GRANTS]][]) {
-    const { id, email } = await createPartnerUser(org.id, name, { inactive: grant.inactive, createdBy: staff.admin.id });
+  for (const [name, grant] of Object.entries(PARTNER_GRANTS) as [
+    keyof typeof PARTNER_GRANTS,
+    (typeof PARTNER_GRANTS)[keyof typeof PARTNER_GRANTS],
+  ][]) {
+    const { id, email } = await createPartnerUser(org.id, name, {
+      inactive: grant.inactive,
+      createdBy: staff.admin.id,
+    });
     await grantAccess(id, granted.id as string, {
       scope: grant.scope,
       startsAt: instant(grant.startsAt),

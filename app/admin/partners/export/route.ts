@@ -26,7 +26,10 @@ export async function GET(request: NextRequest) {
   const encoder = new TextEncoder();
 
   async function chunk(offset: number): Promise<DirectoryRow[]> {
-    const { data, error } = await applyDirectoryFilter(supabase.from("partners").select(DIRECTORY_ROW_SELECT).eq("org_id", orgId), view.filter)
+    const { data, error } = await applyDirectoryFilter(
+      supabase.from("partners").select(DIRECTORY_ROW_SELECT).eq("org_id", orgId),
+      view.filter,
+    )
       .order(sortColumn, { ascending: !descending, nullsFirst: false })
       .order("id", { ascending: true })
       .range(offset, offset + CHUNK - 1);

@@ -19,28 +19,44 @@ import { createClient } from "@/lib/supabase/server";
 export async function POST(request: NextRequest) {
   const staff = await getStaffContext();
   if (!staff) return problem(401, "Sign in with a staff account to import partners.");
-  if (!EDITORS.includes(staff.role)) return problem(403, "Viewers can look but not change anything. Ask an admin for editor access.");
+  if (!EDITORS.includes(staff.role))
+    return problem(403, "Viewers can look but not change anything. Ask an admin for editor access.");
 
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
   const mode = form?.get("mode");
   if (!(file instanceof File)) return problem(400, "Choose a CSV file to import.");
   if (mode !== "preview" && mode !== "apply") return problem(400, "Say whether to preview or apply the import.");
-  if (file.size > MAX_IMPORT_BYTES) return problem(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.`);
+  if (file.size > MAX_IMPORT_BYTES)
+    return problem(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.`);
 
   const supabase = await createClient();
   const owners = await listOwnerOptions(supabase, staff.org.id);
-  const parsed = parseImportCsv(await file.text(), new Set(owners.flatMap((owner) => (owner.email ? [owner.email.toLowerCase()] : []))));
+  const parsed = parseImportCsv(
+    await file.text(),
+    new Set(owners.flatMap((owner) => (owner.email ? [owner.email.toLowerCase()] : []))),
+  );
   if (parsed.fileErrors.length) return problem(422, parsed.fileErrors.join(" "));
 
-  const existing = await listImportMatches(supabase, staff.org.id, parsed.rows.map((row) => row.externalId));
+  const existing = await listImportMatches(
+    supabase,
+    staff.org.id,
+    parsed.rows.map((row) => row.externalId),
+  );
   const preview = previewImport(parsed, existing);
   if (mode === "preview") return NextResponse.json({ preview });
 
   const docs = importDocs(parsed, existing);
   if (docs.length === 0) return problem(422, "No valid rows to import.");
-  const { data, error } = await supabase.rpc("import_partners", { p_org_id: staff.org.id, p_rows: docs as unknown as Json });
-  if (error) return problem(422, `Nothing was imported: ${error.code === "22023" || error.code === "23505" || error.code === "23503" ? error.message : partnerWriteErrorMessage(error)}`);
+  const { data, error } = await supabase.rpc("import_partners", {
+    p_org_id: staff.org.id,
+    p_rows: docs as unknown as Json,
+  });
+  if (error)
+    return problem(
+      422,
+      `Nothing was imported: ${error.code === "22023" || error.code === "23505" || error.code === "23503" ? error.message : partnerWriteErrorMessage(error)}`,
+    );
   const counts = data?.[0] ?? { inserted: 0, updated: 0, unchanged: 0 };
   return NextResponse.json({ result: { ...counts, invalid: preview.counts.invalid } });
 }

@@ -14,13 +14,16 @@ export const metadata: Metadata = { title: "Members" };
 export default async function MembersPage() {
   const staff = await getStaffContext();
   if (!staff) return null;
-  if (staff.role !== "admin") return <EmptyState title="Members are managed by admins" description="Ask an admin of your organization." />;
+  if (staff.role !== "admin")
+    return <EmptyState title="Members are managed by admins" description="Ask an admin of your organization." />;
   const members = await listMembers(await createClient(), staff.org.id);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Members</h1>
-        <p className="mt-1 text-sm text-slate-500">Staff of {staff.org.name}. An organization always keeps at least one admin.</p>
+        <p className="mt-1 text-sm text-slate-500">
+          Staff of {staff.org.name}. An organization always keeps at least one admin.
+        </p>
       </div>
       <Card>
         <CardHeader title="Invite a member" description="They get an email invitation to sign in." />
@@ -34,7 +37,11 @@ export default async function MembersPage() {
           {members.map((member) => {
             const label = member.name ?? member.email;
             return (
-              <li key={member.userId} className="flex flex-col gap-2 px-5 py-3 sm:flex-row sm:items-center sm:justify-between" data-testid="member">
+              <li
+                key={member.userId}
+                className="flex flex-col gap-2 px-5 py-3 sm:flex-row sm:items-center sm:justify-between"
+                data-testid="member"
+              >
                 <div className="min-w-0">
                   <p className="font-medium text-slate-900">
                     {label}
@@ -44,7 +51,9 @@ export default async function MembersPage() {
                     {member.email} · since {formatDate(member.joinedAt, staff.org.time_zone)}
                   </p>
                 </div>
-                {isStaffRole(member.role) && <MemberRowActions userId={member.userId} role={member.role} label={label} />}
+                {isStaffRole(member.role) && (
+                  <MemberRowActions userId={member.userId} role={member.role} label={label} />
+                )}
               </li>
             );
           })}

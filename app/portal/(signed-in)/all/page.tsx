@@ -10,14 +10,29 @@ import { Input } from "@/components/ui/input";
 import { getPartnerContext } from "@/lib/auth/partner-context";
 import { formatDate } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
-import { REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, accountHref, isReferralStatus, type ReferralStatus } from "@/lib/portal/constants";
-import { getCommissionSummary, getPortalOrg, getReferralPipeline, listReferralsAcrossAccounts } from "@/lib/portal/queries";
+import {
+  REFERRAL_STATUSES,
+  REFERRAL_STATUS_LABELS,
+  accountHref,
+  isReferralStatus,
+  type ReferralStatus,
+} from "@/lib/portal/constants";
+import {
+  getCommissionSummary,
+  getPortalOrg,
+  getReferralPipeline,
+  listReferralsAcrossAccounts,
+} from "@/lib/portal/queries";
 
 export const metadata: Metadata = { title: "All accounts · Partner portal" };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export default async function AllAccountsPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; status?: string | string[] }> }) {
+export default async function AllAccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; to?: string; status?: string | string[] }>;
+}) {
   const partner = await getPartnerContext();
   if (!partner || !partner.isActive || partner.accounts.length === 0) return null;
   if (partner.accounts.length === 1) redirect(accountHref(partner.accounts[0]!.partnerId));
@@ -34,8 +49,12 @@ export default async function AllAccountsPage({ searchParams }: { searchParams: 
   ]);
   const currency = org?.currency ?? commissions[0]?.currency ?? "USD";
   const money = (value: number) => formatMoney(value, currency);
-  const withCommissions = new Set(partner.accounts.filter((account) => account.scope.includes("commissions")).map((account) => account.partnerId));
-  const withReferrals = new Set(partner.accounts.filter((account) => account.scope.includes("referrals")).map((account) => account.partnerId));
+  const withCommissions = new Set(
+    partner.accounts.filter((account) => account.scope.includes("commissions")).map((account) => account.partnerId),
+  );
+  const withReferrals = new Set(
+    partner.accounts.filter((account) => account.scope.includes("referrals")).map((account) => account.partnerId),
+  );
   const commissionRows = commissions.filter((row) => !row.is_total);
   const commissionTotal = commissions.find((row) => row.is_total);
   const pipelineRows = pipeline.filter((row) => !row.is_total);
@@ -114,7 +133,10 @@ export default async function AllAccountsPage({ searchParams }: { searchParams: 
         <h2 id="pipeline-heading" className="text-sm font-semibold text-slate-900">
           Referral pipeline
         </h2>
-        <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[auto_auto_1fr_auto] sm:items-end">
+        <form
+          method="get"
+          className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[auto_auto_1fr_auto] sm:items-end"
+        >
           <label className="space-y-1.5 text-sm font-medium text-slate-700">
             <span className="block">Referred from</span>
             <Input type="date" name="from" defaultValue={from} />
@@ -128,7 +150,13 @@ export default async function AllAccountsPage({ searchParams }: { searchParams: 
             <div className="flex flex-wrap gap-x-4 gap-y-1 pt-1.5">
               {REFERRAL_STATUSES.map((status) => (
                 <label key={status} className="inline-flex items-center gap-1.5 text-sm text-slate-700">
-                  <input type="checkbox" name="status" value={status} defaultChecked={statuses.includes(status)} className="size-4 rounded border-slate-300" />
+                  <input
+                    type="checkbox"
+                    name="status"
+                    value={status}
+                    defaultChecked={statuses.includes(status)}
+                    className="size-4 rounded border-slate-300"
+                  />
                   {REFERRAL_STATUS_LABELS[status]}
                 </label>
               ))}
@@ -138,7 +166,10 @@ export default async function AllAccountsPage({ searchParams }: { searchParams: 
             <Button type="submit" size="md">
               Apply
             </Button>
-            <Link href="/portal/all" className="inline-flex h-10 items-center rounded-md px-3 text-sm font-medium text-slate-600 hover:bg-slate-100">
+            <Link
+              href="/portal/all"
+              className="inline-flex h-10 items-center rounded-md px-3 text-sm font-medium text-slate-600 hover:bg-slate-100"
+            >
               Reset
             </Link>
           </div>
@@ -216,7 +247,9 @@ export default async function AllAccountsPage({ searchParams }: { searchParams: 
                   <Td>
                     <ReferralStatusBadge status={referral.status} />
                   </Td>
-                  <Td className="text-right tabular-nums">{referral.estimated_value == null ? "—" : money(referral.estimated_value)}</Td>
+                  <Td className="text-right tabular-nums">
+                    {referral.estimated_value == null ? "—" : money(referral.estimated_value)}
+                  </Td>
                   <Td className="whitespace-nowrap">{formatDate(referral.referred_at, org?.time_zone ?? "UTC")}</Td>
                 </tr>
               ))}

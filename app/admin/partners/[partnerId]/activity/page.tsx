@@ -32,7 +32,13 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           </h2>
           <ActivityFilter value={filter} />
         </div>
-        <Timeline key={filter ?? "all"} initial={initial} filter={filter} today={todayIn(timeZone, now)} yesterday={todayIn(timeZone, new Date(now.getTime() - 86_400_000))} />
+        <Timeline
+          key={filter ?? "all"}
+          initial={initial}
+          filter={filter}
+          today={todayIn(timeZone, now)}
+          yesterday={todayIn(timeZone, new Date(now.getTime() - 86_400_000))}
+        />
       </section>
       <aside className="order-1 lg:order-2">
         <NoteForm />

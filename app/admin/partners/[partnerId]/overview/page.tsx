@@ -24,7 +24,11 @@ export async function generateMetadata({ params }: { params: Promise<{ partnerId
 
 export default async function OverviewPage({ params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
-  const [staff, partner, supabase] = await Promise.all([getStaffContext(), getWorkspacePartner(partnerId), createClient()]);
+  const [staff, partner, supabase] = await Promise.all([
+    getStaffContext(),
+    getWorkspacePartner(partnerId),
+    createClient(),
+  ]);
   if (!staff || !partner) return null;
   const timeZone = staff.org.time_zone;
   const now = new Date();
@@ -50,7 +54,13 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
             }
           />
           <CardBody>
-            <Timeline initial={activity} filter={null} compact today={todayIn(timeZone, now)} yesterday={todayIn(timeZone, new Date(now.getTime() - 86_400_000))} />
+            <Timeline
+              initial={activity}
+              filter={null}
+              compact
+              today={todayIn(timeZone, now)}
+              yesterday={todayIn(timeZone, new Date(now.getTime() - 86_400_000))}
+            />
           </CardBody>
         </Card>
       </div>
@@ -79,7 +89,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
             <ul className="divide-y divide-slate-100">
               {resources.map((resource) => (
                 <li key={resource.id} className="px-5 py-2.5 text-sm">
-                  <a href={resource.url} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1.5 font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  <a
+                    href={resource.url}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="inline-flex items-center gap-1.5 font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                  >
                     {resource.title}
                     <ExternalLink className="size-3.5 text-slate-400" aria-hidden />
                   </a>

@@ -18,7 +18,9 @@ type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ s
 export default async function ReferralsPage({ params, searchParams }: Props) {
   const { partnerId } = await params;
   const query = await searchParams;
-  const status = (REFERRAL_STATUSES as readonly string[]).includes(query.status ?? "") ? (query.status as ReferralStatus) : null;
+  const status = (REFERRAL_STATUSES as readonly string[]).includes(query.status ?? "")
+    ? (query.status as ReferralStatus)
+    : null;
   const page = Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1);
   const [staff, partner, rollups, referrals, commissions, choices] = await Promise.all([
     getStaffContext(),
@@ -51,7 +53,11 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
       />
       <CommissionPanel
         commissions={commissions}
-        totals={{ earned: Number(rollups?.commission_earned ?? 0), owed: Number(rollups?.commission_owed ?? 0), paid: Number(rollups?.commission_paid ?? 0) }}
+        totals={{
+          earned: Number(rollups?.commission_earned ?? 0),
+          owed: Number(rollups?.commission_owed ?? 0),
+          paid: Number(rollups?.commission_paid ?? 0),
+        }}
         shownLimit={COMMISSION_LIMIT}
         today={today}
         referralChoices={choices}

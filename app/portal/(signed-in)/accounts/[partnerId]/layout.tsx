@@ -8,7 +8,13 @@ import { getPortalAccount } from "@/lib/portal/account";
 import { SECTION_LABELS, accountHref } from "@/lib/portal/constants";
 import { getPortalPartner } from "@/lib/portal/queries";
 
-export default async function AccountLayout({ children, params }: { children: React.ReactNode; params: Promise<{ partnerId: string }> }) {
+export default async function AccountLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ partnerId: string }>;
+}) {
   const { partnerId } = await params;
   const account = await getPortalAccount(partnerId);
   const partner = account ? await getPortalPartner(partnerId) : null;
@@ -17,10 +23,13 @@ export default async function AccountLayout({ children, params }: { children: Re
       <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-8 text-center">
         <h1 className="text-lg font-semibold text-slate-900">You have no access to this account</h1>
         <p className="mt-2 text-sm text-slate-600">
-          Your access to it has ended, was revoked, or was never granted. If you think this is a mistake, contact your partner
-          manager.
+          Your access to it has ended, was revoked, or was never granted. If you think this is a mistake, contact your
+          partner manager.
         </p>
-        <Link href="/portal" className="mt-6 inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+        <Link
+          href="/portal"
+          className="mt-6 inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+        >
           Back to your portal
         </Link>
       </div>

@@ -13,7 +13,11 @@ export default async function AccountOverviewPage({ params }: { params: Promise<
   const { partnerId } = await params;
   const account = await getPortalAccount(partnerId);
   if (!account) return null;
-  const [partner, rollups, org] = await Promise.all([getPortalPartner(partnerId), getPortalRollups(partnerId), getPortalOrg()]);
+  const [partner, rollups, org] = await Promise.all([
+    getPortalPartner(partnerId),
+    getPortalRollups(partnerId),
+    getPortalOrg(),
+  ]);
   if (!partner) return null;
   const currency = rollups?.currency ?? org?.currency ?? "USD";
   const money = (value: number | null | undefined) => formatMoney(value ?? 0, currency);
@@ -28,12 +32,18 @@ export default async function AccountOverviewPage({ params }: { params: Promise<
               <h2 id="referrals-heading" className="text-sm font-semibold text-slate-900">
                 Referrals
               </h2>
-              <Link href={accountHref(partnerId, "referrals")} className="text-sm font-medium text-brand-700 hover:underline">
+              <Link
+                href={accountHref(partnerId, "referrals")}
+                className="text-sm font-medium text-brand-700 hover:underline"
+              >
                 See all
               </Link>
             </div>
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-              <Metric label="Open" value={rollups.referrals_submitted + rollups.referrals_qualified + rollups.referrals_in_progress} />
+              <Metric
+                label="Open"
+                value={rollups.referrals_submitted + rollups.referrals_qualified + rollups.referrals_in_progress}
+              />
               <Metric label="Won" value={rollups.referrals_won} />
               <Metric label="Pipeline" value={money(rollups.pipeline_value)} />
               <Metric label="Won value" value={money(rollups.won_value)} />
@@ -46,7 +56,10 @@ export default async function AccountOverviewPage({ params }: { params: Promise<
               <h2 id="commissions-heading" className="text-sm font-semibold text-slate-900">
                 Commissions
               </h2>
-              <Link href={accountHref(partnerId, "commissions")} className="text-sm font-medium text-brand-700 hover:underline">
+              <Link
+                href={accountHref(partnerId, "commissions")}
+                className="text-sm font-medium text-brand-700 hover:underline"
+              >
                 Statement
               </Link>
             </div>
@@ -58,7 +71,9 @@ export default async function AccountOverviewPage({ params }: { params: Promise<
                 label="Owed"
                 value={money(rollups.commission_owed)}
                 tone={rollups.commission_overdue > 0 ? "warning" : undefined}
-                hint={rollups.commission_overdue > 0 ? `${money(rollups.commission_overdue)} overdue` : "Nothing overdue"}
+                hint={
+                  rollups.commission_overdue > 0 ? `${money(rollups.commission_overdue)} overdue` : "Nothing overdue"
+                }
               />
             </div>
           </section>
@@ -66,7 +81,8 @@ export default async function AccountOverviewPage({ params }: { params: Promise<
         {!showReferrals && !showCommissions && (
           <Card>
             <CardBody className="text-sm text-slate-600">
-              Your access to {partner.name} covers its profile. Ask your partner manager if you also need referrals or commissions.
+              Your access to {partner.name} covers its profile. Ask your partner manager if you also need referrals or
+              commissions.
             </CardBody>
           </Card>
         )}
@@ -101,7 +117,12 @@ export default async function AccountOverviewPage({ params }: { params: Promise<
                 <dt className="text-slate-500">Website</dt>
                 <dd className="min-w-0 truncate text-right">
                   {partner.website ? (
-                    <a href={partner.website} className="text-brand-700 hover:underline" rel="noreferrer" target="_blank">
+                    <a
+                      href={partner.website}
+                      className="text-brand-700 hover:underline"
+                      rel="noreferrer"
+                      target="_blank"
+                    >
                       {partner.website.replace(/^https?:\/\//, "")}
                     </a>
                   ) : (

@@ -43,10 +43,15 @@ export default async function ActivityPage({ params }: { params: Promise<{ partn
     <ol className="relative space-y-4 border-l border-slate-200 pl-5">
       {events.map((event) => (
         <li key={event.id} className="relative">
-          <span className="absolute top-1.5 -left-[25px] size-2.5 rounded-full border-2 border-white bg-brand-600" aria-hidden />
+          <span
+            className="absolute top-1.5 -left-[25px] size-2.5 rounded-full border-2 border-white bg-brand-600"
+            aria-hidden
+          />
           <p className="text-sm font-medium text-slate-900">{EVENT_LABELS[event.event_type] ?? event.event_type}</p>
           <p className="text-xs text-slate-500">{formatDateTime(event.occurred_at, org?.time_zone ?? "UTC")}</p>
-          {describe(event.payload) && <p className="mt-1 text-sm break-words text-slate-600">{describe(event.payload)}</p>}
+          {describe(event.payload) && (
+            <p className="mt-1 text-sm break-words text-slate-600">{describe(event.payload)}</p>
+          )}
         </li>
       ))}
     </ol>

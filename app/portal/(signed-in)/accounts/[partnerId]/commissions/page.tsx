@@ -19,7 +19,11 @@ export default async function CommissionsPage({ params }: { params: Promise<{ pa
   const account = await getPortalAccount(partnerId);
   if (!account) return null;
   if (!account.scope.includes("commissions")) return <SectionUnavailable section="Commissions" />;
-  const [statement, commissions, org] = await Promise.all([getCommissionStatement(partnerId), listPortalCommissions(partnerId), getPortalOrg()]);
+  const [statement, commissions, org] = await Promise.all([
+    getCommissionStatement(partnerId),
+    listPortalCommissions(partnerId),
+    getPortalOrg(),
+  ]);
   const tz = org?.time_zone ?? "UTC";
   const currency = statement[0]?.currency ?? org?.currency ?? "USD";
   const money = (value: number) => formatMoney(value, currency);
@@ -59,7 +63,9 @@ export default async function CommissionsPage({ params }: { params: Promise<{ pa
             <tbody>
               {periods.map((row) => (
                 <tr key={row.period}>
-                  <Td className="whitespace-nowrap font-medium text-slate-900">{monthFormat.format(new Date(`${row.period}T00:00:00Z`))}</Td>
+                  <Td className="whitespace-nowrap font-medium text-slate-900">
+                    {monthFormat.format(new Date(`${row.period}T00:00:00Z`))}
+                  </Td>
                   <Td className="text-right tabular-nums">{money(row.earned)}</Td>
                   <Td className="text-right tabular-nums">{money(row.approved)}</Td>
                   <Td className="text-right tabular-nums">{money(row.paid)}</Td>

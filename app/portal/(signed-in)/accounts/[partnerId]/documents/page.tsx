@@ -14,17 +14,29 @@ export default async function DocumentsPage({ params }: { params: Promise<{ part
   if (!account) return null;
   if (!account.scope.includes("documents")) return <SectionUnavailable section="Documents" />;
   const [documents, org] = await Promise.all([listSharedDocuments(partnerId), getPortalOrg()]);
-  if (documents.length === 0) return <EmptyState title="No shared documents yet" description="Documents your partner manager shares with you appear here." />;
+  if (documents.length === 0)
+    return (
+      <EmptyState
+        title="No shared documents yet"
+        description="Documents your partner manager shares with you appear here."
+      />
+    );
   return (
     <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
       {documents.map((document) => (
         <li key={document.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
           <div className="min-w-0">
-            <a href={document.url} target="_blank" rel="noreferrer" className="font-medium text-brand-700 hover:underline">
+            <a
+              href={document.url}
+              target="_blank"
+              rel="noreferrer"
+              className="font-medium text-brand-700 hover:underline"
+            >
               {document.title}
             </a>
             <p className="mt-0.5 text-xs text-slate-500">
-              {document.document_type.replaceAll("_", " ")} · shared {formatDate(document.created_at, org?.time_zone ?? "UTC")}
+              {document.document_type.replaceAll("_", " ")} · shared{" "}
+              {formatDate(document.created_at, org?.time_zone ?? "UTC")}
             </p>
           </div>
           {document.tags.length > 0 && (

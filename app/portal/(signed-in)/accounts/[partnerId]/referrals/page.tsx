@@ -30,7 +30,10 @@ export default async function ReferralsPage({
   const tz = org?.time_zone ?? "UTC";
   const currency = org?.currency ?? "USD";
   const base = accountHref(partnerId, "referrals");
-  const chips = [{ value: undefined, label: "All" }, ...REFERRAL_STATUSES.map((value) => ({ value, label: REFERRAL_STATUS_LABELS[value] }))];
+  const chips = [
+    { value: undefined, label: "All" },
+    ...REFERRAL_STATUSES.map((value) => ({ value, label: REFERRAL_STATUS_LABELS[value] })),
+  ];
   return (
     <div className="space-y-4">
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2">
@@ -41,7 +44,9 @@ export default async function ReferralsPage({
             aria-current={chip.value === status ? "true" : undefined}
             className={cn(
               "rounded-full border px-3 py-1 text-sm font-medium",
-              chip.value === status ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+              chip.value === status
+                ? "border-brand-600 bg-brand-600 text-white"
+                : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
             )}
           >
             {chip.label}
@@ -49,7 +54,9 @@ export default async function ReferralsPage({
         ))}
       </nav>
       {referrals.length === 0 ? (
-        <EmptyState title={status ? `No ${REFERRAL_STATUS_LABELS[status].toLowerCase()} referrals` : "No referrals yet"} />
+        <EmptyState
+          title={status ? `No ${REFERRAL_STATUS_LABELS[status].toLowerCase()} referrals` : "No referrals yet"}
+        />
       ) : (
         <Table>
           <thead>
@@ -69,8 +76,12 @@ export default async function ReferralsPage({
                 <Td>
                   <ReferralStatusBadge status={referral.status} />
                 </Td>
-                <Td className="text-right tabular-nums">{referral.estimated_value == null ? "—" : formatMoney(referral.estimated_value, currency)}</Td>
-                <Td className="text-right tabular-nums">{referral.actual_value == null ? "—" : formatMoney(referral.actual_value, currency)}</Td>
+                <Td className="text-right tabular-nums">
+                  {referral.estimated_value == null ? "—" : formatMoney(referral.estimated_value, currency)}
+                </Td>
+                <Td className="text-right tabular-nums">
+                  {referral.actual_value == null ? "—" : formatMoney(referral.actual_value, currency)}
+                </Td>
                 <Td className="whitespace-nowrap">{formatDate(referral.referred_at, tz)}</Td>
                 <Td className="whitespace-nowrap">{formatDate(referral.closed_at, tz)}</Td>
               </tr>

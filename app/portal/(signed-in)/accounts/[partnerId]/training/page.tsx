@@ -12,7 +12,12 @@ import { getPortalOrg, getPortalPartner, listResources, listTraining } from "@/l
 
 export const metadata: Metadata = { title: "Resources & training · Partner portal" };
 
-const STATUS_LABELS: Record<string, string> = { not_started: "Not started", in_progress: "In progress", completed: "Completed", expired: "Expired" };
+const STATUS_LABELS: Record<string, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  completed: "Completed",
+  expired: "Expired",
+};
 
 export default async function TrainingPage({ params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
@@ -20,7 +25,11 @@ export default async function TrainingPage({ params }: { params: Promise<{ partn
   const partner = account ? await getPortalPartner(partnerId) : null;
   if (!account || !partner) return null;
   if (!account.scope.includes("training")) return <SectionUnavailable section="Resources and training" />;
-  const [training, resources, org] = await Promise.all([listTraining(partnerId), listResources(partner.tier as PartnerTier), getPortalOrg()]);
+  const [training, resources, org] = await Promise.all([
+    listTraining(partnerId),
+    listResources(partner.tier as PartnerTier),
+    getPortalOrg(),
+  ]);
   const tz = org?.time_zone ?? "UTC";
   const today = todayIn(tz);
   return (
@@ -48,15 +57,31 @@ export default async function TrainingPage({ params }: { params: Promise<{ partn
                   <tr key={item.id}>
                     <Td className="text-slate-900">
                       <span className="font-medium">{item.name}</span>
-                      {item.kind === "certification" && <span className="ml-2 text-xs text-slate-500">Certification</span>}
+                      {item.kind === "certification" && (
+                        <span className="ml-2 text-xs text-slate-500">Certification</span>
+                      )}
                     </Td>
                     <Td>
-                      <Badge tone={item.status === "completed" && !expired ? "green" : item.status === "in_progress" ? "blue" : expired || item.status === "expired" ? "red" : "slate"}>
+                      <Badge
+                        tone={
+                          item.status === "completed" && !expired
+                            ? "green"
+                            : item.status === "in_progress"
+                              ? "blue"
+                              : expired || item.status === "expired"
+                                ? "red"
+                                : "slate"
+                        }
+                      >
                         {expired ? "Expired" : (STATUS_LABELS[item.status] ?? item.status)}
                       </Badge>
                     </Td>
-                    <Td className="whitespace-nowrap">{item.completed_on ? formatDate(`${item.completed_on}T12:00:00Z`, "UTC") : "—"}</Td>
-                    <Td className="whitespace-nowrap">{item.expires_on ? formatDate(`${item.expires_on}T12:00:00Z`, "UTC") : "—"}</Td>
+                    <Td className="whitespace-nowrap">
+                      {item.completed_on ? formatDate(`${item.completed_on}T12:00:00Z`, "UTC") : "—"}
+                    </Td>
+                    <Td className="whitespace-nowrap">
+                      {item.expires_on ? formatDate(`${item.expires_on}T12:00:00Z`, "UTC") : "—"}
+                    </Td>
                   </tr>
                 );
               })}
@@ -76,7 +101,12 @@ export default async function TrainingPage({ params }: { params: Promise<{ partn
             <ul className="divide-y divide-slate-100">
               {resources.map((resource) => (
                 <li key={resource.id} className="px-5 py-3">
-                  <a href={resource.url} target="_blank" rel="noreferrer" className="font-medium text-brand-700 hover:underline">
+                  <a
+                    href={resource.url}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {resource.title}
                   </a>
                   <p className="mt-0.5 text-xs text-slate-500">

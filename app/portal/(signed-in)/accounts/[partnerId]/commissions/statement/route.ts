@@ -9,7 +9,9 @@ import { getCommissionStatement, getPortalPartner, listPortalCommissions } from 
 export async function GET(_request: Request, { params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
   const context = await getPartnerContext();
-  const account = context?.isActive ? context.accounts.find((candidate) => candidate.partnerId === partnerId) : undefined;
+  const account = context?.isActive
+    ? context.accounts.find((candidate) => candidate.partnerId === partnerId)
+    : undefined;
   if (!account || !account.scope.includes("commissions")) return new Response("Not found", { status: 404 });
   const [partner, statement, commissions] = await Promise.all([
     getPortalPartner(partnerId),
@@ -51,7 +53,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ par
     })),
   ];
   const csv = Papa.unparse(rows, { escapeFormulae: true });
-  const slug = partner.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = partner.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
