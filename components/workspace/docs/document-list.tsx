@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ExternalLink, Lock, Pencil, Plus, Trash2, Users } from "lucide-react";
-import { toast } from "sonner";
+import { ExternalLink, Lock, Plus, Users } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,6 +13,7 @@ import { ConfirmDialog } from "../confirm-dialog";
 import { GuardedButton } from "../guarded-button";
 import { staffName, useWorkspace } from "../workspace-context";
 import { DocumentFormDialog } from "./document-form-dialog";
+import { RowActions, settleDelete } from "../row-actions";
 
 export type DocumentRow = Database["public"]["Tables"]["partner_documents"]["Row"];
 
@@ -83,25 +83,14 @@ export function DocumentList({ documents }: { documents: DocumentRow[] }) {
                   </div>
                 </div>
                 <div className="flex shrink-0 gap-1">
-                  <GuardedButton
-                    variant="ghost"
-                    size="sm"
-                    aria-label={`Edit ${document.title}`}
-                    onClick={() => {
+                  <RowActions
+                    label={document.title}
+                    onEdit={() => {
                       setEditing(document);
                       setFormOpen(true);
                     }}
-                  >
-                    <Pencil className="size-4" aria-hidden />
-                  </GuardedButton>
-                  <GuardedButton
-                    variant="ghost"
-                    size="sm"
-                    aria-label={`Delete ${document.title}`}
-                    onClick={() => setDeleting(document)}
-                  >
-                    <Trash2 className="size-4" aria-hidden />
-                  </GuardedButton>
+                    onDelete={() => setDeleting(document)}
+                  />
                 </div>
               </li>
             ))}
@@ -116,13 +105,7 @@ export function DocumentList({ documents }: { documents: DocumentRow[] }) {
         confirmLabel="Delete link"
         onConfirm={async () => {
           if (!deleting) return true;
-          const result = await deleteDocument({ documentId: deleting.id });
-          if (!result.ok) {
-            toast.error(result.error);
-            return false;
-          }
-          toast.success("Document deleted");
-          return true;
+          return settleDelete(deleteDocument({ documentId: deleting.id }), "Document deleted");
         }}
       >
         “{deleting?.title}” will be removed from this workspace (and from the portal if shared). The document itself is

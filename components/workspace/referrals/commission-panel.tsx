@@ -19,6 +19,7 @@ import { GuardedButton } from "../guarded-button";
 import { usePermission, useWorkspace } from "../workspace-context";
 import { CommissionFormDialog, type ReferralChoice } from "./commission-form-dialog";
 import type { CommissionRow } from "./referral-types";
+import { settleDelete } from "../row-actions";
 
 const TONES: Record<CommissionStatus, BadgeTone> = { pending: "amber", approved: "blue", paid: "green", void: "slate" };
 const MOVE_LABELS: Record<CommissionStatus, string> = {
@@ -200,13 +201,7 @@ export function CommissionPanel({
         confirmLabel="Delete commission"
         onConfirm={async () => {
           if (!deleting) return true;
-          const result = await deleteCommission({ commissionId: deleting.id });
-          if (!result.ok) {
-            toast.error(result.error);
-            return false;
-          }
-          toast.success("Commission deleted");
-          return true;
+          return settleDelete(deleteCommission({ commissionId: deleting.id }), "Commission deleted");
         }}
       >
         {deleting && (

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import Link from "next/link";
-import { Pencil, Plus, Trash2 } from "lucide-react";
+import { Plus } from "lucide-react";
 import { toast } from "sonner";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -20,6 +20,7 @@ import { usePermission, useWorkspace } from "../workspace-context";
 import { CommissionFormDialog, type ReferralChoice } from "./commission-form-dialog";
 import { ReferralFormDialog } from "./referral-form-dialog";
 import type { CommissionDraft, ReferralRow, SavedReferral } from "./referral-types";
+import { RowActions, settleDelete } from "../row-actions";
 
 export const REFERRAL_TONES: Record<ReferralStatus, BadgeTone> = {
   submitted: "slate",
@@ -195,26 +196,15 @@ export function ReferralBoard({
                     )}
                   </td>
                   <td className="block whitespace-nowrap text-right sm:table-cell sm:px-5 sm:py-2.5">
-                    <GuardedButton
-                      variant="ghost"
-                      size="sm"
-                      aria-label={`Edit ${referral.client_name}`}
-                      onClick={() => {
+                    <RowActions
+                      label={referral.client_name}
+                      deleteLevel="lead"
+                      onEdit={() => {
                         setEditing(referral);
                         setFormOpen(true);
                       }}
-                    >
-                      <Pencil className="size-4" aria-hidden />
-                    </GuardedButton>
-                    <GuardedButton
-                      level="lead"
-                      variant="ghost"
-                      size="sm"
-                      aria-label={`Delete ${referral.client_name}`}
-                      onClick={() => setDeleting(referral)}
-                    >
-                      <Trash2 className="size-4" aria-hidden />
-                    </GuardedButton>
+                      onDelete={() => setDeleting(referral)}
+                    />
                   </td>
                 </tr>
               ))}
@@ -260,13 +250,7 @@ export function ReferralBoard({
         confirmLabel="Delete referral"
         onConfirm={async () => {
           if (!deleting) return true;
-          const result = await deleteReferral({ referralId: deleting.id });
-          if (!result.ok) {
-            toast.error(result.error);
-            return false;
-          }
-          toast.success("Referral deleted");
-          return true;
+          return settleDelete(deleteReferral({ referralId: deleting.id }), "Referral deleted");
         }}
       >
         “{deleting?.client_name}” will be removed. Commissions recorded for it stay, without the link.

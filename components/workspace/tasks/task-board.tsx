@@ -1,7 +1,7 @@
 "use client";
 
 import { useOptimistic, useState, useTransition } from "react";
-import { CalendarClock, Pencil, Plus, Trash2 } from "lucide-react";
+import { CalendarClock, Plus } from "lucide-react";
 import { toast } from "sonner";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -17,6 +17,7 @@ import { ConfirmDialog } from "../confirm-dialog";
 import { GuardedButton } from "../guarded-button";
 import { staffName, usePermission, useWorkspace } from "../workspace-context";
 import { TaskFormDialog } from "./task-form-dialog";
+import { RowActions, settleDelete } from "../row-actions";
 
 export type TaskRow = Database["public"]["Tables"]["partner_tasks"]["Row"];
 
@@ -153,25 +154,14 @@ export function TaskBoard({ tasks, today, compact = false }: { tasks: TaskRow[];
                   </div>
                   {!compact && (
                     <div className="flex shrink-0 gap-1">
-                      <GuardedButton
-                        variant="ghost"
-                        size="sm"
-                        aria-label={`Edit ${task.title}`}
-                        onClick={() => {
+                      <RowActions
+                        label={task.title}
+                        onEdit={() => {
                           setEditing(task);
                           setFormOpen(true);
                         }}
-                      >
-                        <Pencil className="size-4" aria-hidden />
-                      </GuardedButton>
-                      <GuardedButton
-                        variant="ghost"
-                        size="sm"
-                        aria-label={`Delete ${task.title}`}
-                        onClick={() => setDeleting(task)}
-                      >
-                        <Trash2 className="size-4" aria-hidden />
-                      </GuardedButton>
+                        onDelete={() => setDeleting(task)}
+                      />
                     </div>
                   )}
                 </li>
@@ -189,13 +179,7 @@ export function TaskBoard({ tasks, today, compact = false }: { tasks: TaskRow[];
         confirmLabel="Delete task"
         onConfirm={async () => {
           if (!deleting) return true;
-          const result = await deleteTask({ taskId: deleting.id });
-          if (!result.ok) {
-            toast.error(result.error);
-            return false;
-          }
-          toast.success("Task deleted");
-          return true;
+          return settleDelete(deleteTask({ taskId: deleting.id }), "Task deleted");
         }}
       >
         “{deleting?.title}” will be removed for everyone. Its entries on the timeline stay.
