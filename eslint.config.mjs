@@ -11,6 +11,7 @@ const config = [
       "node_modules/**",
       ".local-supabase/**",
       "test-results/**",
+      "test-reports/**",
       "playwright-report/**",
       "lib/database.types.ts",
       "next-env.d.ts",

@@ -16,7 +16,8 @@ import { relaxAuthRateLimits, testStackConfig, testStackEnv } from "../tests/sup
 type Tally = { name: string; passed: number; failed: number; seconds: number };
 
 const projectDir = path.resolve(import.meta.dirname, "..");
-const reports = path.join(projectDir, "test-results");
+// Not test-results/: Playwright empties that folder when it starts.
+const reports = path.join(projectDir, "test-reports");
 const bin = (name: string) => path.join(projectDir, "node_modules", ".bin", name);
 const tallies: Tally[] = [];
 
