@@ -183,7 +183,9 @@ begin
 
   select currency into org_currency from public.organizations where id = new.org_id;
   new.currency := coalesce(new.currency, org_currency);
-  if new.currency is distinct from org_currency then
+  -- An org the caller cannot see (null currency) is RLS's to refuse, with 42501, right
+  -- after this trigger; a currency message would mislead and confirm the org exists.
+  if org_currency is not null and new.currency is distinct from org_currency then
     raise exception 'commission currency % differs from the organization''s currency %', new.currency, org_currency
       using errcode = '23514';
   end if;
@@ -214,15 +216,22 @@ begin
     raise exception 'the amount of a % commission cannot change', old.status
       using errcode = '23514', hint = 'Only pending commissions can change amount.';
   end if;
-  if old.status in ('paid', 'void') and (new.earned_at, new.due_at, new.referral_id)
+  if old.status in ('paid', 'void') and (new.earned_at, new.due_at, coalesce(new.referral_id, old.referral_id))
        is distinct from (old.earned_at, old.due_at, old.referral_id)
+     and private.partner_exists(old.partner_id) then
+    raise exception 'a % commission cannot change', old.status using errcode = '23514';
+  end if;
+  -- The one change a settled commission accepts: losing the link to a referral that was
+  -- deleted (the foreign key's ON DELETE SET NULL). The money stays on record.
+  if old.status in ('paid', 'void') and new.referral_id is null and old.referral_id is not null
+     and exists (select from public.partner_referrals where id = old.referral_id)
      and private.partner_exists(old.partner_id) then
     raise exception 'a % commission cannot change', old.status using errcode = '23514';
   end if;
   return new;
 end
 $$;
-comment on function private.commission_state_machine() is 'BEFORE INSERT/UPDATE/DELETE on partner_commissions: currency = org currency; pending->approved->paid, pending/approved->void; amount only while pending; delete only while pending.';
+comment on function private.commission_state_machine() is 'BEFORE INSERT/UPDATE/DELETE on partner_commissions: currency = org currency; pending->approved->paid, pending/approved->void; amount only while pending; delete only while pending; a settled commission only loses the link to a deleted referral.';
 revoke all on function private.commission_state_machine() from public, anon, authenticated;
 create trigger partner_commissions_state_machine before insert or update or delete on public.partner_commissions
   for each row execute function private.commission_state_machine();

@@ -42,6 +42,10 @@ alter table public.partner_stats enable row level security;
 -- Recomputes the roll-ups of the given partners from their rows. The stats rows are locked
 -- first: in READ COMMITTED the recount that follows then sees every committed change, so two
 -- concurrent writers for one partner cannot leave a stale total.
+-- Roll-ups heal: a partner whose stats row is missing still counts in the hero
+-- metrics (as zeros, through a left join), and the next change to its children recreates
+-- the row instead of updating nothing.
+
 create or replace function private.refresh_partner_stats(p_partner_ids uuid[])
 returns void
 language plpgsql
@@ -52,6 +56,12 @@ begin
   if p_partner_ids is null or cardinality(p_partner_ids) = 0 then
     return;
   end if;
+  -- a partner without its stats row (removed by hand) gets one back
+  insert into public.partner_stats (partner_id, org_id)
+  select p.id, p.org_id from public.partners p
+   where p.id = any (p_partner_ids)
+     and not exists (select from public.partner_stats s where s.partner_id = p.id)
+  on conflict (partner_id) do nothing;
   perform from public.partner_stats where partner_id = any (p_partner_ids) order by partner_id for update;
 
   update public.partner_stats s set
@@ -156,40 +166,8 @@ revoke all on function private.create_partner_stats() from public, anon, authent
 create trigger partners_stats_insert after insert on public.partners
   referencing new table as new_rows for each statement execute function private.create_partner_stats();
 
--- Hero metrics of the directory for one organization and the directory's filters.
--- Security invoker: RLS decides what the caller sees, as in the grid itself.
-create or replace function public.partner_directory_metrics(
-  p_org_id uuid,
-  p_status text[] default null,
-  p_tier text[] default null,
-  p_owner_id uuid default null,
-  p_region text default null,
-  p_search text default null,
-  p_include_archived boolean default false)
-returns table (active_partners bigint, pipeline_value numeric, owed_commission numeric)
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select count(*) filter (where p.status = 'active') as active_partners,
-         coalesce(sum(s.pipeline_value), 0) as pipeline_value,
-         coalesce(sum(s.commission_owed), 0) as owed_commission
-    from public.partners p
-    join public.partner_stats s on s.partner_id = p.id and s.org_id = p.org_id
-   where p.org_id = p_org_id
-     and (p_include_archived or p.archived_at is null)
-     and (p_status is null or p.status = any (p_status))
-     and (p_tier is null or p.tier = any (p_tier))
-     and (p_owner_id is null or p.owner_id = p_owner_id)
-     and (p_region is null or p.region = p_region)
-     and (p_search is null or p_search = ''
-          or p.name ilike '%' || p_search || '%'
-          or p.primary_contact_email ilike '%' || p_search || '%')
-$$;
-comment on function public.partner_directory_metrics(uuid, text[], text[], uuid, text, text, boolean) is 'Hero metrics of the partner directory for an organization and filter: active partners, pipeline value, owed commission (from partner_stats; RLS applies).';
-revoke all on function public.partner_directory_metrics(uuid, text[], text[], uuid, text, text, boolean) from public, anon;
-grant execute on function public.partner_directory_metrics(uuid, text[], text[], uuid, text, text, boolean) to authenticated, service_role;
+-- The directory's hero metrics, partner_directory_metrics(), read partner_metric_buckets
+-- (see 20261121101200 and 20261121101300).
 
 -- A partner's roll-ups for its workspace. Overdue tasks depend on the clock, so they are
 -- counted at read time rather than taken from the stored counter.

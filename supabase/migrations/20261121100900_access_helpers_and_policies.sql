@@ -7,13 +7,6 @@
 -- working on the very next request.
 -- One permissive policy per table, role and action; staff and partner-user conditions are OR'd.
 
--- Helpers take no row argument and return the caller's ids as an array; policies wrap them
--- in a select, `col = any ((select private.helper()))`, so Postgres evaluates them once per
--- statement (an InitPlan) and never per row. They are security definer (they read
--- membership and grants behind RLS), stable, search_path = '', and not executable by anon.
--- Being evaluated per statement, a revoked or expired grant stops working on the next request.
--- One permissive policy per table, role and action; staff and partner-user conditions are OR'd.
-
 -- Helpers -----------------------------------------------------------------------------------------
 create or replace function private.staff_org_ids()
 returns setof uuid
@@ -161,9 +154,14 @@ create policy "Profiles are editable by their owner"
   with check (id = (select auth.uid()));
 
 -- partners --------------------------------------------------------------------------------------
-create policy "Partners are visible to staff and to partner users granted them"
+-- The directory counts tens of thousands of partners per page view, and this policy is
+-- checked on every counted row. `= any (array(select helper()))` still runs each helper
+-- once per statement (an InitPlan), and each row then compares against a one- or
+-- two-element array; as `= any ((select helper()))` it was a hashed sub-plan probed per
+-- row, and a member's page query cost 1.55x the service role's (npm run bench).
+create policy "Partners are visible to staff and to their partner users"
   on public.partners for select to authenticated
-  using (org_id = any ((select private.staff_org_ids())) or id = any ((select private.granted_partner_ids())));
+  using (org_id = any (array(select private.staff_org_ids())) or id = any (array(select private.granted_partner_ids())));
 create policy "Partners are created by editors"
   on public.partners for insert to authenticated
   with check (org_id = any ((select private.org_ids_with_role(array['admin', 'manager', 'member']))));
@@ -192,7 +190,7 @@ create policy "Notes are deleted by their author or leads"
          or org_id = any ((select private.org_ids_with_role(array['admin', 'manager']))));
 
 -- partner_referrals -----------------------------------------------------------------------------
-create policy "Referrals are visible to staff and to partner users with the referrals scope"
+create policy "Referrals are visible to staff and, by scope, to partner users"
   on public.partner_referrals for select to authenticated
   using (org_id = any ((select private.staff_org_ids()))
          or partner_id = any ((select private.granted_partner_ids('referrals'))));
@@ -208,7 +206,7 @@ create policy "Referrals are deleted by leads"
   using (org_id = any ((select private.org_ids_with_role(array['admin', 'manager']))));
 
 -- partner_commissions (state machine and pending-only delete are triggers) ----------------------
-create policy "Commissions are visible to staff and to partner users with the commissions scope"
+create policy "Commissions are visible to staff and, by scope, to partners"
   on public.partner_commissions for select to authenticated
   using (org_id = any ((select private.staff_org_ids()))
          or partner_id = any ((select private.granted_partner_ids('commissions'))));
@@ -239,7 +237,7 @@ create policy "Tasks are deleted by editors"
   using (org_id = any ((select private.org_ids_with_role(array['admin', 'manager', 'member']))));
 
 -- partner_documents -----------------------------------------------------------------------------
-create policy "Documents are visible to staff, shared ones to partner users with the documents scope"
+create policy "Documents are visible to staff, shared ones to partner users"
   on public.partner_documents for select to authenticated
   using (org_id = any ((select private.staff_org_ids()))
          or (visibility = 'shared' and partner_id = any ((select private.granted_partner_ids('documents')))));
@@ -255,7 +253,7 @@ create policy "Documents are deleted by editors"
   using (org_id = any ((select private.org_ids_with_role(array['admin', 'manager', 'member']))));
 
 -- partner_training ------------------------------------------------------------------------------
-create policy "Training is visible to staff and to partner users with the training scope"
+create policy "Training is visible to staff and, by scope, to partner users"
   on public.partner_training for select to authenticated
   using (org_id = any ((select private.staff_org_ids()))
          or partner_id = any ((select private.granted_partner_ids('training'))));
@@ -271,7 +269,7 @@ create policy "Training is deleted by editors"
   using (org_id = any ((select private.org_ids_with_role(array['admin', 'manager', 'member']))));
 
 -- partner_resources -----------------------------------------------------------------------------
-create policy "Resources are visible to staff and to partner users at or above their tier"
+create policy "Resources are visible to staff and to partner users by tier"
   on public.partner_resources for select to authenticated
   using (org_id = any ((select private.staff_org_ids())) or id = any ((select private.visible_resource_ids())));
 create policy "Resources are added by leads"
@@ -286,10 +284,25 @@ create policy "Resources are deleted by leads"
   using (org_id = any ((select private.org_ids_with_role(array['admin', 'manager']))));
 
 -- partner_activity_log (written by triggers only) -----------------------------------------------
-create policy "Activity is visible to staff, partner-visible events to partner users with the activity scope"
+-- The timeline is a section of its own, but its referral, commission, document and
+-- training events carry those sections' details (client names, values, amounts, titles):
+-- a partner user sees such an event only when the grant also includes its section.
+create policy "Activity is visible to staff and, by scope, to partner users"
   on public.partner_activity_log for select to authenticated
-  using (org_id = any ((select private.staff_org_ids()))
-         or (partner_visible and partner_id = any ((select private.granted_partner_ids('activity')))));
+  using (
+    org_id = any ((select private.staff_org_ids()))
+    or (
+      partner_visible
+      and partner_id = any ((select private.granted_partner_ids('activity')))
+      and case source_table
+            when 'partner_referrals' then partner_id = any ((select private.granted_partner_ids('referrals')))
+            when 'partner_commissions' then partner_id = any ((select private.granted_partner_ids('commissions')))
+            when 'partner_documents' then partner_id = any ((select private.granted_partner_ids('documents')))
+            when 'partner_training' then partner_id = any ((select private.granted_partner_ids('training')))
+            else true
+          end
+    )
+  );
 
 -- audit_log (written by triggers and definer functions only) ------------------------------------
 create policy "Audit entries are visible to admins"
@@ -309,7 +322,7 @@ create policy "Partner users are deactivated and reactivated by leads"
   with check (org_id = any ((select private.org_ids_with_role(array['admin', 'manager']))));
 
 -- partner_access --------------------------------------------------------------------------------
-create policy "Grants are visible to staff and to the partner user holding them"
+create policy "Grants are visible to staff and to the partner user holding it"
   on public.partner_access for select to authenticated
   using (org_id = any ((select private.staff_org_ids())) or partner_user_id = (select auth.uid()));
 create policy "Grants are given by leads"

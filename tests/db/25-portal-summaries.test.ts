@@ -16,7 +16,7 @@ import {
 } from "./support/world";
 
 /**
- * The portal's totals (supabase/migrations/20261121200000_portal_summaries.sql, and the
+ * The portal's totals (supabase/migrations/20261121101100_portal_summaries.sql, and the
  * staff workspace's partner_rollups()) read as every persona through PostgREST, compared
  * with the same numbers computed here by plain SQL as superuser over the raw rows, for
  * exactly the partners and sections the permission matrix lets that persona see.

@@ -10,10 +10,11 @@
 --    security invoker and join its ids back to partners, so RLS still decides what is seen.
 --    Same matching as before: the same ILIKE on name and primary_contact_email.
 --
--- 2. partner_directory_metrics() also returns matching_partners: how many partners match the
---    filter (the grid's aria-rowcount and pager). Without a search it is a sum of the buckets,
---    so the page query no longer counts (count=exact scanned every matching row); with a
---    search it is the count of the join the metrics already make. Other columns unchanged.
+-- 2. partner_directory_metrics(): active partners, pipeline value, owed commission, and
+--    matching_partners, how many partners match the filter (the grid's aria-rowcount and
+--    pager). Without a search they are sums of the buckets, so the page query never counts
+--    (count=exact scanned every matching row); with a search, a join of the matching
+--    partners to partner_stats.
 --
 -- 3. partner_directory_search(): the page query for a search, as a table function PostgREST
 --    can filter, sort, embed and page like the partners table itself.
@@ -39,10 +40,9 @@ comment on function private.directory_search_ids(uuid, text) is 'Ids of the org'
 revoke all on function private.directory_search_ids(uuid, text) from public, anon;
 grant execute on function private.directory_search_ids(uuid, text) to authenticated, service_role;
 
--- The return type changes, so the function is dropped and created again (same arguments).
-drop function public.partner_directory_metrics(uuid, text[], text[], uuid, text, text, boolean);
-
-create function public.partner_directory_metrics(
+-- The directory's hero metrics for an organization and the directory's filters. Security
+-- invoker: RLS decides what the caller sees, as in the grid itself.
+create or replace function public.partner_directory_metrics(
   p_org_id uuid,
   p_status text[] default null,
   p_tier text[] default null,

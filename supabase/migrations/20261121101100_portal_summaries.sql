@@ -76,6 +76,8 @@ $$;
 comment on function public.portal_commission_statement(uuid) is 'Commission statement of one partner by month of earning (org time zone) plus a total row (is_total). Earned excludes void; owed = pending + approved. Security invoker.';
 
 -- "All accounts": commissions owed and paid per partner the caller sees, and in total.
+-- Totals are grouped by organization as well as currency: a caller who sees partners of two
+-- same-currency orgs must get two totals, never one sum across them.
 create or replace function public.portal_commission_summary()
 returns table (
   partner_id uuid, partner_name text, is_total boolean, currency text,
@@ -93,7 +95,7 @@ as $$
     from public.partners p
     join public.organizations o on o.id = p.org_id
     left join public.partner_commissions c on c.partner_id = p.id
-   group by grouping sets ((p.id, p.name, o.currency), (o.currency))
+   group by grouping sets ((o.id, p.id, p.name, o.currency), (o.id, o.currency))
    order by 3, 2
 $$;
 comment on function public.portal_commission_summary() is 'Per visible partner and in total (is_total): commissions owed (pending + approved), paid, and overdue (owed past due_at). Security invoker: a partner user sees only partners granted to them.';
@@ -125,7 +127,7 @@ as $$
      and (p_from is null or (r.referred_at at time zone o.time_zone)::date >= p_from)
      and (p_to is null or (r.referred_at at time zone o.time_zone)::date <= p_to)
      and (p_statuses is null or cardinality(p_statuses) = 0 or r.status = any (p_statuses))
-   group by grouping sets ((p.id, p.name, o.currency), (o.currency))
+   group by grouping sets ((o.id, p.id, p.name, o.currency), (o.id, o.currency))
    order by 3, 2
 $$;
 comment on function public.portal_referral_pipeline(date, date, text[]) is 'Per visible partner and in total (is_total): referrals, open and won counts, estimated, pipeline and won value, filtered by referred_at day range (org time zone) and statuses. Security invoker.';
