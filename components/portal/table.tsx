@@ -14,12 +14,17 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
   return (
     <th
       scope="col"
-      className={cn("bg-slate-50 px-4 py-2.5 text-xs font-medium whitespace-nowrap text-slate-500", className)}
+      className={cn("bg-slate-50 px-3 py-2.5 text-xs font-medium whitespace-nowrap text-slate-500 sm:px-4", className)}
       {...props}
     />
   );
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("border-t border-slate-100 px-4 py-2.5 align-top text-slate-700", className)} {...props} />;
+  return (
+    <td
+      className={cn("border-t border-slate-100 px-3 py-2.5 align-top text-slate-700 sm:px-4", className)}
+      {...props}
+    />
+  );
 }
