@@ -242,4 +242,7 @@ test("the audit CSV export holds exactly the filtered entries, with days in the 
     "2031-01-16T04:59:59.000Z",
   ]);
   expect(rows.map((row) => JSON.parse(row.after!).marker).sort()).toEqual([1, 2]);
+  // The org's own clock beside UTC: both rows fall on January 15 in New York.
+  expect(rows.every((row) => row.time_zone === "America/New_York")).toBe(true);
+  expect(rows.map((row) => row.created_at_local).sort()).toEqual(["2031-01-15 00:00:00", "2031-01-15 23:59:59"]);
 });

@@ -14,6 +14,13 @@ export function formatDateTime(value: string | Date | null | undefined, timeZone
   );
 }
 
+/** A sortable local timestamp in a time zone, e.g. "2026-03-04 15:07:09", for exports. */
+export function formatTimestampIn(value: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "medium", timeZone }).format(
+    new Date(value),
+  );
+}
+
 /** "3 days ago", for timelines. */
 export function formatRelative(value: string | Date): string {
   return formatDistanceToNowStrict(new Date(value), { addSuffix: true });

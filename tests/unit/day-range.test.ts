@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dayIn, dayRangeIn, isDay, nextDay, startOfDayIn } from "@/lib/format/day-range";
+import { formatTimestampIn } from "@/lib/format/dates";
 
 describe("startOfDayIn", () => {
   it("is local midnight in the org's zone, not UTC", () => {
@@ -48,5 +49,13 @@ describe("day helpers", () => {
     expect(isDay("2026-02-29")).toBe(false);
     expect(nextDay("2026-12-31")).toBe("2027-01-01");
     expect(nextDay("2028-02-28")).toBe("2028-02-29");
+  });
+});
+
+describe("formatTimestampIn", () => {
+  it("writes an instant on the org's clock, sortable", () => {
+    expect(formatTimestampIn("2031-01-15T05:00:00.000Z", "America/New_York")).toBe("2031-01-15 00:00:00");
+    expect(formatTimestampIn("2031-07-15T04:00:00.000Z", "America/New_York")).toBe("2031-07-15 00:00:00");
+    expect(formatTimestampIn("2031-01-15T05:00:00.000Z", "UTC")).toBe("2031-01-15 05:00:00");
   });
 });

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { auditNames, listAuditEntries, parseAuditFilter } from "@/lib/audit/queries";
 import { getStaffContext } from "@/lib/auth/staff-context";
+import { formatTimestampIn } from "@/lib/format/dates";
 import { createClient } from "@/lib/supabase/server";
 
 const MAX_ROWS = 10_000;
@@ -25,6 +26,9 @@ export async function GET(request: Request) {
   const csv = Papa.unparse(
     rows.map((row) => ({
       created_at: row.created_at,
+      // The same instant on the org's clock, which the page and its day filters use.
+      created_at_local: formatTimestampIn(row.created_at, staff.org.time_zone),
+      time_zone: staff.org.time_zone,
       action: row.action,
       actor_type: row.actor_type,
       actor_id: row.actor_id ?? "",
