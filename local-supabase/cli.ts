@@ -40,11 +40,29 @@ function stopOnSignals(stack: RunningStack): void {
   void stack.crashed.then(() => process.exit(1));
 }
 
+/**
+ * Starts the stack. A Ctrl-C while it starts would otherwise kill this process at once and
+ * orphan the parts already running, so it is held until the start settles, then honoured.
+ */
 async function start(): Promise<RunningStack> {
+  let interrupted = false;
+  const hold = () => {
+    if (!interrupted) console.log(`\n[${config.name}] stopping once the parts that are starting are up…`);
+    interrupted = true;
+  };
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  for (const signal of signals) process.on(signal, hold);
   try {
-    return await startStack(config, { durable: true });
+    const stack = await startStack(config, { durable: true });
+    if (interrupted) {
+      await stack.stop();
+      process.exit(0);
+    }
+    return stack;
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    return fail(error instanceof Error ? error.message : String(error));
+  } finally {
+    for (const signal of signals) process.off(signal, hold);
   }
 }
 
