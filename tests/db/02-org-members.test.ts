@@ -152,13 +152,17 @@ describe("org_members: the last admin under concurrency", () => {
         second.id,
       ]);
       // b's demotion waits on the org row a's trigger locked, then sees a's commit.
-      const pending = b.query("update public.org_members set role = 'member' where org_id = $1 and user_id = $2", [
-        org.id,
-        first.id,
-      ]);
+      // Its outcome is captured at once: the refusal can land in the same tick as a's commit,
+      // before an `await expect(...).rejects` would be attached, and count as unhandled.
+      const outcome = b
+        .query("update public.org_members set role = 'member' where org_id = $1 and user_id = $2", [org.id, first.id])
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
       await new Promise((resolve) => setTimeout(resolve, 200));
       await a.query("commit");
-      await expect(pending).rejects.toMatchObject({ code: "23514" });
+      expect(await outcome).toMatchObject({ code: "23514" });
       await b.query("rollback");
     } finally {
       await a.end();
