@@ -1,24 +1,11 @@
 "use server";
 
-import { ok } from "@/lib/actions/result";
 import { staffAction } from "@/lib/actions/safe-action";
 import { EDITORS } from "@/lib/orgs/roles";
-import { dbFailure, notFoundOrRefused } from "@/lib/workspace/db-errors";
-import { revalidateWorkspace } from "@/lib/workspace/revalidate";
+import { deletePartnerRow } from "@/lib/workspace/delete-partner-row";
 import { taskIdSchema } from "../schemas";
 
 export const deleteTask = staffAction(
   { schema: taskIdSchema, roles: EDITORS },
-  async ({ taskId }, { supabase, orgId }) => {
-    const { data, error } = await supabase
-      .from("partner_tasks")
-      .delete()
-      .eq("id", taskId)
-      .eq("org_id", orgId)
-      .select("partner_id");
-    if (error) return dbFailure(error);
-    if (!data[0]) return notFoundOrRefused();
-    revalidateWorkspace(data[0].partner_id);
-    return ok(null);
-  },
+  async ({ taskId }, { supabase, orgId }) => deletePartnerRow(supabase, "partner_tasks", taskId, orgId),
 );
