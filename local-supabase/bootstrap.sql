@@ -1,12 +1,26 @@
--- Local stack only: what a Supabase project has before any migration runs.
--- Never applied by a migration, never applied to hosted Supabase (it already has all of this).
+-- Local stack only: what a Supabase project has before any migration runs, laid out as a
+-- hosted project lays it out. Never applied by a migration, never applied to hosted Supabase
+-- (it already has all of this). Runs as supabase_admin, the cluster's only superuser.
 -- Idempotent: it runs on every start, so a stack created by an older version catches up.
--- It deliberately sets no default privileges: migrations must grant what they create,
--- as hosted projects now require, and a missing grant must fail here as it would there.
+--
+-- The layout, as on hosted Supabase (supabase/postgres's init scripts and demotion):
+--   * supabase_admin is the bootstrap superuser; nobody else is one.
+--   * postgres logs in NOSUPERUSER CREATEDB CREATEROLE REPLICATION BYPASSRLS, is a member of
+--     anon, authenticated and service_role WITH ADMIN OPTION, and owns the database, so it
+--     creates in `public` only through pg_database_owner.
+--   * auth belongs to supabase_admin and its tables to supabase_auth_admin, with RLS on;
+--     postgres may read and write them, reference them and put triggers on them; service_role
+--     holds nothing on them.
+--   * public's default privileges follow today's hosted default: nothing for the API roles on
+--     what postgres creates, unless the stack's setting for the Data API option "automatically
+--     expose new tables and functions" is on, which grants ALL on new tables, functions and sequences.
 
 -- Roles --------------------------------------------------------------------------------
 do $$
 begin
+  if not exists (select from pg_roles where rolname = 'postgres') then
+    create role postgres;
+  end if;
   if not exists (select from pg_roles where rolname = 'anon') then
     create role anon nologin noinherit;
   end if;
@@ -20,35 +34,61 @@ begin
     create role authenticator login noinherit;
   end if;
   if not exists (select from pg_roles where rolname = 'supabase_auth_admin') then
-    create role supabase_auth_admin login noinherit createrole;
-  end if;
-  if not exists (select from pg_roles where rolname = 'supabase_admin') then
-    create role supabase_admin login superuser createrole createdb replication bypassrls;
+    create role supabase_auth_admin login noinherit createrole noreplication;
   end if;
 end
 $$;
 
--- PostgREST and the auth server log in with the database password, as on `supabase start`.
+alter role postgres with login nosuperuser createdb createrole replication bypassrls;
+alter role supabase_admin with superuser createdb createrole replication bypassrls;
+
+-- PostgREST, the auth server and developers log in with the database password, as on `supabase start`.
+alter role postgres with password :db_password;
 alter role authenticator with password :db_password;
 alter role supabase_auth_admin with password :db_password;
 alter role supabase_admin with password :db_password;
 
 grant anon, authenticated, service_role to authenticator;
-grant anon, authenticated, service_role to postgres;
+grant anon, authenticated, service_role to postgres with admin option;
 alter role authenticator set statement_timeout = '8s';
 alter role anon set statement_timeout = '3s';
 alter role authenticated set statement_timeout = '8s';
+alter role postgres set search_path = "$user", public, extensions;
+
+-- The database ---------------------------------------------------------------------------
+do $$
+begin
+  execute format('alter database %I owner to postgres', current_database());
+end
+$$;
 
 -- Schemas ------------------------------------------------------------------------------
 create schema if not exists extensions;
-grant usage on schema extensions to postgres, anon, authenticated, service_role;
+grant usage on schema extensions to anon, authenticated, service_role;
+grant all on schema extensions to postgres;
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
 
-grant usage on schema public to postgres, anon, authenticated, service_role;
+-- public belongs to pg_database_owner (Postgres 15+), which postgres is through the database.
+grant usage on schema public to anon, authenticated, service_role;
 
-create schema if not exists auth authorization supabase_auth_admin;
+do $$
+begin
+  if :expose_new_objects then
+    alter default privileges for role postgres in schema public grant all on tables to anon, authenticated, service_role;
+    alter default privileges for role postgres in schema public grant all on functions to anon, authenticated, service_role;
+    alter default privileges for role postgres in schema public grant all on sequences to anon, authenticated, service_role;
+  else
+    alter default privileges for role postgres in schema public revoke all on tables from anon, authenticated, service_role;
+    alter default privileges for role postgres in schema public revoke all on functions from anon, authenticated, service_role;
+    alter default privileges for role postgres in schema public revoke all on sequences from anon, authenticated, service_role;
+  end if;
+end
+$$;
+
+create schema if not exists auth authorization supabase_admin;
 grant usage on schema auth to postgres, anon, authenticated, service_role;
+grant all on schema auth to supabase_auth_admin;
 alter role supabase_auth_admin set search_path = auth;
 
 -- GoTrue's tables, shaped as Supabase Auth 2.x leaves them ------------------------------
@@ -248,10 +288,6 @@ reset role;
 
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt()
   to postgres, anon, authenticated, service_role;
--- On Supabase the dashboard role can read and write the auth tables; app code never
--- sees them through PostgREST (auth is not an exposed schema).
-grant all on all tables in schema auth to postgres, service_role;
-grant all on all sequences in schema auth to postgres, service_role;
 
 -- PostgREST reloads its schema cache after every DDL statement, as on Supabase. ------------
 create or replace function extensions.pgrst_ddl_watch() returns event_trigger
@@ -283,4 +319,21 @@ create table if not exists auth.mfa_amr_claims (
 comment on table auth.mfa_amr_claims is 'auth: stores authenticator method reference claims for multi factor authentication';
 
 reset role;
-grant all on auth.mfa_amr_claims to postgres, service_role;
+
+-- What hosted gives postgres on auth's tables: read and write them, reference them from
+-- foreign keys and put triggers on them, but not own them (so it cannot alter or drop them).
+-- service_role holds nothing there: the auth server alone works on them.
+grant select, insert, update, delete, truncate, references, trigger on all tables in schema auth to postgres;
+grant all on all sequences in schema auth to postgres;
+revoke all on all tables in schema auth from service_role, anon, authenticated;
+alter default privileges for role supabase_auth_admin in schema auth grant all on tables to postgres;
+alter default privileges for role supabase_auth_admin in schema auth grant all on sequences to postgres;
+do $$
+declare
+  auth_table record;
+begin
+  for auth_table in select tablename from pg_tables where schemaname = 'auth' loop
+    execute format('alter table auth.%I enable row level security', auth_table.tablename);
+  end loop;
+end
+$$;

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { appEnv, loadConfig, statusEnv } from "./config";
 import { bootstrap, migrate, recreateDatabase, seed } from "./database";
-import { initialiseCluster, startPostgres } from "./postgres";
+import { startHostedShapedPostgres } from "./postgres";
 import { writePidFile } from "./processes";
 import { pidFile, runningStackPid, startStack, type RunningStack } from "./stack";
 
@@ -137,8 +137,7 @@ async function reset(): Promise<void> {
   const live = runningStackPid(config) !== undefined;
   let stopPostgres = async () => {};
   if (!live) {
-    await initialiseCluster(config);
-    const postgres = await startPostgres(config, { durable: true, log: console.log });
+    const postgres = await startHostedShapedPostgres(config, { durable: true, log: console.log });
     stopPostgres = postgres.stop;
   }
   try {

@@ -41,6 +41,13 @@ export type StackConfig = {
   siteUrl: string;
   /** Extra redirect targets the auth server accepts (GoTrue's URI_ALLOW_LIST). */
   redirectAllowList: string[];
+  /**
+   * The hosted Data API option "automatically expose new tables and functions": when on,
+   * `public`'s default privileges grant ALL on what `postgres` creates to anon,
+   * authenticated and service_role (older and self-hosted projects); off by default, as
+   * on projects created since 30 October 2026. Migrations must hold the matrix under both.
+   */
+  exposeNewObjects: boolean;
   projectDir: string;
 };
 
@@ -57,6 +64,14 @@ function int(name: string, fallback: number): number {
 function str(name: string, fallback: string): string {
   const raw = process.env[name];
   return raw === undefined || raw === "" ? fallback : raw;
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
 const projectDir = path.resolve(import.meta.dirname, "..");
@@ -94,6 +109,7 @@ export function loadConfig(
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean),
+    exposeNewObjects: bool("LOCAL_SUPABASE_EXPOSE_NEW_OBJECTS", false),
     projectDir,
   };
 }
@@ -102,9 +118,29 @@ export function apiUrl(config: StackConfig): string {
   return `http://127.0.0.1:${config.apiPort}`;
 }
 
-export function dbUrl(config: StackConfig, user = "postgres", password = config.dbPassword): string {
-  return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${config.dbPort}/postgres`;
+/**
+ * The role everything of the project runs as, as on hosted Supabase: `postgres`, which is
+ * not a superuser. Migrations, the seed and the app's own database scripts use it.
+ */
+export function dbUrl(
+  config: StackConfig,
+  user = "postgres",
+  password = config.dbPassword,
+  database = "postgres",
+): string {
+  return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${config.dbPort}/${database}`;
 }
+
+/**
+ * The cluster's superuser, `supabase_admin`, as on hosted Supabase (where nobody but
+ * Supabase holds it). Only what a hosted project never runs uses it: the local bootstrap,
+ * the tests' arrange and inspect steps, and the bulk loader of the benchmarks.
+ */
+export function adminDbUrl(config: StackConfig, database = "postgres"): string {
+  return dbUrl(config, SUPERUSER, config.dbPassword, database);
+}
+
+export const SUPERUSER = "supabase_admin";
 
 export function mailUrl(config: StackConfig): string {
   return `http://127.0.0.1:${config.mailPort}`;

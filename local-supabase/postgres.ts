@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { StackConfig } from "./config";
+import pg from "pg";
+import { SUPERUSER, type StackConfig } from "./config";
 import { isAlive, waitForExit } from "./processes";
 
 export type PostgresHandle = {
@@ -76,6 +77,53 @@ async function stopStalePostmaster(dataDir: string, log: (line: string) => void)
   fs.rmSync(pidFile, { force: true });
 }
 
+async function hasLegacySuperuser(config: StackConfig): Promise<boolean> {
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port: config.dbPort,
+    user: SUPERUSER,
+    password: config.dbPassword,
+    database: "postgres",
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    // The oldest clusters never had a supabase_admin to sign in as.
+    if (["28000", "28P01"].includes((error as { code?: string }).code ?? "")) return true;
+    throw error;
+  }
+  try {
+    const result = await client.query<{ rolsuper: boolean }>(
+      "select rolsuper from pg_roles where rolname = 'postgres'",
+    );
+    return result.rows[0]?.rolsuper === true;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates the cluster when the data folder is new, and starts Postgres on it. A cluster
+ * made before the stack took hosted Supabase's layout has `postgres` as its bootstrap
+ * superuser, which can never be demoted: that data folder is recreated, with a line saying so.
+ */
+export async function startHostedShapedPostgres(
+  config: StackConfig,
+  options: { durable: boolean; log: (line: string) => void },
+): Promise<PostgresHandle & { created: boolean }> {
+  const created = await initialiseCluster(config);
+  const postgres = await startPostgres(config, options);
+  if (created || !(await hasLegacySuperuser(config))) return { ...postgres, created };
+  options.log(
+    `recreating ${path.relative(process.cwd(), config.dataDir)}: it was made with \`postgres\` as superuser, ` +
+      "which hosted Supabase does not have; its data returns to the seed",
+  );
+  await postgres.stop();
+  fs.rmSync(config.dataDir, { recursive: true, force: true });
+  await initialiseCluster(config);
+  return { ...(await startPostgres(config, options)), created: true };
+}
+
 export function isInitialised(config: StackConfig): boolean {
   return fs.existsSync(path.join(config.dataDir, "PG_VERSION"));
 }
@@ -91,7 +139,9 @@ export async function initialiseCluster(config: StackConfig): Promise<boolean> {
   const cluster = new EmbeddedPostgres({
     databaseDir: config.dataDir,
     port: config.dbPort,
-    user: "postgres",
+    // As on hosted Supabase, the bootstrap superuser is supabase_admin; `postgres` is made
+    // by the bootstrap as an ordinary role (a bootstrap superuser can never be demoted).
+    user: SUPERUSER,
     password: config.dbPassword,
     authMethod: "scram-sha-256",
     persistent: true,

@@ -6,7 +6,7 @@ import { apiUrl, type StackConfig } from "./config";
 import { bootstrap, isFreshDatabase, migrate, seed } from "./database";
 import { startGateway } from "./gateway";
 import { startMailbox } from "./mailbox";
-import { initialiseCluster, startPostgres } from "./postgres";
+import { startHostedShapedPostgres } from "./postgres";
 import { startPostgrest } from "./postgrest";
 import { assertPortFree, isAlive, stopLeftover, writePidFile } from "./processes";
 import { startAuthServer, type AuthServerHandle } from "./auth/server";
@@ -103,11 +103,10 @@ export async function startStack(config: StackConfig, options: StartOptions): Pr
     writePidFile(pidFile(config, "stack"), process.pid);
 
     let step = performance.now();
-    if (await initialiseCluster(config))
-      log(`created a new database cluster in ${path.relative(process.cwd(), config.dataDir)} (${elapsed(step)})`);
-    step = performance.now();
-    const postgres = await startPostgres(config, { durable: options.durable, log });
+    const postgres = await startHostedShapedPostgres(config, { durable: options.durable, log });
     adopt({ name: "Postgres", ...postgres });
+    if (postgres.created)
+      log(`created a new database cluster in ${path.relative(process.cwd(), config.dataDir)} (${elapsed(step)})`);
     log(`Postgres ready on 127.0.0.1:${config.dbPort} (${elapsed(step)})`);
 
     step = performance.now();

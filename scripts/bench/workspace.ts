@@ -16,7 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createServerClient } from "@supabase/ssr";
 import pg from "pg";
-import { appEnv, dbUrl, loadConfig } from "../../local-supabase/config";
+import { adminDbUrl, appEnv, loadConfig } from "../../local-supabase/config";
 import { startStack } from "../../local-supabase/stack";
 import { ms, summarise, table, type Timing } from "./stats";
 
@@ -136,7 +136,8 @@ async function main() {
   const stack = await startStack(config, { durable: false, log: (line) => log(line) });
   const env = appEnv(config);
   let server: ChildProcess | undefined;
-  const db = new pg.Pool({ connectionString: dbUrl(config) });
+  // Arranging the big partner behind RLS's back: the stack's superuser.
+  const db = new pg.Pool({ connectionString: adminDbUrl(config) });
   try {
     const partnerId = await bigPartner(db);
     log(`partner ${partnerId}: 1,000 referrals, 10,000 events, 40 tasks`);

@@ -4,13 +4,13 @@
  * Loads N partners into an organization (default: the demo org "acme") with proportional
  * children, on average 10 referrals, 3 commissions, 5 tasks, 2 documents and 20 activity
  * events per partner, for benchmarks. Everything is set-wise SQL in one transaction, with
- * the per-row triggers set aside (session_replication_role = replica: needs a superuser,
- * as on the local stack) and the roll-ups computed set-wise afterwards. The audit log is
+ * the per-row triggers set aside (session_replication_role = replica: only a superuser may,
+ * so it connects as supabase_admin, which the local and benchmark stacks have) and the roll-ups computed set-wise afterwards. The audit log is
  * not written for this synthetic data.
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { withDatabase } from "./connection";
+import { adminDatabaseUrl, withDatabase } from "./connection";
 
 const { values } = parseArgs({
   options: {
@@ -239,4 +239,4 @@ await withDatabase(async (client) => {
   console.log(
     `seeded ${partnerCount} partners into "${orgSlug}" in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-});
+}, adminDatabaseUrl());

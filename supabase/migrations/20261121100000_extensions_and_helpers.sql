@@ -1,5 +1,13 @@
 -- Extensions, the unexposed `private` schema, and the generic row triggers every table uses.
 
+-- Functions are closed by default: nobody may run a function this project creates until a
+-- migration grants it. Postgres grants EXECUTE to PUBLIC on every new function, and a hosted
+-- project with "automatically expose new tables and functions" on also grants it to the API
+-- roles in `public`; revoking PUBLIC alone would leave anon able to run new public functions
+-- there. Tables need no such line: each migration revokes and grants its tables explicitly.
+alter default privileges revoke execute on functions from public;
+alter default privileges in schema public revoke execute on functions from anon, authenticated, service_role;
+
 create schema if not exists extensions;
 create extension if not exists pg_trgm with schema extensions;
 create extension if not exists pgcrypto with schema extensions;

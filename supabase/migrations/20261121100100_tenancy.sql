@@ -162,7 +162,7 @@ create trigger org_members_created_by before insert or update on public.org_memb
 alter table public.org_members enable row level security;
 
 -- Grants ------------------------------------------------------------------------------------
-revoke all on table public.organizations, public.profiles, public.org_members from anon, authenticated;
+revoke all on table public.organizations, public.profiles, public.org_members from public, anon, authenticated, service_role;
 grant select, update (name, slug, currency, time_zone) on table public.organizations to authenticated;
 grant select, insert (id, display_name, avatar_url), update (display_name, avatar_url) on table public.profiles to authenticated;
 grant select, insert (org_id, user_id, role), update (role), delete on table public.org_members to authenticated;

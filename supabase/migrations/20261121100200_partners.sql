@@ -105,7 +105,7 @@ create trigger partners_created_by before insert or update on public.partners
 
 alter table public.partners enable row level security;
 
-revoke all on table public.partners from anon, authenticated;
+revoke all on table public.partners from public, anon, authenticated, service_role;
 grant select, delete on table public.partners to authenticated;
 grant insert (id, org_id, name, status, tier, owner_id, region, website, primary_contact_name,
               primary_contact_email, commission_rate, tags, external_id, archived_at),

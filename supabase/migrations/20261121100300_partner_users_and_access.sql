@@ -199,7 +199,7 @@ create trigger partner_access_timestamps before insert or update on public.partn
 alter table public.partner_users enable row level security;
 alter table public.partner_access enable row level security;
 
-revoke all on table public.partner_users, public.partner_access from anon, authenticated;
+revoke all on table public.partner_users, public.partner_access from public, anon, authenticated, service_role;
 grant select, insert (id, org_id, email, name, is_active), update (name, is_active)
   on table public.partner_users to authenticated;
 grant select, insert (id, org_id, partner_id, partner_user_id, scope, starts_at, ends_at, revoked_at),

@@ -449,7 +449,7 @@ create trigger partner_resources_reparenting before update on public.partner_res
 -- Grants (RLS narrows them; see the policies migration) ----------------------------------------
 revoke all on table public.partner_notes, public.partner_referrals, public.partner_commissions,
   public.partner_tasks, public.partner_documents, public.partner_training, public.partner_resources
-  from anon, authenticated;
+  from public, anon, authenticated, service_role;
 grant select, delete on table public.partner_notes, public.partner_referrals, public.partner_commissions,
   public.partner_tasks, public.partner_documents, public.partner_training, public.partner_resources
   to authenticated;

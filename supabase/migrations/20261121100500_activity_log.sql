@@ -217,6 +217,6 @@ comment on function public.add_partner_note(uuid, text) is 'Adds an internal not
 revoke all on function public.add_partner_note(uuid, text) from public, anon;
 grant execute on function public.add_partner_note(uuid, text) to authenticated, service_role;
 
-revoke all on table public.partner_activity_log from anon, authenticated;
+revoke all on table public.partner_activity_log from public, anon, authenticated, service_role;
 grant select on table public.partner_activity_log to authenticated;
 grant select on table public.partner_activity_log to service_role;

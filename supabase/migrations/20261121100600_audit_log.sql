@@ -11,10 +11,12 @@ begin
 end
 $$;
 comment on role partnerdesk_audit_owner is 'Owns public.audit_log; cannot log in.';
--- Lets the migrating role hand objects to it (required to ALTER ... OWNER on non-superuser hosts).
+-- A role that is not a superuser (hosted's postgres) may hand an object only to a role it is
+-- a member of, and only if that role may CREATE in the object's schema. The CREATE grants
+-- last just long enough for the hand-over below; ownership does not need them afterwards.
 grant partnerdesk_audit_owner to current_user;
-grant usage on schema private to partnerdesk_audit_owner;
-grant usage on schema public to partnerdesk_audit_owner;
+grant usage, create on schema private to partnerdesk_audit_owner;
+grant usage, create on schema public to partnerdesk_audit_owner;
 
 create table public.audit_log (
   id uuid primary key default gen_random_uuid(),
@@ -115,6 +117,7 @@ comment on function private.insert_audit_entry(uuid, uuid, text, text, text, tex
 alter function private.insert_audit_entry(uuid, uuid, text, text, text, text, uuid, jsonb, jsonb, jsonb, text, text) owner to partnerdesk_audit_owner;
 revoke all on function private.insert_audit_entry(uuid, uuid, text, text, text, text, uuid, jsonb, jsonb, jsonb, text, text) from public, anon, authenticated, service_role;
 grant execute on function private.insert_audit_entry(uuid, uuid, text, text, text, text, uuid, jsonb, jsonb, jsonb, text, text) to current_user;
+revoke create on schema private, public from partnerdesk_audit_owner;
 
 -- Records an entry with the request's actor, IP and user agent.
 create or replace function private.write_audit(

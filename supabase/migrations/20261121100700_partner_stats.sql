@@ -200,5 +200,5 @@ comment on function public.partner_rollups(uuid) is 'Roll-ups of one partner (st
 revoke all on function public.partner_rollups(uuid) from public, anon;
 grant execute on function public.partner_rollups(uuid) to authenticated, service_role;
 
-revoke all on table public.partner_stats from anon, authenticated;
+revoke all on table public.partner_stats from public, anon, authenticated, service_role;
 grant select on table public.partner_stats to authenticated, service_role;

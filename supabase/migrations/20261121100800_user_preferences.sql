@@ -21,7 +21,7 @@ create trigger user_preferences_reparenting before update on public.user_prefere
 
 alter table public.user_preferences enable row level security;
 
-revoke all on table public.user_preferences from anon, authenticated;
+revoke all on table public.user_preferences from public, anon, authenticated, service_role;
 grant select, delete, insert (user_id, partner_directory_layout, settings),
       update (partner_directory_layout, settings)
   on table public.user_preferences to authenticated;

@@ -115,16 +115,24 @@ describe("audit_log is append-only for every role", () => {
     expect(row).toEqual({ owner: "partnerdesk_audit_owner", login: false });
   });
 
-  // Superuser and the owner bypass privileges and RLS; the triggers still refuse.
+  // Superuser, the owner and postgres bypass privileges and RLS; the triggers still refuse.
+  // Only a superuser (supabase_admin, which no hosted project's developer holds) can switch to
+  // replica mode, and even then the ENABLE ALWAYS triggers run.
   describe.each([
-    ["the superuser", ""],
-    ["the table owner", "set local role partnerdesk_audit_owner;"],
-    ["the superuser in replica mode (triggers set aside)", "set local session_replication_role = replica;"],
+    ["the superuser", "", () => testEnv.adminDbUrl],
+    ["postgres, the project's own role", "", () => testEnv.dbUrl],
+    ["the table owner", "set local role partnerdesk_audit_owner;", () => testEnv.dbUrl],
+    [
+      "the superuser in replica mode (triggers set aside)",
+      "set local session_replication_role = replica;",
+      () => testEnv.adminDbUrl,
+    ],
     [
       "the owner in replica mode",
       "set local session_replication_role = replica; set local role partnerdesk_audit_owner;",
+      () => testEnv.adminDbUrl,
     ],
-  ])("as %s", (_who, setup) => {
+  ])("as %s", (_who, setup, connectionString) => {
     for (const [what, statement] of [
       ["UPDATE", "update public.audit_log set action = 'partner.forged' where org_id = $1"],
       ["DELETE", "delete from public.audit_log where org_id = $1"],
@@ -133,7 +141,7 @@ describe("audit_log is append-only for every role", () => {
       it(`${what} is refused with 42501 and changes nothing`, async () => {
         await auditRow(world.org.id);
         const before = await allAudit(world.org.id);
-        const client = new pg.Client({ connectionString: testEnv.dbUrl });
+        const client = new pg.Client({ connectionString: connectionString() });
         await client.connect();
         try {
           await client.query("begin");
@@ -148,6 +156,55 @@ describe("audit_log is append-only for every role", () => {
         expect(await allAudit(world.org.id)).toEqual(before);
       });
     }
+  });
+});
+
+describe("audit_log's triggers stay on for the API roles", () => {
+  // postgres is a member of the table's owner role (it handed the table over), so it could
+  // disable the triggers; no API role is, so none can, service_role included.
+  it.each(["anon", "authenticated", "service_role"])("%s cannot disable them or take the table", async (role) => {
+    // Signed in as PostgREST is: authenticator, switching to the request's role.
+    const url = new URL(testEnv.dbUrl);
+    url.username = "authenticator";
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      for (const statement of [
+        "alter table public.audit_log disable trigger user",
+        "alter table public.audit_log owner to service_role",
+        "set role partnerdesk_audit_owner",
+      ]) {
+        await client.query("begin");
+        await client.query(`set local role ${role}`);
+        await expect(client.query(statement)).rejects.toMatchObject({ code: "42501" });
+        await client.query("rollback");
+      }
+    } finally {
+      await client.end();
+    }
+    const [row] = await sql<{ disabled: number }>(
+      "select count(*)::int as disabled from pg_trigger where tgrelid = 'public.audit_log'::regclass and tgenabled = 'D'",
+    );
+    expect(row!.disabled).toBe(0);
+  });
+
+  it("the control: its owner role can, and postgres is its only member", async () => {
+    const client = new pg.Client({ connectionString: testEnv.dbUrl });
+    await client.connect();
+    try {
+      await client.query("begin");
+      await client.query("set local role partnerdesk_audit_owner");
+      await expect(client.query("alter table public.audit_log disable trigger user")).resolves.toBeDefined();
+      await client.query("rollback");
+    } finally {
+      await client.end();
+    }
+    const [row] = await sql<{ members: string[] }>(
+      `select coalesce(array_agg(distinct r.rolname::text), '{}') as members
+         from pg_auth_members m join pg_roles r on r.oid = m.member
+        where m.roleid = 'partnerdesk_audit_owner'::regrole`,
+    );
+    expect(row!.members).toEqual(["postgres"]);
   });
 });
 

@@ -11,7 +11,8 @@ let live: { referral: string; commission: string };
 
 /** Rows as an old database or a bulk load left them: written with the per-row triggers set aside, so without events. */
 async function insertWithoutTriggers(table: string, values: Record<string, unknown>): Promise<string> {
-  const client = new pg.Client({ connectionString: testEnv.dbUrl });
+  // Replica mode is a superuser's switch.
+  const client = new pg.Client({ connectionString: testEnv.adminDbUrl });
   await client.connect();
   try {
     await client.query("begin");

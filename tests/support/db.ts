@@ -5,7 +5,7 @@ let pool: pg.Pool | undefined;
 
 /** A superuser pool on the test stack, for arranging data and checking it behind RLS's back. */
 export function adminPool(): pg.Pool {
-  pool ??= new pg.Pool({ connectionString: testEnv.dbUrl, max: 4 });
+  pool ??= new pg.Pool({ connectionString: testEnv.adminDbUrl, max: 4 });
   return pool;
 }
 

@@ -21,8 +21,13 @@ export const testEnv = {
   get secretKey() {
     return required("SUPABASE_SECRET_KEY");
   },
+  /** As `postgres`, the project's own role (not a superuser, as on hosted Supabase). */
   get dbUrl() {
     return required("SUPABASE_DB_URL");
+  },
+  /** As supabase_admin, the cluster's superuser: for arranging rows and checking them behind RLS's back. */
+  get adminDbUrl() {
+    return required("SUPABASE_ADMIN_DB_URL");
   },
   get jwtSecret() {
     return required("SUPABASE_JWT_SECRET");

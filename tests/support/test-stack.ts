@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { appEnv, loadConfig } from "../../local-supabase/config";
+import { adminDbUrl, appEnv, loadConfig } from "../../local-supabase/config";
 import { startStack } from "../../local-supabase/stack";
 
 /**
@@ -31,6 +31,8 @@ export function testStackEnv(config = testStackConfig()): Record<string, string>
   return {
     ...appEnv(config),
     SUPABASE_JWT_SECRET: config.jwtSecret,
+    // Arrange and inspect steps only: what a hosted project's developer never holds.
+    SUPABASE_ADMIN_DB_URL: adminDbUrl(config),
     TEST_STACK_NAME: config.name,
   };
 }
