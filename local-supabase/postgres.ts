@@ -129,7 +129,11 @@ export function isInitialised(config: StackConfig): boolean {
 }
 
 /** Creates the cluster (as initdb does) when the data folder is new. Returns true if it did. */
-export async function initialiseCluster(config: StackConfig): Promise<boolean> {
+export async function initialiseCluster(
+  config: StackConfig,
+  // Only a test of the legacy layout's recreation names another bootstrap superuser.
+  options: { superuser?: string } = {},
+): Promise<boolean> {
   if (isInitialised(config)) return false;
   fs.rmSync(config.dataDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(config.dataDir), { recursive: true });
@@ -141,7 +145,7 @@ export async function initialiseCluster(config: StackConfig): Promise<boolean> {
     port: config.dbPort,
     // As on hosted Supabase, the bootstrap superuser is supabase_admin; `postgres` is made
     // by the bootstrap as an ordinary role (a bootstrap superuser can never be demoted).
-    user: SUPERUSER,
+    user: options.superuser ?? SUPERUSER,
     password: config.dbPassword,
     authMethod: "scram-sha-256",
     persistent: true,

@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { dbUrl, loadConfig } from "../../local-supabase/config";
+import { initialiseCluster } from "../../local-supabase/postgres";
 import { testPortBase } from "../support/test-stack";
 
 /**
@@ -151,4 +152,24 @@ describe("the local stack's lifecycle", () => {
     }
     await expectNothingLeft();
   });
+
+  it(
+    "recreates, with a line saying so, a data folder whose postgres is a superuser (the old layout)",
+    { timeout: 120_000 },
+    async () => {
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
+      await initialiseCluster(config, { superuser: "postgres" });
+      const started = await startStackProcess();
+      expect(started.output()).toMatch(/recreating .*made with `postgres` as superuser/);
+      expect(await query<{ rolsuper: boolean }>("select rolsuper from pg_roles where rolname = 'postgres'")).toEqual([
+        { rolsuper: false },
+      ]);
+      expect(await query<{ seeded: boolean }>("select count(*) > 0 as seeded from public.organizations")).toEqual([
+        { seeded: true },
+      ]);
+      started.child.kill("SIGINT");
+      expect(await exited(started.child)).toBe(0);
+      await expectNothingLeft();
+    },
+  );
 });
