@@ -113,7 +113,8 @@ export async function recreateDatabase(config: StackConfig): Promise<void> {
     "template1",
     async (client) => {
       await client.query("drop database if exists postgres with (force)");
-      await client.query("create database postgres owner postgres");
+      // The bootstrap that follows hands it to postgres (and creates that role on a new cluster).
+      await client.query("create database postgres");
     },
     SUPERUSER,
   );

@@ -83,7 +83,7 @@ async function hasLegacySuperuser(config: StackConfig): Promise<boolean> {
     port: config.dbPort,
     user: SUPERUSER,
     password: config.dbPassword,
-    database: "postgres",
+    database: "template1", // always there, even while a reset has dropped `postgres`
   });
   try {
     await client.connect();
@@ -113,7 +113,13 @@ export async function startHostedShapedPostgres(
 ): Promise<PostgresHandle & { created: boolean }> {
   const created = await initialiseCluster(config);
   const postgres = await startPostgres(config, options);
-  if (created || !(await hasLegacySuperuser(config))) return { ...postgres, created };
+  const legacy = created
+    ? false
+    : await hasLegacySuperuser(config).catch(async (error: unknown) => {
+        await postgres.stop();
+        throw error;
+      });
+  if (!legacy) return { ...postgres, created };
   options.log(
     `recreating ${path.relative(process.cwd(), config.dataDir)}: it was made with \`postgres\` as superuser, ` +
       "which hosted Supabase does not have; its data returns to the seed",
