@@ -410,6 +410,15 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"auth_limit_check":
+{ Args: { "p_action": string,"p_address": string,"p_email": string }; Returns: number
+                           },
+"auth_limit_record":
+{ Args: { "p_action": string,"p_address": string,"p_email": string }; Returns: number
+                           },
+"auth_limit_succeeded":
+{ Args: { "p_action": string,"p_address": string,"p_email": string }; Returns: undefined
+                           },
 "import_partners":
 { Args: { "p_org_id": string,"p_rows": Json }; Returns: {
               "inserted": number,"unchanged": number,"updated": number

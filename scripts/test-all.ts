@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startStack } from "../local-supabase/stack";
-import { relaxAuthRateLimits, testStackConfig, testStackEnv } from "../tests/support/test-stack";
+import { relaxAbuseLimits, relaxAuthRateLimits, testStackConfig, testStackEnv } from "../tests/support/test-stack";
 
 type Tally = { name: string; passed: number; failed: number; seconds: number };
 
@@ -109,6 +109,7 @@ async function main(): Promise<number> {
   const stack = await startStack(config, { durable: false, log: (line) => console.log(`   ${line}`) });
   const env = testStackEnv(config);
   try {
+    await relaxAbuseLimits(config);
     if (wanted("db")) await step("database tests", () => vitest("db", env));
     if (wanted("e2e")) {
       await step("production build", () => check(bin("next"), ["build"], env));

@@ -259,6 +259,31 @@ describe("audit rows written by triggers", () => {
     expect(rows).toEqual([{ ip: "203.0.113.9", user_agent: "audit-probe/1.0", actor_id: world.people.member.id }]);
   });
 
+  it("prefers the client address and user agent the app passes in x-client-ip and x-client-ua", async () => {
+    const partner = await createPartner(world.org.id);
+    const client = createClient(testEnv.apiUrl, testEnv.anonKey, {
+      global: {
+        headers: {
+          Authorization: `Bearer ${await mintUserJwt(world.people.member.id)}`,
+          "User-Agent": "node",
+          "X-Client-Ip": "198.51.100.23",
+          "X-Client-Ua": "Mozilla/5.0 (audit probe)",
+        },
+      },
+      auth: { persistSession: false },
+    });
+    const { error } = await client
+      .from("partners")
+      .update({ region: "APAC" })
+      .eq("id", partner.id as string);
+    expect(error).toBeNull();
+    const rows = await sql(
+      "select ip, user_agent from public.audit_log where resource_id = $1 and action = 'partner.updated'",
+      [partner.id],
+    );
+    expect(rows).toEqual([{ ip: "198.51.100.23", user_agent: "Mozilla/5.0 (audit probe)" }]);
+  });
+
   it.each([
     ["insert", "referral.created"],
     ["delete", "referral.deleted"],

@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { adminDbUrl, appEnv, loadConfig } from "../../local-supabase/config";
+import { adminDbUrl, appEnv, loadConfig, SUPERUSER } from "../../local-supabase/config";
+import { withClient } from "../../local-supabase/database";
 import { startStack } from "../../local-supabase/stack";
 
 /**
@@ -53,6 +54,26 @@ export function relaxAuthRateLimits(): void {
   for (const [name, value] of Object.entries(limits)) process.env[name] ??= value;
 }
 
+/**
+ * The database's own abuse limits (private.rate_limit_rules), loosened the same way for the
+ * browser tests: they all come from one address, and ask for links to the same demo
+ * accounts many times an hour. Per-account limits stay as shipped; tests of the limits read
+ * the rules they run under.
+ */
+export async function relaxAbuseLimits(config = testStackConfig()): Promise<void> {
+  await withClient(
+    config,
+    "postgres",
+    (client) =>
+      client.query(
+        `update private.rate_limit_rules set max_hits = max_hits * 20
+          where kind in ('password.address', 'otp_request.email', 'otp_request.address', 'otp_verify.address',
+                         'recover.address', 'write.user', 'portal_event.user')`,
+      ),
+    SUPERUSER,
+  );
+}
+
 /** Starts a fresh test stack unless one was already provided (by `npm test`). */
 export async function ensureTestStack(): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
   if (process.env.TEST_STACK_NAME) {
@@ -62,6 +83,7 @@ export async function ensureTestStack(): Promise<{ env: Record<string, string>; 
   fs.rmSync(config.dataDir, { recursive: true, force: true });
   relaxAuthRateLimits();
   const stack = await startStack(config, { durable: false, log: () => {} });
+  await relaxAbuseLimits(config);
   const env = testStackEnv(config);
   Object.assign(process.env, env);
   return { env, stop: stack.stop };
