@@ -70,6 +70,11 @@ function checkApiKey(config: StackConfig, request: http.IncomingMessage, url: UR
   return { ok: true, authorization };
 }
 
+/** `::ffff:127.0.0.1` (an IPv4 client on a dual-stack socket) as `127.0.0.1`. */
+function normalisedAddress(address: string): string {
+  return address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
+}
+
 function proxy(
   request: http.IncomingMessage,
   response: http.ServerResponse,
@@ -78,10 +83,10 @@ function proxy(
   const headers: http.OutgoingHttpHeaders = { ...request.headers };
   delete headers.host;
   if (target.authorization) headers.authorization = target.authorization;
-  const clientIp = request.socket.remoteAddress ?? "";
-  headers["x-forwarded-for"] = request.headers["x-forwarded-for"]
-    ? `${request.headers["x-forwarded-for"]}, ${clientIp}`
-    : clientIp;
+  // The edge is the only trusted source of the caller's address: a client-sent value is
+  // replaced, never passed on, so per-address limits behind the gateway cannot be dodged by
+  // sending a new X-Forwarded-For each time.
+  headers["x-forwarded-for"] = normalisedAddress(request.socket.remoteAddress ?? "");
   headers["x-forwarded-proto"] = "http";
   headers["x-forwarded-host"] = request.headers.host ?? "";
 

@@ -232,7 +232,7 @@ describe("audit rows written by triggers", () => {
     });
   });
 
-  it("records the request's IP and user agent when the write comes through PostgREST", async () => {
+  it("records the address the gateway saw (never a client-sent X-Forwarded-For) and the user agent", async () => {
     const partner = await createPartner(world.org.id);
     const client = createClient(testEnv.apiUrl, testEnv.anonKey, {
       global: {
@@ -256,7 +256,7 @@ describe("audit rows written by triggers", () => {
       "select ip, user_agent, actor_id from public.audit_log where resource_id = $1 and action = 'partner.updated'",
       [partner.id],
     );
-    expect(rows).toEqual([{ ip: "203.0.113.9", user_agent: "audit-probe/1.0", actor_id: world.people.member.id }]);
+    expect(rows).toEqual([{ ip: "127.0.0.1", user_agent: "audit-probe/1.0", actor_id: world.people.member.id }]);
   });
 
   it("prefers the client address and user agent the app passes in x-client-ip and x-client-ua", async () => {
