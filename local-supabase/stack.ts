@@ -10,6 +10,7 @@ import { initialiseCluster, startPostgres } from "./postgres";
 import { startPostgrest } from "./postgrest";
 import { assertPortFree, isAlive, stopLeftover, writePidFile } from "./processes";
 import { startAuthServer, type AuthServerHandle } from "./auth/server";
+import { ensureSigningKey } from "./auth/signing-key";
 
 export type Part = { name: string; process?: ChildProcess; stop: () => Promise<void> };
 
@@ -103,8 +104,11 @@ export async function startStack(config: StackConfig, options: StartOptions): Pr
     writePidFile(pidFile(config, "stack"), process.pid);
 
     let step = performance.now();
-    if (await initialiseCluster(config))
+    const freshCluster = await initialiseCluster(config);
+    if (freshCluster)
       log(`created a new database cluster in ${path.relative(process.cwd(), config.dataDir)} (${elapsed(step)})`);
+    // A new cluster has no sessions to keep: it gets a new signing key, the auth server and PostgREST read it.
+    ensureSigningKey(config.signingKeyPath, { replace: freshCluster });
     step = performance.now();
     const postgres = await startPostgres(config, { durable: options.durable, log });
     adopt({ name: "Postgres", ...postgres });
