@@ -25,8 +25,8 @@ export async function token(ctx: Context, request: Request): Promise<Response> {
 
 /**
  * GoTrue's ResourceOwnerPasswordGrant, in its order: an unknown email and a user without
- * a password are invalid_credentials before a ban is looked at (so a banned, invited user
- * who never set one learns nothing), then the ban, then the password, then confirmation.
+ * a password are invalid_credentials before any ban is looked at, then the ban (before
+ * the password), then the password, then the email's confirmation.
  */
 async function passwordGrant(ctx: Context, request: Request): Promise<Response> {
   const email = str(request.body.email).trim();
