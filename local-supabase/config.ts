@@ -31,6 +31,11 @@ export type StackConfig = {
   dataDir: string;
   /** Pid files of the parts we spawn, so a start after `kill -9` can clean up. */
   runDir: string;
+  /**
+   * The auth server's EC private key (a JWK), next to the data folder so that a restart
+   * keeps issued tokens valid; a new database cluster gets a new key.
+   */
+  signingKeyPath: string;
   dbPassword: string;
   jwtSecret: string;
   anonKey: string;
@@ -88,6 +93,7 @@ export function loadConfig(
   const stateDir = path.join(projectDir, ".local-supabase", name);
   const appPort = int("PORT", 3000);
   const siteUrl = options.siteUrl ?? str("SITE_URL", `http://localhost:${appPort}`);
+  const dataDir = options.dataDir ?? path.join(stateDir, "db");
   return {
     name,
     apiPort: int("LOCAL_SUPABASE_API_PORT", base),
@@ -96,8 +102,9 @@ export function loadConfig(
     smtpPort: int("LOCAL_SUPABASE_SMTP_PORT", base + 4),
     restPort: int("LOCAL_SUPABASE_REST_PORT", base + 10),
     authPort: int("LOCAL_SUPABASE_AUTH_PORT", base + 11),
-    dataDir: options.dataDir ?? path.join(stateDir, "db"),
+    dataDir,
     runDir: path.join(stateDir, "run"),
+    signingKeyPath: path.join(path.dirname(dataDir), "jwt-signing-key.json"),
     dbPassword: str("LOCAL_SUPABASE_DB_PASSWORD", "postgres"),
     jwtSecret: str("JWT_SECRET", DEMO_JWT_SECRET),
     anonKey: str("ANON_KEY", DEMO_ANON_KEY),
@@ -174,4 +181,30 @@ export function appEnv(config: StackConfig): Record<string, string> {
     SUPABASE_DB_URL: dbUrl(config),
     MAILBOX_URL: mailUrl(config),
   };
+}
+
+/**
+ * The variables supabase/config.toml reads with env(). On `supabase config push` they hold
+ * the hosted project's values (set them in the shell); the local stack supplies its own,
+ * over anything in the environment, so local emails never link to production.
+ */
+export function configTomlEnv(config: StackConfig): Record<string, string> {
+  return {
+    PARTNERDESK_SITE_URL: config.siteUrl,
+    PARTNERDESK_REDIRECT_URLS: config.redirectAllowList.join(","),
+  };
+}
+
+/**
+ * Where the local auth server departs from config.toml's production values: one person
+ * (or one test run) signs in again and again, so the gap between two emails to a user is
+ * 1 s instead of 60 s. A GOTRUE_* variable set in the environment wins.
+ */
+const LOCAL_AUTH_DEFAULTS: Record<string, string> = {
+  GOTRUE_MAILER_MAX_FREQUENCY: "1s",
+};
+
+/** The environment the local auth server reads its settings and config.toml's env() from. */
+export function authServerEnv(config: StackConfig): Record<string, string | undefined> {
+  return { ...LOCAL_AUTH_DEFAULTS, ...process.env, ...configTomlEnv(config) };
 }

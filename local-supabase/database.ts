@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { dbUrl, SUPERUSER, type StackConfig } from "./config";
+import { configTomlEnv, dbUrl, SUPERUSER, type StackConfig } from "./config";
 
 const BOOTSTRAP_SQL = path.join(import.meta.dirname, "bootstrap.sql");
 
@@ -125,7 +125,8 @@ export function runSupabaseCli(config: StackConfig, args: string[]): Promise<str
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, {
       cwd: config.projectDir,
-      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
+      // config.toml reads the site URL and redirect list through env(), which the CLI refuses unset.
+      env: { ...process.env, ...configTomlEnv(config), SUPABASE_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

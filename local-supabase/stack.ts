@@ -10,6 +10,7 @@ import { startHostedShapedPostgres } from "./postgres";
 import { startPostgrest } from "./postgrest";
 import { assertPortFree, isAlive, stopLeftover, writePidFile } from "./processes";
 import { startAuthServer, type AuthServerHandle } from "./auth/server";
+import { ensureSigningKey } from "./auth/signing-key";
 
 export type Part = { name: string; process?: ChildProcess; stop: () => Promise<void> };
 
@@ -107,6 +108,8 @@ export async function startStack(config: StackConfig, options: StartOptions): Pr
     adopt({ name: "Postgres", ...postgres });
     if (postgres.created)
       log(`created a new database cluster in ${path.relative(process.cwd(), config.dataDir)} (${elapsed(step)})`);
+    // A new cluster has no sessions to keep: it gets a new signing key, the auth server and PostgREST read it.
+    ensureSigningKey(config.signingKeyPath, { replace: postgres.created });
     log(`Postgres ready on 127.0.0.1:${config.dbPort} (${elapsed(step)})`);
 
     step = performance.now();

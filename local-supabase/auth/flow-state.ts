@@ -44,7 +44,8 @@ export async function issueAuthCode(db: Db, userId: string, method: string): Pro
      returning auth_code`,
     [userId, method],
   );
-  if (!rows[0]) throw unprocessable("flow_state_not_found", "No valid flow state found for user.");
+  if (!rows[0])
+    throw badRequest("flow_state_not_found", "No associated flow state found. no valid flow state found for user");
   return rows[0].auth_code;
 }
 

@@ -1,4 +1,4 @@
-import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import { decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import type { Request } from "./http";
 import { forbidden, unauthorized } from "./errors";
 import type { AuthSettings } from "./settings";
@@ -13,7 +13,11 @@ export type AccessClaims = JWTPayload & {
 
 export type Amr = { method: string; timestamp: number };
 
-/** An access token with GoTrue's claims, HS256 with the stack's secret (PostgREST checks the same one). */
+/**
+ * An access token with GoTrue's claims, signed ES256 with the stack's EC key and its `kid`
+ * (clients verify it from /.well-known/jwks.json), or HS256 with the stack's secret when
+ * GOTRUE_JWT_ALGORITHM=HS256. PostgREST is given both keys.
+ */
 export async function signAccessToken(
   settings: AuthSettings,
   user: UserRow,
@@ -22,6 +26,7 @@ export async function signAccessToken(
 ): Promise<{ token: string; expiresAt: number }> {
   const iat = Math.floor(Date.now() / 1000);
   const expiresAt = iat + settings.jwtExpSeconds;
+  const es256 = settings.jwtAlgorithm === "ES256";
   const token = await new SignJWT({
     email: user.email ?? "",
     phone: user.phone ?? "",
@@ -33,13 +38,15 @@ export async function signAccessToken(
     session_id: sessionId,
     is_anonymous: user.is_anonymous,
   })
-    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setProtectedHeader(
+      es256 ? { alg: "ES256", kid: settings.signingKey.kid, typ: "JWT" } : { alg: "HS256", typ: "JWT" },
+    )
     .setIssuer(settings.externalUrl)
     .setSubject(user.id)
     .setAudience(user.aud)
     .setIssuedAt(iat)
     .setExpirationTime(expiresAt)
-    .sign(settings.jwtSecret);
+    .sign(es256 ? settings.signingKey.privateKey : settings.jwtSecret);
   return { token, expiresAt };
 }
 
@@ -50,10 +57,22 @@ export function bearerToken(request: Request): string {
   return match[1]!;
 }
 
-/** GoTrue's parseJWTClaims: any failure is 403 bad_jwt. */
+class UnknownKey extends Error {}
+
+/**
+ * GoTrue's parseJWTClaims: a token whose `kid` names the signing key is checked with it;
+ * otherwise an HS256 token is checked with the secret (the legacy anon and service_role
+ * keys, and tokens minted with the secret); anything else, and any failure, is 403 bad_jwt.
+ */
 export async function verifyBearer(settings: AuthSettings, request: Request): Promise<AccessClaims> {
   const token = bearerToken(request);
   try {
+    const header = decodeProtectedHeader(token);
+    if (header.kid === settings.signingKey.kid) {
+      const { payload } = await jwtVerify(token, settings.signingKey.publicKey, { algorithms: ["ES256"] });
+      return payload as AccessClaims;
+    }
+    if (header.alg !== "HS256") throw new UnknownKey();
     const { payload } = await jwtVerify(token, settings.jwtSecret, { algorithms: ["HS256"] });
     return payload as AccessClaims;
   } catch (error) {
@@ -62,7 +81,9 @@ export async function verifyBearer(settings: AuthSettings, request: Request): Pr
         ? "token has invalid claims: token is expired"
         : error instanceof errors.JWSSignatureVerificationFailed
           ? "token signature is invalid: signature is invalid"
-          : "token is malformed: could not parse the token";
+          : error instanceof UnknownKey
+            ? "token is unverifiable: error while executing keyfunc: unrecognized JWT kid"
+            : "token is malformed: could not parse the token";
     throw forbidden("bad_jwt", `invalid JWT: unable to parse or verify signature, ${reason}`);
   }
 }

@@ -1,9 +1,13 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import { DEFAULT_BODIES, DEFAULT_SUBJECTS } from "./default-templates";
 import { internal } from "./errors";
 import type { AuthSettings, TemplateKind } from "./settings";
 import { readTemplate, renderSubject, renderTemplate, type TemplateData } from "./templates";
 
-/** Auth emails over SMTP to the local mailbox (maildev), rendered from supabase/templates. */
+/**
+ * Auth emails over SMTP to the local mailbox (maildev), rendered from supabase/templates,
+ * or from GoTrue's built-in ones when GOTRUE_MAILER_TEMPLATES=default.
+ */
 export class Mailer {
   private readonly transport: Transporter;
 
@@ -17,10 +21,11 @@ export class Mailer {
   }
 
   async send(kind: TemplateKind, to: string, data: TemplateData): Promise<void> {
-    const template = this.settings.templates[kind];
+    const builtIn = this.settings.mailerTemplates === "default";
+    const template = builtIn ? { subject: DEFAULT_SUBJECTS[kind], contentPath: "" } : this.settings.templates[kind];
     let html: string;
     try {
-      html = renderTemplate(readTemplate(template), data);
+      html = renderTemplate(builtIn ? DEFAULT_BODIES[kind] : readTemplate(template), data);
     } catch (error) {
       throw internal(`Error sending ${kind} email: cannot read template ${template.contentPath}: ${String(error)}`);
     }

@@ -3,6 +3,7 @@ import { notFound } from "./errors";
 import * as admin from "./handlers/admin";
 import * as meta from "./handlers/meta";
 import * as otp from "./handlers/otp";
+import * as signup from "./handlers/signup";
 import * as token from "./handlers/token";
 import * as user from "./handlers/user";
 import * as verify from "./handlers/verify";
@@ -16,6 +17,8 @@ type Route = { method: string; pattern: RegExp; handler: Handler; limit?: Exclud
 const ROUTES: Route[] = [
   { method: "GET", pattern: /^\/health$/, handler: () => meta.health() },
   { method: "GET", pattern: /^\/settings$/, handler: (ctx) => meta.settings(ctx) },
+  { method: "GET", pattern: /^\/\.well-known\/jwks\.json$/, handler: (ctx) => meta.jwks(ctx) },
+  { method: "POST", pattern: /^\/signup$/, handler: signup.signup, limit: "signup" },
   { method: "POST", pattern: /^\/token$/, handler: token.token, limit: "token" },
   { method: "POST", pattern: /^\/(otp|magiclink)$/, handler: otp.otp, limit: "otp" },
   { method: "POST", pattern: /^\/recover$/, handler: otp.recover, limit: "recover" },

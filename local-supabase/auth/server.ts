@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { StackConfig } from "../config";
+import { authServerEnv, type StackConfig } from "../config";
 import type { Context } from "./context";
 import { createPool } from "./db";
 import { API_VERSION, ApiError, errorBody, wantsCurrentErrors } from "./errors";
@@ -29,8 +29,11 @@ function write(response: http.ServerResponse, result: Response): void {
  * The local stand-in for Supabase Auth (GoTrue), on 127.0.0.1:authPort behind the gateway's
  * /auth/v1. It stores everything in the `auth` tables as GoTrue does (see AUTH-CONTRACT.md).
  */
-export async function startAuthServer(config: StackConfig): Promise<AuthServerHandle> {
-  const settings = loadAuthSettings(config);
+export async function startAuthServer(
+  config: StackConfig,
+  options: { env?: Record<string, string> } = {},
+): Promise<AuthServerHandle> {
+  const settings = loadAuthSettings(config, { ...authServerEnv(config), ...options.env });
   const pool = createPool(config);
   await pool.query("select 1");
   const ctx: Context = {

@@ -12,6 +12,7 @@ type RefreshTokenRow = {
   revoked: boolean;
   parent: string | null;
   session_id: string;
+  updated_at: Date;
   /** Seconds since the token was revoked (or last touched); used for the reuse interval. */
   age_seconds: number;
 };
@@ -97,12 +98,43 @@ export async function sessionResponse(
 /** The refresh token, locked, with how long ago it was last updated (revoked). */
 export async function findRefreshTokenForUpdate(db: Db, token: string): Promise<RefreshTokenRow | undefined> {
   const { rows } = await db.query<RefreshTokenRow>(
-    `select id, token, user_id, revoked, parent, session_id,
+    `select id, token, user_id, revoked, parent, session_id, updated_at,
             extract(epoch from (now() - updated_at))::float8 as age_seconds
      from auth.refresh_tokens where token = $1 for update`,
     [token],
   );
   return rows[0];
+}
+
+export type SessionValidity = "valid" | "past_not_after" | "past_timebox" | "inactive";
+
+/**
+ * GoTrue's Session.CheckValidity on refresh, the session row locked: past not_after, past
+ * [auth.sessions] timebox (counted from the sign-in), or idle longer than
+ * inactivity_timeout (counted from the last refresh, else from when the presented refresh
+ * token was last touched, else from the sign-in). Undefined when the session is gone.
+ */
+export async function sessionValidity(
+  db: Db,
+  settings: AuthSettings,
+  sessionId: string,
+  refreshTokenUpdatedAt: Date,
+): Promise<SessionValidity | undefined> {
+  const { rows } = await db.query<{ past_not_after: boolean; past_timebox: boolean; inactive: boolean }>(
+    `select coalesce(not_after < now(), false) as past_not_after,
+            $2::float8 > 0 and created_at + make_interval(secs => $2::float8) < now() as past_timebox,
+            $3::float8 > 0
+              and coalesce(refreshed_at at time zone 'utc', greatest(created_at, $4::timestamptz))
+                  + make_interval(secs => $3::float8) < now() as inactive
+     from auth.sessions where id = $1 for update`,
+    [sessionId, settings.sessionTimeboxMs / 1000, settings.sessionInactivityTimeoutMs / 1000, refreshTokenUpdatedAt],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  if (row.past_not_after) return "past_not_after";
+  if (row.past_timebox) return "past_timebox";
+  if (row.inactive) return "inactive";
+  return "valid";
 }
 
 export async function activeRefreshToken(

@@ -1,24 +1,35 @@
-import fs from "node:fs";
 import path from "node:path";
-import { parse } from "smol-toml";
-import { apiUrl, type StackConfig } from "../config";
+import { apiUrl, authServerEnv, type StackConfig } from "../config";
+import { readAuthTable, section, tomlString, tomlStringList, type Env, type Toml } from "./config-toml";
+import { DEFAULT_SUBJECTS } from "./default-templates";
 import { parseGoDuration } from "./duration";
+import { ensureSigningKey, type SigningKey } from "./signing-key";
 
 /**
  * What the auth server needs to know: the stack's config (secret, URLs, ports), the
  * [auth] sections of supabase/config.toml (the same file a hosted project is configured
- * from), and GOTRUE_* environment overrides for tests.
+ * from, env() resolved from the stack's environment, see configTomlEnv in ../config), and
+ * GOTRUE_* environment overrides where the local stack departs from production.
  *
  * Environment (all optional):
- *   GOTRUE_RATE_LIMIT_TOKEN          requests to POST /token per IP per window (150)
- *   GOTRUE_RATE_LIMIT_OTP            POST /otp per IP per window (30)
- *   GOTRUE_RATE_LIMIT_VERIFY         GET and POST /verify per IP per window (30)
+ *   GOTRUE_JWT_ALGORITHM             "ES256" (default: the stack's EC key, served at /.well-known/jwks.json)
+ *                                    or "HS256" (the stack's JWT secret, as projects made before 2025)
+ *   GOTRUE_MAILER_TEMPLATES          "default" ignores config.toml's templates and sends GoTrue's default
+ *                                    emails, whose one link is {{ .ConfirmationURL }} (GET /verify), as a
+ *                                    hosted project whose templates were never customised does
+ *   GOTRUE_DISABLE_SIGNUP            "true" / "false" over [auth] enable_signup (tests of sign-up use "false")
+ *   GOTRUE_RATE_LIMIT_TOKEN          requests to POST /token per IP per window ([auth.rate_limit] token_refresh, 150)
+ *   GOTRUE_RATE_LIMIT_OTP            POST /otp and POST /signup per IP per window ([auth.rate_limit] sign_in_sign_ups, 30)
+ *   GOTRUE_RATE_LIMIT_VERIFY         GET and POST /verify per IP per window ([auth.rate_limit] token_verifications, 30)
  *   GOTRUE_RATE_LIMIT_RECOVER        POST /recover per IP per window (30)
  *   GOTRUE_RATE_LIMIT_USER_UPDATE    PUT /user per IP per window (30)
  *   GOTRUE_RATE_LIMIT_WINDOW_SECONDS the window (300)
- *   GOTRUE_MAILER_MAX_FREQUENCY      least time between two emails of a kind to one user, a Go duration ([auth.email] max_frequency, "1s")
+ *   GOTRUE_MAILER_MAX_FREQUENCY      least time between two emails of a kind to one user, a Go duration
+ *                                    ([auth.email] max_frequency; the local stack sets "1s")
  *   GOTRUE_MAILER_OTP_EXP            email token lifetime in seconds ([auth.email] otp_expiry, 3600)
  *   GOTRUE_JWT_EXP                   access token lifetime in seconds ([auth] jwt_expiry, 3600)
+ *   GOTRUE_SESSIONS_TIMEBOX          a session's longest life, a Go duration ([auth.sessions] timebox, none)
+ *   GOTRUE_SESSIONS_INACTIVITY_TIMEOUT  longest gap between two refreshes ([auth.sessions] inactivity_timeout, none)
  *   GOTRUE_FLOW_STATE_EXPIRY_SECONDS PKCE flow state lifetime (300)
  *   GOTRUE_SMTP_ADMIN_EMAIL, GOTRUE_SMTP_SENDER_NAME  the From of auth emails
  */
@@ -30,6 +41,7 @@ export type EmailTemplate = { subject: string; contentPath: string };
 export type RateLimits = {
   token: number;
   otp: number;
+  signup: number;
   verify: number;
   recover: number;
   userUpdate: number;
@@ -42,6 +54,9 @@ export type AuthSettings = {
   externalUrl: string;
   redirectAllowList: RegExp[];
   jwtSecret: Uint8Array;
+  /** Which key signs access tokens; both kinds are accepted whatever the choice. */
+  jwtAlgorithm: "ES256" | "HS256";
+  signingKey: SigningKey;
   jwtExpSeconds: number;
   otpExpSeconds: number;
   otpLength: number;
@@ -51,29 +66,18 @@ export type AuthSettings = {
   refreshTokenReuseSeconds: number;
   autoconfirm: boolean;
   enableSignup: boolean;
+  /** [auth.sessions]: 0 means no limit, as in GoTrue. */
+  sessionTimeboxMs: number;
+  sessionInactivityTimeoutMs: number;
+  /** "custom": config.toml's templates; "default": GoTrue's built-in emails. */
+  mailerTemplates: "custom" | "default";
   rateLimits: RateLimits;
   smtp: { host: string; port: number; adminEmail: string; senderName: string };
   templates: Record<TemplateKind, EmailTemplate>;
 };
 
-// GoTrue's own subjects, used when config.toml names no template.
-const DEFAULT_SUBJECTS: Record<TemplateKind, string> = {
-  invite: "You have been invited",
-  confirmation: "Confirm Your Signup",
-  recovery: "Reset Your Password",
-  magic_link: "Your Magic Link",
-};
-
-type Toml = Record<string, unknown>;
-
-function section(root: Toml, ...keys: string[]): Toml {
-  let node: unknown = root;
-  for (const key of keys) node = node && typeof node === "object" ? (node as Toml)[key] : undefined;
-  return node && typeof node === "object" ? (node as Toml) : {};
-}
-
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
+function envNumber(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
@@ -95,56 +99,91 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-export function loadAuthSettings(config: StackConfig): AuthSettings {
-  const tomlPath = path.join(config.projectDir, "supabase", "config.toml");
-  const toml: Toml = fs.existsSync(tomlPath) ? (parse(fs.readFileSync(tomlPath, "utf8")) as Toml) : {};
-  const auth = section(toml, "auth");
-  const email = section(toml, "auth", "email");
+function tomlNumber(table: Toml, key: string, fallback: number): number {
+  const value = table[key];
+  return typeof value === "number" ? value : fallback;
+}
+
+/** A Go duration from the environment, else from config.toml, else none (0). */
+function duration(env: Env, name: string, table: Toml, key: string, where: string): number {
+  const raw = env[name] || tomlString(table, key, env, where);
+  if (!raw) return 0;
+  const ms = parseGoDuration(raw);
+  if (ms < 0) throw new Error(`${name} / ${where}.${key} must not be negative, got "${raw}"`);
+  return ms;
+}
+
+function choice<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new Error(`${name} must be one of ${allowed.join(", ")}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+export function loadAuthSettings(config: StackConfig, env: Env = authServerEnv(config)): AuthSettings {
+  const auth = readAuthTable(config.projectDir);
+  const email = section(auth, "email");
+  const sessions = section(auth, "sessions");
+  const limits = section(auth, "rate_limit");
 
   const templates = {} as Record<TemplateKind, EmailTemplate>;
   for (const kind of Object.keys(DEFAULT_SUBJECTS) as TemplateKind[]) {
-    const entry = section(toml, "auth", "email", "template", kind);
-    const contentPath =
-      typeof entry.content_path === "string" ? entry.content_path : `./supabase/templates/${kind}.html`;
+    const entry = section(auth, "email", "template", kind);
+    const where = `auth.email.template.${kind}`;
+    const contentPath = tomlString(entry, "content_path", env, where) ?? `./supabase/templates/${kind}.html`;
     templates[kind] = {
-      subject: typeof entry.subject === "string" ? entry.subject : DEFAULT_SUBJECTS[kind],
+      subject: tomlString(entry, "subject", env, where) ?? DEFAULT_SUBJECTS[kind],
       contentPath: path.resolve(config.projectDir, contentPath),
     };
   }
 
-  const maxFrequency =
-    process.env.GOTRUE_MAILER_MAX_FREQUENCY ?? (typeof email.max_frequency === "string" ? email.max_frequency : "1s");
-  const windowSeconds = envNumber("GOTRUE_RATE_LIMIT_WINDOW_SECONDS", 300);
+  const siteUrl = tomlString(auth, "site_url", env, "auth") ?? config.siteUrl;
+  const redirectAllowList = tomlStringList(auth, "additional_redirect_urls", env, "auth") ?? config.redirectAllowList;
+  const maxFrequency = env.GOTRUE_MAILER_MAX_FREQUENCY || tomlString(email, "max_frequency", env, "auth.email") || "1s";
+  const otpLimit = envNumber(env, "GOTRUE_RATE_LIMIT_OTP", tomlNumber(limits, "sign_in_sign_ups", 30));
 
   return {
-    siteUrl: config.siteUrl,
+    siteUrl,
     externalUrl: `${apiUrl(config)}/auth/v1`,
-    redirectAllowList: config.redirectAllowList.map(globToRegExp),
+    redirectAllowList: redirectAllowList.map(globToRegExp),
     jwtSecret: new TextEncoder().encode(config.jwtSecret),
-    jwtExpSeconds: envNumber("GOTRUE_JWT_EXP", typeof auth.jwt_expiry === "number" ? auth.jwt_expiry : 3600),
-    otpExpSeconds: envNumber("GOTRUE_MAILER_OTP_EXP", typeof email.otp_expiry === "number" ? email.otp_expiry : 3600),
-    otpLength: typeof email.otp_length === "number" ? email.otp_length : 6,
-    minPasswordLength: typeof auth.minimum_password_length === "number" ? auth.minimum_password_length : 6,
+    jwtAlgorithm: choice(env, "GOTRUE_JWT_ALGORITHM", ["ES256", "HS256"] as const, "ES256"),
+    signingKey: ensureSigningKey(config.signingKeyPath),
+    jwtExpSeconds: envNumber(env, "GOTRUE_JWT_EXP", tomlNumber(auth, "jwt_expiry", 3600)),
+    otpExpSeconds: envNumber(env, "GOTRUE_MAILER_OTP_EXP", tomlNumber(email, "otp_expiry", 3600)),
+    otpLength: tomlNumber(email, "otp_length", 6),
+    minPasswordLength: tomlNumber(auth, "minimum_password_length", 6),
     emailMaxFrequencyMs: parseGoDuration(maxFrequency),
-    flowStateExpirySeconds: envNumber("GOTRUE_FLOW_STATE_EXPIRY_SECONDS", 300),
-    refreshTokenReuseSeconds:
-      typeof auth.refresh_token_reuse_interval === "number" ? auth.refresh_token_reuse_interval : 10,
+    flowStateExpirySeconds: envNumber(env, "GOTRUE_FLOW_STATE_EXPIRY_SECONDS", 300),
+    refreshTokenReuseSeconds: tomlNumber(auth, "refresh_token_reuse_interval", 10),
     // enable_confirmations = false is GoTrue's MAILER_AUTOCONFIRM = true.
     autoconfirm: email.enable_confirmations !== true,
-    enableSignup: auth.enable_signup !== false,
+    enableSignup: env.GOTRUE_DISABLE_SIGNUP ? env.GOTRUE_DISABLE_SIGNUP !== "true" : auth.enable_signup !== false,
+    sessionTimeboxMs: duration(env, "GOTRUE_SESSIONS_TIMEBOX", sessions, "timebox", "auth.sessions"),
+    sessionInactivityTimeoutMs: duration(
+      env,
+      "GOTRUE_SESSIONS_INACTIVITY_TIMEOUT",
+      sessions,
+      "inactivity_timeout",
+      "auth.sessions",
+    ),
+    mailerTemplates: choice(env, "GOTRUE_MAILER_TEMPLATES", ["custom", "default"] as const, "custom"),
     rateLimits: {
-      token: envNumber("GOTRUE_RATE_LIMIT_TOKEN", 150),
-      otp: envNumber("GOTRUE_RATE_LIMIT_OTP", 30),
-      verify: envNumber("GOTRUE_RATE_LIMIT_VERIFY", 30),
-      recover: envNumber("GOTRUE_RATE_LIMIT_RECOVER", 30),
-      userUpdate: envNumber("GOTRUE_RATE_LIMIT_USER_UPDATE", 30),
-      windowMs: windowSeconds * 1000,
+      token: envNumber(env, "GOTRUE_RATE_LIMIT_TOKEN", tomlNumber(limits, "token_refresh", 150)),
+      otp: otpLimit,
+      signup: otpLimit,
+      verify: envNumber(env, "GOTRUE_RATE_LIMIT_VERIFY", tomlNumber(limits, "token_verifications", 30)),
+      recover: envNumber(env, "GOTRUE_RATE_LIMIT_RECOVER", 30),
+      userUpdate: envNumber(env, "GOTRUE_RATE_LIMIT_USER_UPDATE", 30),
+      windowMs: envNumber(env, "GOTRUE_RATE_LIMIT_WINDOW_SECONDS", 300) * 1000,
     },
     smtp: {
       host: "127.0.0.1",
       port: config.smtpPort,
-      adminEmail: process.env.GOTRUE_SMTP_ADMIN_EMAIL ?? "no-reply@partnerdesk.local",
-      senderName: process.env.GOTRUE_SMTP_SENDER_NAME ?? "Partnerdesk",
+      adminEmail: env.GOTRUE_SMTP_ADMIN_EMAIL || "no-reply@partnerdesk.local",
+      senderName: env.GOTRUE_SMTP_SENDER_NAME || "Partnerdesk",
     },
     templates,
   };

@@ -46,8 +46,14 @@ export function isBanned(user: UserRow): boolean {
   return user.banned_until !== null && user.banned_until.getTime() > Date.now();
 }
 
+/** GoTrue's IsConfirmed: the email is confirmed (this server has no phone sign-in). */
 export function isConfirmed(user: UserRow): boolean {
-  return user.email_confirmed_at !== null || user.phone_confirmed_at !== null;
+  return user.email_confirmed_at !== null;
+}
+
+/** The throwaway password GoTrue gives a user it signs up without one (magic link, generateLink). */
+export function randomPassword(): string {
+  return crypto.randomBytes(33).toString("base64url");
 }
 
 /** GoTrue's validateEmail: required, at most 255 characters, a plausible address; lowercased. */

@@ -100,19 +100,14 @@ describe("application triggers on auth.users", () => {
     );
   });
 
-  it("fire for users made by createUser, invite and a magic-link sign-up", async () => {
+  it("fire for users made by createUser, invite and a generated magic link's sign-up", async () => {
     const admin = adminClient();
     const created = await admin.auth.admin.createUser({ email: randomEmail("trigger"), password: PASSWORD });
     const invited = await admin.auth.admin.inviteUserByEmail(randomEmail("trigger"));
-    const otpEmail = randomEmail("trigger");
-    await anonClient().auth.signInWithOtp({ email: otpEmail });
+    const linked = await admin.auth.admin.generateLink({ type: "magiclink", email: randomEmail("trigger") });
     const rows = await sql<{ user_id: string; email: string }>(`select user_id, email from public.${table}`);
     expect(rows.map((row) => row.user_id).sort()).toEqual(
-      [
-        created.data.user!.id,
-        invited.data.user!.id,
-        (await sql<{ id: string }>("select id from auth.users where email = $1", [otpEmail]))[0]!.id,
-      ].sort(),
+      [created.data.user!.id, invited.data.user!.id, linked.data.user!.id].sort(),
     );
   });
 });
@@ -148,6 +143,21 @@ describe("admin.inviteUserByEmail (POST /invite)", () => {
     const { email } = await createUser("invite-dup");
     const { error } = await adminClient().auth.admin.inviteUserByEmail(email);
     expect(error).toMatchObject({ status: 422, code: "email_exists" });
+  });
+
+  it("re-invites a user who has not accepted: a new email, and the first invitation's data kept", async () => {
+    const email = randomEmail("reinvite");
+    const admin = adminClient();
+    const first = await admin.auth.admin.inviteUserByEmail(email, { data: { name: "First" } });
+    const again = await admin.auth.admin.inviteUserByEmail(email, { data: { name: "Second", extra: true } });
+    expect(again.error).toBeNull();
+    expect(again.data.user?.id).toBe(first.data.user!.id);
+    expect(again.data.user?.user_metadata).toEqual({ name: "First" });
+    expect(await mailsTo(email)).toHaveLength(2);
+    const firstHash = parseMail((await mailsTo(email))[0]!).link.searchParams.get("token_hash")!;
+    expect((await anonClient().auth.verifyOtp({ token_hash: firstHash, type: "invite" })).error).toMatchObject({
+      code: "otp_expired",
+    });
   });
 });
 
@@ -187,11 +197,46 @@ describe("admin.generateLink (POST /admin/generate_link)", () => {
     expect(signup.data.properties?.verification_type).toBe("signup");
   });
 
-  it("answers 404 user_not_found for a magic link or recovery to an unknown email", async () => {
-    for (const type of ["magiclink", "recovery"] as const) {
-      const { error } = await adminClient().auth.admin.generateLink({ type, email: randomEmail("genlink-unknown") });
-      expect(error).toMatchObject({ status: 404, code: "user_not_found" });
-    }
+  it("turns a magic link for an unknown email into a sign-up link that makes the user, and mails nothing", async () => {
+    const email = randomEmail("genlink-new");
+    const { data, error } = await adminClient().auth.admin.generateLink({
+      type: "magiclink",
+      email,
+      options: { data: { name: "Lin" } },
+    });
+    expect(error).toBeNull();
+    expect(data.user).toMatchObject({ email, user_metadata: { name: "Lin" } });
+    expect(data.user?.email_confirmed_at).toBeUndefined();
+    expect(data.user?.invited_at).toBeUndefined();
+    expect(data.properties?.verification_type).toBe("signup");
+    expect(new URL(data.properties!.action_link).searchParams.get("type")).toBe("signup");
+    const [row] = await sql<{ has_password: boolean }>(
+      "select encrypted_password <> '' as has_password from auth.users where id = $1",
+      [data.user!.id],
+    );
+    expect(row!.has_password).toBe(true);
+    expect(await mailsTo(email)).toEqual([]);
+    const verified = await anonClient().auth.verifyOtp({ token_hash: data.properties!.hashed_token, type: "signup" });
+    expect(verified.error).toBeNull();
+    expect(verified.data.user?.email_confirmed_at).toEqual(expect.any(String));
+  });
+
+  it("answers 404 user_not_found for a recovery link to an unknown email, and makes no user", async () => {
+    const email = randomEmail("genlink-unknown");
+    const { error } = await adminClient().auth.admin.generateLink({ type: "recovery", email });
+    expect(error).toMatchObject({ status: 404, code: "user_not_found" });
+    expect(await sql("select id from auth.users where email = $1", [email])).toEqual([]);
+  });
+
+  it("returns an existing user from a magic link without touching them, and a re-invite keeps their data", async () => {
+    const email = randomEmail("genlink-existing");
+    const admin = adminClient();
+    const invited = await admin.auth.admin.inviteUserByEmail(email, { data: { name: "Kept" } });
+    const magic = await admin.auth.admin.generateLink({ type: "magiclink", email });
+    expect(magic.data.user?.id).toBe(invited.data.user!.id);
+    expect(magic.data.properties?.verification_type).toBe("magiclink");
+    const invite = await admin.auth.admin.generateLink({ type: "invite", email, options: { data: { name: "New" } } });
+    expect(invite.data.user?.user_metadata).toEqual({ name: "Kept" });
   });
 });
 
@@ -216,6 +261,39 @@ describe("admin.listUsers (GET /admin/users)", () => {
     expect(data.users).toHaveLength(2);
     expect(data).toMatchObject({ nextPage: 2 });
     expect((data as { total?: number }).total).toBeGreaterThanOrEqual(total);
+  });
+});
+
+describe("GET /admin/users?filter= (find a user by email without sending anything)", () => {
+  const list = async (filter: string) => {
+    const response = await fetch(
+      `${testEnv.apiUrl}/auth/v1/admin/users?${new URLSearchParams({ filter, per_page: "50" })}`,
+      { headers: { apikey: testEnv.serviceRoleKey, authorization: `Bearer ${testEnv.serviceRoleKey}` } },
+    );
+    expect(response.status).toBe(200);
+    return {
+      total: Number(response.headers.get("x-total-count")),
+      users: ((await response.json()) as { users: { id: string; email: string }[] }).users,
+    };
+  };
+
+  it("matches a part of the email, and user_metadata.full_name ignoring case", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const { id, email } = await createUser(`filter-${tag}`, { user_metadata: { full_name: `Quinn ${tag}-Surname` } });
+    const other = await createUser(`filter-${tag}x`);
+    const byEmail = await list(email);
+    expect(byEmail.users.map((user) => user.id)).toEqual([id]);
+    expect(byEmail.total).toBe(1);
+    expect((await list(`filter-${tag}`)).users.map((user) => user.id).sort()).toEqual([id, other.id].sort());
+    expect((await list(`${tag}-SURNAME`)).users.map((user) => user.id)).toEqual([id]);
+    expect((await list(`nobody-${tag}`)).users).toEqual([]);
+  });
+
+  it("sends no email and issues no token", async () => {
+    const { id, email } = await createUser("filter-quiet");
+    await list(email);
+    expect(await mailsTo(email)).toEqual([]);
+    expect(await sql("select id from auth.one_time_tokens where user_id = $1", [id])).toEqual([]);
   });
 });
 

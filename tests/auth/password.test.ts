@@ -75,6 +75,15 @@ describe("signInWithPassword (POST /token?grant_type=password)", () => {
     }
   });
 
+  it("answers invalid_credentials, not user_banned, to a banned user who has no password", async () => {
+    const email = randomEmail("pw-ban-nopass");
+    const admin = adminClient();
+    const { data } = await admin.auth.admin.createUser({ email, email_confirm: true });
+    await admin.auth.admin.updateUserById(data.user!.id, { ban_duration: "876000h" });
+    const { error } = await anonClient().auth.signInWithPassword({ email, password: PASSWORD });
+    expect(error).toMatchObject({ status: 400, code: "invalid_credentials" });
+  });
+
   it("refuses an unconfirmed email with email_not_confirmed", async () => {
     const email = randomEmail("pw-unconfirmed");
     await adminClient().auth.admin.createUser({ email, password: PASSWORD });

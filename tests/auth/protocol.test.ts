@@ -46,7 +46,7 @@ describe("the wire format of the auth API", () => {
     const settings = await authFetch("/settings");
     expect(await settings.json()).toMatchObject({
       external: { email: true, phone: false },
-      disable_signup: false,
+      disable_signup: true,
       mailer_autoconfirm: true,
     });
   });

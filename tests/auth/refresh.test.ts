@@ -68,6 +68,42 @@ describe("refresh (POST /token?grant_type=refresh_token)", () => {
     expect((await refresh(refreshToken)).error).toMatchObject({ status: 400, code: "session_expired" });
   });
 
+  it("refuses a session older than [auth.sessions] timebox (720h) with session_expired", async () => {
+    const { refreshToken, accessToken } = await signedIn("refresh-timebox");
+    await sql("update auth.sessions set created_at = now() - interval '721 hours' where id = $1", [
+      claims(accessToken).session_id,
+    ]);
+    expect((await refresh(refreshToken)).error).toMatchObject({
+      status: 400,
+      code: "session_expired",
+      message: "Invalid Refresh Token: Session Expired",
+    });
+  });
+
+  it("refuses a session idle longer than inactivity_timeout (168h) since its last refresh", async () => {
+    const { refreshToken, accessToken } = await signedIn("refresh-idle");
+    const t1 = (await refresh(refreshToken)).data.session!.refresh_token;
+    await sql(
+      "update auth.sessions set refreshed_at = (now() at time zone 'utc') - interval '169 hours', created_at = now() - interval '200 hours' where id = $1",
+      [claims(accessToken).session_id],
+    );
+    expect((await refresh(t1)).error).toMatchObject({
+      status: 400,
+      code: "session_expired",
+      message: "Invalid Refresh Token: Session Expired (Inactivity)",
+    });
+  });
+
+  it("counts idleness of a never-refreshed session from its refresh token, within the timebox", async () => {
+    const { refreshToken, accessToken } = await signedIn("refresh-idle-token");
+    const sessionId = claims(accessToken).session_id;
+    await sql("update auth.sessions set created_at = now() - interval '200 hours', refreshed_at = null where id = $1", [
+      sessionId,
+    ]);
+    await sql("update auth.refresh_tokens set updated_at = now() - interval '1 hour' where token = $1", [refreshToken]);
+    expect((await refresh(refreshToken)).error).toBeNull();
+  });
+
   it("refuses a banned user with user_banned, and works again once the ban is lifted", async () => {
     const { id, refreshToken } = await signedIn("refresh-banned");
     const admin = adminClient();

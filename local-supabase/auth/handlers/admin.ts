@@ -16,6 +16,7 @@ import {
   findUserById,
   isConfirmed,
   mergeMetadata,
+  randomPassword,
   setPassword,
   userJson,
   validateEmail,
@@ -75,18 +76,27 @@ export async function createUserHandler(ctx: Context, request: Request): Promise
   return json(created);
 }
 
-/** GET /admin/users?page=&per_page= with X-Total-Count and a Link header (page first, as auth-js parses it). */
+/**
+ * GET /admin/users?page=&per_page=&filter= with X-Total-Count and a Link header (page
+ * first, as auth-js parses it). `filter` is GoTrue's: a substring of the email (LIKE, so
+ * `_` and `%` are wildcards) or of user_metadata.full_name (ILIKE); a caller looking for
+ * one email must still compare the answers exactly.
+ */
 export async function listUsers(ctx: Context, request: Request): Promise<Response> {
   await requireAdmin(ctx, request);
   const page = Math.max(1, Number.parseInt(request.query.get("page") ?? "1", 10) || 1);
   const perPage = Math.min(1000, Math.max(1, Number.parseInt(request.query.get("per_page") ?? "50", 10) || 50));
+  const filter = request.query.get("filter") ?? "";
+  const where = `instance_id = '00000000-0000-0000-0000-000000000000' and aud = 'authenticated'
+    and ($1 = '' or email like '%' || $1 || '%' or raw_user_meta_data->>'full_name' ilike '%' || $1 || '%')`;
   const { rows: countRows } = await ctx.pool.query<{ count: string }>(
-    "select count(*) from auth.users where aud = 'authenticated'",
+    `select count(*) from auth.users where ${where}`,
+    [filter],
   );
   const total = Number(countRows[0]!.count);
   const { rows } = await ctx.pool.query<UserRow>(
-    "select * from auth.users where aud = 'authenticated' order by created_at desc, id limit $1 offset $2",
-    [perPage, (page - 1) * perPage],
+    `select * from auth.users where ${where} order by created_at desc, id limit $2 offset $3`,
+    [filter, perPage, (page - 1) * perPage],
   );
   const users = [];
   for (const user of rows) users.push(await userJson(ctx.pool, user));
@@ -164,7 +174,7 @@ export async function deleteUser(ctx: Context, request: Request, id: string): Pr
   return json({});
 }
 
-/** POST /invite `{ email, data }`: creates (or re-invites an unconfirmed) user and mails the invite. */
+/** POST /invite `{ email, data }`: creates (or re-invites an unconfirmed) user and mails the invite; not bound by enable_signup. */
 export async function invite(ctx: Context, request: Request): Promise<Response> {
   await requireAdmin(ctx, request);
   const email = validateEmail(request.body.email);
@@ -173,11 +183,11 @@ export async function invite(ctx: Context, request: Request): Promise<Response> 
   const invited = await transaction(ctx.pool, async (db) => {
     let user = await findUserByEmail(db, email, true);
     if (user && isConfirmed(user)) throw unprocessable("email_exists", DUPLICATE_EMAIL);
+    // A re-invite of an unconfirmed user keeps their metadata: GoTrue reads `data` only for a new user.
     if (!user) {
       user = await createUser(db, { email, emailConfirmed: false, invited: true, userMetadata: data });
     } else {
       await db.query("update auth.users set invited_at = now(), updated_at = now() where id = $1", [user.id]);
-      if (Object.keys(data).length > 0) await mergeMetadata(db, user.id, "raw_user_meta_data", data);
     }
     await sendEmailLink(ctx, db, user, {
       template: "invite",
@@ -191,20 +201,31 @@ export async function invite(ctx: Context, request: Request): Promise<Response> 
   return json(invited);
 }
 
-/** POST /admin/generate_link: the link and code an email would carry, without sending it. */
+/**
+ * POST /admin/generate_link: the link and code an email would carry, without sending it,
+ * as GoTrue's adminGenerateLink: a magic link for an unknown email becomes a sign-up
+ * link (the user is made, unconfirmed, with a throwaway password, and the answer says
+ * `verification_type: "signup"`); invite and signup make the user too; recovery for an
+ * unknown email is 404 user_not_found. None of it is bound by enable_signup.
+ */
 export async function generateLink(ctx: Context, request: Request): Promise<Response> {
   await requireAdmin(ctx, request);
   const body = request.body;
-  const type = str(body.type);
+  let type = str(body.type);
   const email = validateEmail(body.email);
   const data = record(body.data) ?? {};
   const bodyRedirect = str(body.redirect_to) || str(body.redirectTo);
   const redirectTo = isRedirectAllowed(ctx.settings, bodyRedirect) ? bodyRedirect : referrer(ctx.settings, request);
   const result = await transaction(ctx.pool, async (db) => {
     let user = await findUserByEmail(db, email, true);
+    let password = str(body.password);
+    if (!user && type === "magiclink") {
+      type = "signup";
+      password = randomPassword();
+    }
+    if (!user && type === "recovery") throw notFound("user_not_found", "User with this email not found");
     let kind: "confirmation_token" | "recovery_token";
     if (type === "magiclink" || type === "recovery") {
-      if (!user) throw notFound("user_not_found", "User with this email not found");
       kind = "recovery_token";
     } else if (type === "invite") {
       if (user && isConfirmed(user)) throw unprocessable("email_exists", DUPLICATE_EMAIL);
@@ -212,17 +233,21 @@ export async function generateLink(ctx: Context, request: Request): Promise<Resp
       else await db.query("update auth.users set invited_at = now(), updated_at = now() where id = $1", [user.id]);
       kind = "confirmation_token";
     } else if (type === "signup") {
-      const password = str(body.password);
-      if (password === "") throw badRequest("validation_failed", "Signup requires a valid password");
-      checkPasswordStrength(password, ctx.settings.minPasswordLength);
-      if (user && isConfirmed(user)) throw unprocessable("email_exists", DUPLICATE_EMAIL);
-      if (!user) user = await createUser(db, { email, password, emailConfirmed: false, userMetadata: data });
+      if (!user) {
+        if (password === "") throw badRequest("validation_failed", "Signup requires a valid password");
+        checkPasswordStrength(password, ctx.settings.minPasswordLength);
+        user = await createUser(db, { email, password, emailConfirmed: false, userMetadata: data });
+      } else if (isConfirmed(user)) {
+        throw unprocessable("email_exists", DUPLICATE_EMAIL);
+      } else if (Object.keys(data).length > 0) {
+        await mergeMetadata(db, user.id, "raw_user_meta_data", data);
+      }
       kind = "confirmation_token";
     } else {
       throw badRequest("validation_failed", `Invalid email action link type requested: ${type}`);
     }
-    const issued = await issueToken(db, ctx.settings, user, kind, false);
-    const fresh = (await findUserById(db, user.id))!;
+    const issued = await issueToken(db, ctx.settings, user!, kind, false);
+    const fresh = (await findUserById(db, user!.id))!;
     return {
       ...(await userJson(db, fresh)),
       action_link: verifyUrl(ctx.settings, issued.hashedToken, type, redirectTo),

@@ -52,3 +52,12 @@ export async function settings(ctx: Context): Promise<Response> {
     saml_enabled: false,
   });
 }
+
+/**
+ * GET /.well-known/jwks.json: the public keys that verify access tokens, as GoTrue serves
+ * them (the HS256 secret is never listed). auth-js's getClaims() verifies with these
+ * locally, without a request to GET /user.
+ */
+export async function jwks(ctx: Context): Promise<Response> {
+  return json({ keys: [ctx.settings.signingKey.jwk] }, 200, { "cache-control": "public, max-age=600" });
+}

@@ -5,13 +5,24 @@ import { badRequest, unprocessable } from "../errors";
 import { pkceParams } from "../flow-state";
 import { json, record, str, type Request, type Response } from "../http";
 import { referrer } from "../redirect";
-import { confirmUser, createUser, findUserByEmail, findUserById, isConfirmed, validateEmail } from "../users";
+import { SIGNUP_DISABLED } from "./signup";
+import {
+  confirmUser,
+  createUser,
+  findUserByEmail,
+  findUserById,
+  isConfirmed,
+  randomPassword,
+  validateEmail,
+} from "../users";
 
 /**
  * POST /otp (and the older POST /magiclink): mails a magic link with a 6-digit code.
- * An unknown email signs up unless create_user is false (then 422 otp_disabled, as
- * GoTrue answers). With email confirmations off (autoconfirm), a new or unconfirmed
- * user is confirmed and gets the magic link; otherwise a confirmation email.
+ * An unknown email with create_user false is 422 otp_disabled. An unknown or not yet
+ * confirmed email goes through sign-up, as in GoTrue's MagicLink: refused with 422
+ * signup_disabled when [auth] enable_signup is false (so an invited user who never
+ * accepted gets no magic link then), else, with email confirmations off (autoconfirm),
+ * confirmed and sent the magic link, or with them on sent a confirmation email.
  */
 export async function otp(ctx: Context, request: Request): Promise<Response> {
   const body = request.body;
@@ -30,10 +41,15 @@ export async function otp(ctx: Context, request: Request): Promise<Response> {
   await transaction(ctx.pool, async (db) => {
     let user = await findUserByEmail(db, email, true);
     if (!user && !createUserAllowed) throw unprocessable("otp_disabled", "Signups not allowed for otp");
-    if (!user) {
-      if (!ctx.settings.enableSignup) throw unprocessable("signup_disabled", "Signups not allowed for this instance");
-      user = await createUser(db, { email, emailConfirmed: ctx.settings.autoconfirm, userMetadata: data });
+    if ((!user || !isConfirmed(user)) && !ctx.settings.enableSignup) {
+      throw unprocessable("signup_disabled", SIGNUP_DISABLED);
     }
+    user ??= await createUser(db, {
+      email,
+      password: randomPassword(),
+      emailConfirmed: ctx.settings.autoconfirm,
+      userMetadata: data,
+    });
     if (!isConfirmed(user)) {
       if (!ctx.settings.autoconfirm) {
         await sendEmailLink(ctx, db, user, {

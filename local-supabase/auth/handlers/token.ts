@@ -1,6 +1,6 @@
 import type { Context } from "../context";
 import { transaction } from "../db";
-import { ApiError, badRequest } from "../errors";
+import { ApiError, badRequest, unprocessable } from "../errors";
 import { exchangeAuthCode } from "../flow-state";
 import { inetOrNull, json, str, type Request, type Response } from "../http";
 import {
@@ -10,6 +10,7 @@ import {
   insertRefreshToken,
   revokeSessionTokens,
   sessionResponse,
+  sessionValidity,
 } from "../sessions";
 import { findUserByEmail, findUserById, isBanned, passwordMatches } from "../users";
 
@@ -22,12 +23,23 @@ export async function token(ctx: Context, request: Request): Promise<Response> {
   throw badRequest("invalid_credentials", "unsupported_grant_type");
 }
 
+/**
+ * GoTrue's ResourceOwnerPasswordGrant, in its order: an unknown email and a user without
+ * a password are invalid_credentials before any ban is looked at, then the ban (before
+ * the password), then the password, then the email's confirmation.
+ */
 async function passwordGrant(ctx: Context, request: Request): Promise<Response> {
   const email = str(request.body.email).trim();
   const password = str(request.body.password);
+  const phone = str(request.body.phone);
+  if (email !== "" && phone !== "") {
+    throw badRequest("validation_failed", "Only an email address or phone number should be provided on login.");
+  }
+  if (email === "" && phone === "") throw badRequest("validation_failed", "missing email or phone");
+  if (email === "") throw unprocessable("phone_provider_disabled", "Phone logins are disabled");
   const invalid = () => badRequest("invalid_credentials", "Invalid login credentials");
-  const user = email === "" ? undefined : await findUserByEmail(ctx.pool, email);
-  if (!user) throw invalid();
+  const user = await findUserByEmail(ctx.pool, email);
+  if (!user || !user.encrypted_password) throw invalid();
   if (isBanned(user)) throw badRequest("user_banned", "User is banned");
   if (!(await passwordMatches(user, password))) throw invalid();
   if (!user.email_confirmed_at) throw badRequest("email_not_confirmed", "Email not confirmed");
@@ -55,13 +67,12 @@ async function refreshGrant(ctx: Context, request: Request): Promise<Response> {
     const user = await findUserById(db, token.user_id);
     if (!user) throw notFound();
     if (isBanned(user)) throw badRequest("user_banned", "Invalid Refresh Token: User Banned");
-    const { rows } = await db.query<{ id: string; past_not_after: boolean }>(
-      "select id, coalesce(not_after < now(), false) as past_not_after from auth.sessions where id = $1 for update",
-      [token.session_id],
-    );
-    const row = rows[0];
-    if (!row) throw badRequest("session_not_found", "Invalid Refresh Token: No Valid Session Found");
-    if (row.past_not_after) throw badRequest("session_expired", "Invalid Refresh Token: Session Expired");
+    const validity = await sessionValidity(db, ctx.settings, token.session_id, token.updated_at);
+    if (!validity) throw badRequest("session_not_found", "Invalid Refresh Token: No Valid Session Found");
+    if (validity === "inactive") {
+      throw badRequest("session_expired", "Invalid Refresh Token: Session Expired (Inactivity)");
+    }
+    if (validity !== "valid") throw badRequest("session_expired", "Invalid Refresh Token: Session Expired");
 
     let issued: string | undefined;
     if (token.revoked) {

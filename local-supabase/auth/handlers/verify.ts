@@ -49,14 +49,25 @@ const OAUTH_ERRORS: Record<number, string> = {
   503: "temporarily_unavailable",
 };
 
+/**
+ * GoTrue's prepErrorRedirectURL: the error in the fragment (with the `sb` marker that
+ * tells clients a Supabase Auth redirect from any other), and for a PKCE link in the
+ * query as well. Go's url.Values sorts keys, so both come out sorted.
+ */
 function errorRedirect(redirectTo: string, error: ApiError, pkce: boolean): string {
   const url = new URL(redirectTo);
-  const fragment = new URLSearchParams();
+  const details = new URLSearchParams();
   const oauth = OAUTH_ERRORS[error.status];
-  if (oauth) fragment.set("error", oauth);
-  fragment.set("error_code", error.code);
-  fragment.set("error_description", error.message);
-  if (pkce) for (const [key, value] of fragment) url.searchParams.set(key, value);
+  if (oauth) details.set("error", oauth);
+  details.set("error_code", error.code);
+  details.set("error_description", error.message);
+  if (pkce) {
+    for (const [key, value] of details) url.searchParams.set(key, value);
+    url.searchParams.sort();
+  }
+  const fragment = new URLSearchParams(details);
+  fragment.set("sb", "");
+  fragment.sort();
   url.hash = fragment.toString();
   return url.toString();
 }
@@ -83,17 +94,21 @@ export async function verifyGet(ctx: Context, request: Request): Promise<Respons
     if (outcome.code) {
       const url = new URL(redirectTo);
       url.searchParams.set("code", outcome.code);
+      url.searchParams.sort();
       return redirect(url.toString());
     }
+    // GoTrue's AccessTokenResponse.AsRedirectURL: the session in the fragment, keys sorted, with the `sb` marker.
     const session = outcome.session!;
     const fragment = new URLSearchParams({
       access_token: String(session.access_token),
       expires_at: String(session.expires_at),
       expires_in: String(session.expires_in),
       refresh_token: String(session.refresh_token),
+      sb: "",
       token_type: "bearer",
       type,
     });
+    fragment.sort();
     return redirect(`${redirectTo}#${fragment.toString()}`);
   } catch (error) {
     if (error instanceof ApiError) return redirect(errorRedirect(redirectTo, error, pkce));
