@@ -25,7 +25,11 @@ describe("the privilege report, on objects made for it and rolled back", () => {
     await client.query("begin");
     await client.query(`
       create function private.report_probe() returns int language sql set search_path = '' as 'select 1';
+      revoke all on function private.report_probe() from public, anon, authenticated, service_role;
+      grant execute on function private.report_probe() to public;
       create table public.report_probe (id uuid primary key, name text, secret text);
+      -- Explicit both ways, so the probe reads the same whichever default privileges the stack has.
+      revoke all on table public.report_probe from public, anon, authenticated, service_role;
       grant select, insert (id, name) on public.report_probe to authenticated;
       grant truncate on public.report_probe to authenticated;
       grant select on public.report_probe to anon;
@@ -38,7 +42,7 @@ describe("the privilege report, on objects made for it and rolled back", () => {
     await client.end();
   });
 
-  it("sees that Postgres lets PUBLIC, and so anon, execute a new function", () => {
+  it("sees a private function granted to PUBLIC, and that anon may then run it", () => {
     expect(found).toContain(
       "function private.report_probe() | anon | EXECUTE | expected none | actual EXECUTE | no private function is executable by anon or PUBLIC",
     );
