@@ -42,7 +42,7 @@ async function organizations(options: DoctorOptions): Promise<CheckLine> {
     const body = (await response.json().catch(() => ({}))) as { message?: string };
     return fail(
       `the REST API has no organizations table (${response.status}: ${body.message ?? "no message"})`,
-      "apply the migrations: npx supabase db push",
+      "apply the migrations: npx supabase db push --remote",
     );
   }
   const total = Number(response.headers.get("content-range")?.split("/")[1] ?? NaN);

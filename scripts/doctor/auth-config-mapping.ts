@@ -53,8 +53,13 @@ function duration(unitMs: number, round: (n: number) => number = (n) => n) {
   };
 }
 
+// A list, or one comma-separated string when config.toml reads it from env(...).
 const urlList = (value: unknown) =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string").join(",") : undefined;
+  Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === "string").join(",")
+    : typeof value === "string"
+      ? value
+      : undefined;
 
 const sameUrlSet = (expected: unknown, actual: unknown) => {
   const set = (value: unknown) =>

@@ -8,7 +8,7 @@ import { projectRefOf, type DoctorOptions } from "./options";
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
 const MANAGEMENT_API = "https://api.supabase.com";
-const PUSH = "npx supabase config push (it sends the whole [auth] table)";
+const PUSH = "npx supabase config push (npx supabase config diff shows what it will change)";
 
 type Toml = Record<string, unknown>;
 export type Remote = Record<string, unknown>;
@@ -144,7 +144,9 @@ export function compareAuthConfig(input: AuthConfigInput): CheckLine[] {
   const same = results.filter((result) => result === "same").length;
   const site = siteLine(input);
   return [
-    ...(same > 0 ? [pass(`auth config: ${same} values match supabase/config.toml`)] : []),
+    ...(same > 0
+      ? [pass(`auth config: ${same} ${same === 1 ? "value matches" : "values match"} supabase/config.toml`)]
+      : []),
     ...results.filter((result): result is CheckLine => result !== "same"),
     smtpConfigured(input),
     ...(site ? [site] : []),

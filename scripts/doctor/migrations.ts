@@ -35,7 +35,7 @@ export function judgeMigrations(local: string[], applied: string[]): CheckLine[]
     lines.push(
       fail(
         `${pending.length} of ${local.length} migrations are not applied: ${pending.join(", ")}`,
-        "npx supabase db push (on the linked project) or npx supabase db push --remote=<db url>",
+        "npx supabase db push --remote (the linked project) or --remote=<db url>",
       ),
     );
   if (unknown.length > 0)

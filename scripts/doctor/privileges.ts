@@ -13,7 +13,7 @@ function sqlTarget(object: string): string {
 
 /** The statement a new migration needs so the database matches the table again. */
 export function fixFor(difference: Difference): string {
-  if (difference.actual === "no such object") return "apply the migrations (npx supabase db push)";
+  if (difference.actual === "no such object") return "apply the migrations (npx supabase db push --remote)";
   const role = difference.role === "PUBLIC" ? "public" : difference.role;
   const target = sqlTarget(difference.object);
   // Revoking a table privilege also revokes it on each column, so one revoke clears either kind.

@@ -83,8 +83,8 @@ describe("compareAuthConfig, on the recorded shape of the Management API's answe
   it("passes every value that matches, and flags the magic-link email nobody pushed", () => {
     const lines = compare(recorded);
     expect(failures(lines).map(formatLine)).toEqual([
-      '✗ auth config: the magic_link email\'s subject is "Magic Link" on the project, config.toml says "Your Partnerdesk sign-in link"\n    fix: npx supabase config push (it sends the whole [auth] table)',
-      "✗ auth config: the project's magic_link email template differs from ./templates/magic_link.html (its links would not reach /auth/confirm)\n    fix: npx supabase config push (it sends the whole [auth] table)",
+      '✗ auth config: the magic_link email\'s subject is "Magic Link" on the project, config.toml says "Your Partnerdesk sign-in link"\n    fix: npx supabase config push (npx supabase config diff shows what it will change)',
+      "✗ auth config: the project's magic_link email template differs from ./templates/magic_link.html (its links would not reach /auth/confirm)\n    fix: npx supabase config push (npx supabase config diff shows what it will change)",
     ]);
     expect(lines.map(formatLine)).toContain("✓ auth config: 22 values match supabase/config.toml");
     expect(lines.map(formatLine)).toContain("✓ custom SMTP is set (smtp.example.com)");
@@ -125,6 +125,17 @@ describe("compareAuthConfig, on the recorded shape of the Management API's answe
     expect(unset.map(formatLine)).toContain(
       "– auth config: [auth] site_url not compared: it reads env(PARTNERDESK_SITE_URL), not set here",
     );
+  });
+
+  it("reads a redirect list from one comma-separated variable, as the CLI does", () => {
+    const lines = compareAuthConfig({
+      toml: parse('[auth]\nadditional_redirect_urls = "env(PARTNERDESK_REDIRECT_URLS)"') as Record<string, unknown>,
+      remote: recorded,
+      env: { PARTNERDESK_REDIRECT_URLS: "https://partners.example.com/**, https://preview.partners.example.com/**" },
+      readTemplate: () => undefined,
+    });
+    expect(lines.filter((line) => line.text.includes("uri_allow_list"))).toEqual([]);
+    expect(lines.map(formatLine)).toContain("✓ auth config: 1 value matches supabase/config.toml");
   });
 
   it("requires custom SMTP, and compares config.toml's SMTP values", () => {
