@@ -126,7 +126,7 @@ function siteLine(input: AuthConfigInput): CheckLine | undefined {
   return remote === input.siteUrl
     ? pass(`the auth server's site URL is the app's (${input.siteUrl})`)
     : fail(
-        `the auth server's site URL is ${shown(input.remote.site_url)}, but the app is at ${input.siteUrl}: email links lead there`,
+        `the auth server's site URL is ${shown(input.remote.site_url)}, but the app is at ${input.siteUrl}: email links go there`,
         `set the site URL variable config.toml reads to ${input.siteUrl}, then ${PUSH}`,
       );
 }

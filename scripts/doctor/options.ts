@@ -61,9 +61,9 @@ export function parseOptions(
     projectRef: blank(values["project-ref"]),
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const flag = `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    return { ok: false, error: issue.code === "invalid_type" ? `${flag} is required` : `${flag} ${issue.message}` };
+    const first = parsed.error.issues[0]!;
+    const flag = `--${String(first.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    return { ok: false, error: first.code === "invalid_type" ? `${flag} is required` : `${flag} ${first.message}` };
   }
   return { ok: true, options: parsed.data };
 }

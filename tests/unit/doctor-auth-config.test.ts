@@ -149,12 +149,12 @@ describe("compareAuthConfig, on the recorded shape of the Management API's answe
     );
   });
 
-  it("checks that email links lead to the app", () => {
+  it("checks that email links go to the app", () => {
     expect(compare(recorded, { siteUrl: "https://partners.example.com" }).map(formatLine)).toContain(
       "✓ the auth server's site URL is the app's (https://partners.example.com)",
     );
     expect(failures(compare(recorded, { siteUrl: "https://app.example.org" })).at(-1)?.text).toBe(
-      'the auth server\'s site URL is "https://partners.example.com", but the app is at https://app.example.org: email links lead there',
+      'the auth server\'s site URL is "https://partners.example.com", but the app is at https://app.example.org: email links go there',
     );
   });
 

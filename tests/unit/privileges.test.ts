@@ -120,16 +120,16 @@ describe("comparePrivileges", () => {
         grant("table public.audit_log", "service_role", "INSERT"),
         grant("table public.partners", "anon", "SELECT"),
         grant("table public.partners", "authenticated", "TRUNCATE"),
-        grant("function private.helper()", "PUBLIC", "EXECUTE"),
-        grant("function private.helper()", "authenticated", "EXECUTE"),
+        grant("function private.stray()", "PUBLIC", "EXECUTE"),
+        grant("function private.stray()", "authenticated", "EXECUTE"),
       ]),
     );
     expect(differences.map(formatDifference)).toEqual([
       "table public.audit_log | service_role | INSERT | expected none | actual INSERT | append-only tables grant nothing but SELECT, to every API role",
       "table public.partners | anon | SELECT | expected none | actual SELECT | anon holds nothing on any table, view or sequence",
       "table public.partners | authenticated | TRUNCATE | expected none | actual TRUNCATE | anon and authenticated never hold TRUNCATE, TRIGGER, REFERENCES or MAINTAIN",
-      "function private.helper() | authenticated | EXECUTE | expected none | actual EXECUTE | functions are closed by default: this one is not in the expected table",
-      "function private.helper() | PUBLIC | EXECUTE | expected none | actual EXECUTE | no private function is executable by anon or PUBLIC",
+      "function private.stray() | authenticated | EXECUTE | expected none | actual EXECUTE | functions are closed by default: this one is not in the expected table",
+      "function private.stray() | PUBLIC | EXECUTE | expected none | actual EXECUTE | no private function is executable by anon or PUBLIC",
     ]);
   });
 
