@@ -31,12 +31,12 @@ export async function checkPrivileges(options: DoctorOptions): Promise<CheckLine
   try {
     differences = await privilegeDifferencesAt(options.dbUrl);
   } catch (error) {
-    return [
-      fail(
-        `privileges: cannot read the database (${error instanceof Error ? error.message : String(error)})`,
-        "pass a connection string that works with psql as --db-url",
-      ),
-    ];
+    const message = error instanceof Error ? error.message : String(error);
+    // node-postgres verifies the server's certificate, which psql's sslmode=require does not.
+    const fix = /certificate/i.test(message)
+      ? "add sslrootcert=<the project's CA file> (Settings → Database → SSL) to --db-url, or sslmode=no-verify"
+      : "pass a connection string that works with psql as --db-url";
+    return [fail(`privileges: cannot read the database (${message})`, fix)];
   }
   if (differences.length === 0) return [pass("privileges match scripts/db/privileges/expected-grants.txt")];
   return differences.map((difference) => fail(`privilege: ${formatDifference(difference)}`, fixFor(difference)));
