@@ -331,9 +331,9 @@ describe("activity: a section's events follow the section's scope", () => {
     expect(await seenSources("partner", Object.values(ids))).toEqual(new Set(Object.values(ids)));
   });
 
-  // schema-findings.md F5: the activity scope alone must not show referral client names and
-  // values, commission amounts or shared document titles, sections the grant does not include.
-  it("with the activity scope alone, a partner user sees none of them (F5)", async () => {
+  // The activity scope alone must not show referral client names and values, commission
+  // amounts or shared document titles, sections the grant does not include.
+  it("with the activity scope alone, a partner user sees none of them", async () => {
     const ids = await sectionEvents();
     expect(await seenSources("partnerActivity", Object.values(ids))).toEqual(new Set());
   });

@@ -655,9 +655,9 @@ describe("a staff member of two organizations", () => {
     expect(perPartner).toEqual(normAll(expected));
   });
 
-  // F6 (docs/schema-findings.md, fixed): the "All accounts" totals once grouped by currency only, so two
-  // organizations with the same currency were summed into one total. Each org now gets its own.
-  it("gets one total per organization from the summary and the pipeline, never one sum across them (F6)", async () => {
+  // The "All accounts" totals once grouped by currency only, so two organizations with the same
+  // currency were summed into one total. Each org now gets its own.
+  it("gets one total per organization from the summary and the pipeline, never one sum across them", async () => {
     const summary = normAll((await client.rpc("portal_commission_summary")).data);
     expect(totals(summary)).toEqual(
       [...totals(await expectedCommissionSummary(ours())), ...totals(await expectedCommissionSummary(theirs()))].sort(),

@@ -42,8 +42,8 @@ export type MatrixSpec = {
   refusedCodes?: Partial<Record<"insert" | "update" | "delete", readonly string[]>>;
   cells: Record<PersonaName, Cells>;
   /**
-   * Cells where the schema does not yet do what the matrix says, each pointing to its
-   * finding in docs/schema-findings.md. They run as `it.fails`: green while the gap is
+   * Cells where the schema does not yet do what the matrix says, each with a comment on
+   * what should happen and what does. They run as `it.fails`: green while the gap is
    * there, red once it is fixed (then delete the entry).
    */
   knownGaps?: Partial<Record<PersonaName, Partial<Record<"select" | "insert" | "update" | "delete", string>>>>;
