@@ -166,4 +166,6 @@ revoke all on table public.organizations, public.profiles, public.org_members fr
 grant select, update (name, slug, currency, time_zone) on table public.organizations to authenticated;
 grant select, insert (id, display_name, avatar_url), update (display_name, avatar_url) on table public.profiles to authenticated;
 grant select, insert (org_id, user_id, role), update (role), delete on table public.org_members to authenticated;
-grant select, insert, update, delete on table public.organizations, public.profiles, public.org_members to service_role;
+grant select, insert, update, delete on table public.organizations, public.org_members to service_role;
+-- A profile goes with its auth user (the foreign key cascades); nobody deletes one directly.
+grant select, insert, update on table public.profiles to service_role;

@@ -205,4 +205,5 @@ grant select, insert (id, org_id, email, name, is_active), update (name, is_acti
 grant select, insert (id, org_id, partner_id, partner_user_id, scope, starts_at, ends_at, revoked_at),
       update (scope, starts_at, ends_at, revoked_at)
   on table public.partner_access to authenticated;
-grant select, insert, update, delete on table public.partner_users, public.partner_access to service_role;
+-- Partner users are deactivated and grants revoked, never deleted, by the service role too.
+grant select, insert, update on table public.partner_users, public.partner_access to service_role;

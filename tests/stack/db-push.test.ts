@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dbUrl, SUPERUSER } from "../../local-supabase/config";
 import { createProjectDatabase, dropDatabase, runSupabaseCli, withClient } from "../../local-supabase/database";
+import { formatDifference, privilegeDifferencesAt } from "../../scripts/db/privileges/index";
 import { testStackConfig } from "../support/test-stack";
 
 /**
@@ -64,6 +65,11 @@ describe.each([
       "select count(*)::int as organizations from public.organizations",
     );
     expect(seeded!.organizations).toBeGreaterThan(0);
+  });
+
+  it("grants each API role exactly what the expected-grants table says, whatever the default", async () => {
+    const differences = await privilegeDifferencesAt(dbUrl(config, "postgres", config.dbPassword, database));
+    expect(differences.map(formatDifference)).toEqual([]);
   });
 
   it("leaves the append-only tables append-only for every API role, service_role included", async () => {
