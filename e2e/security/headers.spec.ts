@@ -138,12 +138,13 @@ test("the main screens run under the CSP without a single violation", async ({ p
   await expect(page.getByRole("grid").first()).toBeVisible();
   expect(await violations()).toEqual([]);
 
-  const [partner] = await sql<{ id: string }>("select id from public.partners where org_id = $1 and name = $2", [
-    ACME,
-    "Keystone Digital",
-  ]);
+  // Any live partner: other specs rename and archive some while this one runs.
+  const [partner] = await sql<{ id: string }>(
+    "select id from public.partners where org_id = $1 and archived_at is null order by created_at limit 1",
+    [ACME],
+  );
   await page.goto(`/admin/partners/${partner!.id}/referrals`);
-  await expect(page.getByRole("heading", { name: "Keystone Digital" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Activity" }).first()).toBeVisible();
   await page.getByRole("link", { name: "Activity" }).first().click();
   await expect(page).toHaveURL(/\/activity$/);
   expect(await violations()).toEqual([]);
