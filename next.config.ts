@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import { FIXED_SECURITY_HEADERS, HSTS, STATIC_FILE_CSP } from "./lib/http/security-headers";
+import { DEFAULT_SESSION_TIMEBOX_HOURS } from "./lib/supabase/cookie-options";
+
+const fixedHeaders = Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -14,6 +18,27 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
+  },
+  // The browser client writes the auth cookies too, so it needs the session's life at build time.
+  env: {
+    AUTH_SESSION_TIMEBOX_HOURS: process.env.AUTH_SESSION_TIMEBOX_HOURS ?? String(DEFAULT_SESSION_TIMEBOX_HOURS),
+  },
+  // proxy.ts sets these (and a nonced CSP) on everything it routes; these rules cover what
+  // it never sees: static files, and whatever Next answers before the proxy runs.
+  async headers() {
+    return [
+      { source: "/:path*", headers: fixedHeaders },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: HSTS }],
+      },
+      {
+        source: "/_next/static/:path*",
+        headers: [{ key: "Content-Security-Policy", value: STATIC_FILE_CSP }],
+      },
+      { source: "/favicon.ico", headers: [{ key: "Content-Security-Policy", value: STATIC_FILE_CSP }] },
+    ];
   },
 };
 

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { StaffSignInForm } from "@/components/auth/staff-sign-in-form";
+import { safeNextPath } from "@/lib/http/safe-next-path";
 
 export const metadata: Metadata = { title: "Staff sign-in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
   return (
     <AuthCard
@@ -25,7 +26,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </>
       }
     >
-      <StaffSignInForm next={next} />
+      {/* The action checks `next` again: it is a public endpoint that anyone can call with any value. */}
+      <StaffSignInForm next={safeNextPath(typeof next === "string" ? next : undefined, undefined)} />
     </AuthCard>
   );
 }

@@ -43,11 +43,5 @@ export const confirmLinkSchema = z.object({
   next: z.string().optional(),
 });
 
-/**
- * Only same-site paths are followed after sign-in, so a crafted link cannot send a
- * user elsewhere (an open redirect).
- */
-export function safeNextPath(next: string | null | undefined, fallback: string): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  return next;
-}
+// The one open-redirect gate lives with the other HTTP edge rules; re-exported for the auth flows.
+export { safeNextPath } from "@/lib/http/safe-next-path";

@@ -1,5 +1,7 @@
 import { createServerClient } from "@supabase/ssr";
 import { NextResponse, type NextRequest } from "next/server";
+import { isHttpsRequest } from "@/lib/http/request-origin";
+import { authCookieOptions, withSessionLife } from "./cookie-options";
 import { supabasePublicKey, supabaseUrl } from "./env";
 
 export const PATH_HEADER = "x-pathname";
@@ -14,6 +16,7 @@ export async function updateSession(request: NextRequest): Promise<NextResponse>
   request.headers.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   let response = NextResponse.next({ request });
   const supabase = createServerClient(supabaseUrl(), supabasePublicKey(), {
+    cookieOptions: authCookieOptions(isHttpsRequest(request.headers, request.nextUrl)),
     cookies: {
       getAll() {
         return request.cookies.getAll();
@@ -21,7 +24,8 @@ export async function updateSession(request: NextRequest): Promise<NextResponse>
       setAll(cookiesToSet, headers) {
         for (const { name, value } of cookiesToSet) request.cookies.set(name, value);
         response = NextResponse.next({ request });
-        for (const { name, value, options } of cookiesToSet) response.cookies.set(name, value, options);
+        for (const { name, value, options } of cookiesToSet)
+          response.cookies.set(name, value, withSessionLife(options));
         for (const [key, value] of Object.entries(headers ?? {})) response.headers.set(key, value);
       },
     },

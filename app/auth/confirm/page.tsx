@@ -4,6 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { ConfirmLinkForm } from "@/components/auth/confirm-link-form";
 import { Alert } from "@/components/ui/alert";
 import { confirmLinkSchema } from "@/lib/auth/schemas";
+import { safeNextPath } from "@/lib/http/safe-next-path";
 
 export const metadata: Metadata = { title: "Confirm sign-in" };
 
@@ -57,7 +58,11 @@ export default async function ConfirmPage({
         : "Finish signing in";
   return (
     <AuthCard title={title} subtitle="Press the button to continue. The link works once.">
-      <ConfirmLinkForm tokenHash={parsed.data.token_hash} type={type} next={parsed.data.next} />
+      <ConfirmLinkForm
+        tokenHash={parsed.data.token_hash}
+        type={type}
+        next={safeNextPath(parsed.data.next, undefined)}
+      />
     </AuthCard>
   );
 }

@@ -1,55 +1,54 @@
 import Papa from "papaparse";
+import { staffRoute } from "@/lib/actions/safe-route";
 import { auditNames, listAuditEntries, parseAuditFilter } from "@/lib/audit/queries";
-import { getStaffContext } from "@/lib/auth/staff-context";
 import { formatTimestampIn } from "@/lib/format/dates";
-import { createClient } from "@/lib/supabase/server";
+import { queryParamsSchema } from "@/lib/http/query-schema";
 
 const MAX_ROWS = 10_000;
 
 /** CSV of the filtered audit entries, read as the signed-in admin (RLS lets only admins read audit_log). */
-export async function GET(request: Request) {
-  const staff = await getStaffContext();
-  if (!staff || staff.role !== "admin") return new Response("Only admins can export the audit log.", { status: 403 });
-  const filter = parseAuditFilter(Object.fromEntries(new URL(request.url).searchParams));
-  const supabase = await createClient();
-  const rows: Awaited<ReturnType<typeof listAuditEntries>>["entries"] = [];
-  for (let offset = 0; offset < MAX_ROWS; offset += 1000) {
-    const { entries } = await listAuditEntries(supabase, staff.org, filter, { limit: 1000, offset });
-    rows.push(...entries);
-    if (entries.length < 1000) break;
-  }
-  const { actorNames, partnerNames } = await auditNames(
-    supabase,
-    [...new Set(rows.map((row) => row.actor_id).filter((id): id is string => Boolean(id)))],
-    [...new Set(rows.map((row) => row.partner_id).filter((id): id is string => Boolean(id)))],
-  );
-  const csv = Papa.unparse(
-    rows.map((row) => ({
-      created_at: row.created_at,
-      // The same instant on the org's clock, which the page and its day filters use.
-      created_at_local: formatTimestampIn(row.created_at, staff.org.time_zone),
-      time_zone: staff.org.time_zone,
-      action: row.action,
-      actor_type: row.actor_type,
-      actor_id: row.actor_id ?? "",
-      actor: row.actor_id ? (actorNames.get(row.actor_id) ?? "") : "",
-      resource_type: row.resource_type,
-      resource_id: row.resource_id ?? "",
-      partner_id: row.partner_id ?? "",
-      partner: row.partner_id ? (partnerNames.get(row.partner_id) ?? "") : "",
-      before: row.before === null ? "" : JSON.stringify(row.before),
-      after: row.after === null ? "" : JSON.stringify(row.after),
-      metadata: JSON.stringify(row.metadata),
-      ip: row.ip ?? "",
-      user_agent: row.user_agent ?? "",
-    })),
-    { escapeFormulae: true },
-  );
-  return new Response(csv, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
-      "cache-control": "private, no-store",
-    },
-  });
-}
+export const GET = staffRoute(
+  { roles: ["admin"], schema: queryParamsSchema.transform(parseAuditFilter) },
+  async (filter, { supabase, staff }) => {
+    const rows: Awaited<ReturnType<typeof listAuditEntries>>["entries"] = [];
+    for (let offset = 0; offset < MAX_ROWS; offset += 1000) {
+      const { entries } = await listAuditEntries(supabase, staff.org, filter, { limit: 1000, offset });
+      rows.push(...entries);
+      if (entries.length < 1000) break;
+    }
+    const { actorNames, partnerNames } = await auditNames(
+      supabase,
+      [...new Set(rows.map((row) => row.actor_id).filter((id): id is string => Boolean(id)))],
+      [...new Set(rows.map((row) => row.partner_id).filter((id): id is string => Boolean(id)))],
+    );
+    const csv = Papa.unparse(
+      rows.map((row) => ({
+        created_at: row.created_at,
+        // The same instant on the org's clock, which the page and its day filters use.
+        created_at_local: formatTimestampIn(row.created_at, staff.org.time_zone),
+        time_zone: staff.org.time_zone,
+        action: row.action,
+        actor_type: row.actor_type,
+        actor_id: row.actor_id ?? "",
+        actor: row.actor_id ? (actorNames.get(row.actor_id) ?? "") : "",
+        resource_type: row.resource_type,
+        resource_id: row.resource_id ?? "",
+        partner_id: row.partner_id ?? "",
+        partner: row.partner_id ? (partnerNames.get(row.partner_id) ?? "") : "",
+        before: row.before === null ? "" : JSON.stringify(row.before),
+        after: row.after === null ? "" : JSON.stringify(row.after),
+        metadata: JSON.stringify(row.metadata),
+        ip: row.ip ?? "",
+        user_agent: row.user_agent ?? "",
+      })),
+      { escapeFormulae: true },
+    );
+    return new Response(csv, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  },
+);

@@ -1,24 +1,23 @@
 import Papa from "papaparse";
-import { getPartnerContext } from "@/lib/auth/partner-context";
+import { partnerRoute } from "@/lib/actions/safe-route";
+import { queryParamsSchema } from "@/lib/http/query-schema";
+import { problem } from "@/lib/http/route-response";
 import { getCommissionStatement, getPortalPartner, listPortalCommissions } from "@/lib/portal/queries";
 
 /**
  * The partner's own commission statement as CSV. Reads as the signed-in user: RLS returns
  * nothing for a partner they hold no grant on (or no commissions scope), and we answer 404.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ partnerId: string }> }) {
-  const { partnerId } = await params;
-  const context = await getPartnerContext();
-  const account = context?.isActive
-    ? context.accounts.find((candidate) => candidate.partnerId === partnerId)
-    : undefined;
-  if (!account || !account.scope.includes("commissions")) return new Response("Not found", { status: 404 });
+export const GET = partnerRoute({ schema: queryParamsSchema }, async (_query, { partner: context, params }) => {
+  const partnerId = typeof params.partnerId === "string" ? params.partnerId : "";
+  const account = context.accounts.find((candidate) => candidate.partnerId === partnerId);
+  if (!account || !account.scope.includes("commissions")) return problem(404, "Not found");
   const [partner, statement, commissions] = await Promise.all([
     getPortalPartner(partnerId),
     getCommissionStatement(partnerId),
     listPortalCommissions(partnerId),
   ]);
-  if (!partner) return new Response("Not found", { status: 404 });
+  if (!partner) return problem(404, "Not found");
   const currency = statement[0]?.currency ?? commissions[0]?.currency ?? "";
   const rows = [
     ...statement.map((row) => ({
@@ -64,4 +63,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ par
       "cache-control": "private, no-store",
     },
   });
-}
+});
