@@ -43,11 +43,23 @@ export const confirmLinkSchema = z.object({
   next: z.string().optional(),
 });
 
+// A throwaway origin to resolve `next` against: whatever resolves elsewhere left the site.
+const PATH_BASE = "http://partnerdesk.invalid";
+
 /**
  * Only same-site paths are followed after sign-in, so a crafted link cannot send a
- * user elsewhere (an open redirect).
+ * user elsewhere (an open redirect). The value is parsed as a URL relative to the site,
+ * the way a browser reads it (so `//host`, a backslash for a slash, or a tab inside all
+ * name another site), and only its path, query and fragment come back: never an absolute URL.
  */
 export function safeNextPath(next: string | null | undefined, fallback: string): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  return next;
+  if (!next || !next.startsWith("/")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, PATH_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== PATH_BASE) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

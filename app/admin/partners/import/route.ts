@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { liveUserId, SESSION_ENDED } from "@/lib/auth/live-user";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { EDITORS } from "@/lib/orgs/roles";
 import { MAX_IMPORT_BYTES } from "@/lib/partners/csv/columns";
@@ -15,10 +16,14 @@ import { createClient } from "@/lib/supabase/server";
  *   preview  → what would happen to every row (new, changed, unchanged, invalid + reasons)
  *   apply    → the valid rows in one transaction (import_partners), with the counts
  * The same file is sent again to apply: nothing is kept on the server in between.
+ * It may write, so it asks the auth server first whether the session still stands.
  */
 export async function POST(request: NextRequest) {
+  const supabase = await createClient();
+  const userId = await liveUserId(supabase);
+  if (!userId) return problem(401, SESSION_ENDED);
   const staff = await getStaffContext();
-  if (!staff) return problem(401, "Sign in with a staff account to import partners.");
+  if (!staff || staff.userId !== userId) return problem(401, "Sign in with a staff account to import partners.");
   if (!EDITORS.includes(staff.role))
     return problem(403, "Viewers can look but not change anything. Ask an admin for editor access.");
 
@@ -30,7 +35,6 @@ export async function POST(request: NextRequest) {
   if (file.size > MAX_IMPORT_BYTES)
     return problem(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.`);
 
-  const supabase = await createClient();
   const owners = await listOwnerOptions(supabase, staff.org.id);
   const parsed = parseImportCsv(
     await file.text(),

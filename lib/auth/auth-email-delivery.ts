@@ -1,0 +1,17 @@
+import "server-only";
+import { createAdminClient } from "@/lib/supabase/admin";
+import type { DeliveryRecorder } from "./anonymous-email-request";
+
+/**
+ * Whether the auth server's emails are failing is kept in Postgres (any instance of the
+ * app may answer the next request), behind a function only the service role may run:
+ * the requests it serves are anonymous.
+ */
+export const recordAuthEmailOutcome: DeliveryRecorder = async (outcome) => {
+  const { data, error } = await createAdminClient().rpc("record_auth_email_outcome", { p_outcome: outcome });
+  if (error) {
+    console.error("could not record the auth email outcome", { code: error.code, message: error.message });
+    return outcome === "failed";
+  }
+  return data === true;
+};
