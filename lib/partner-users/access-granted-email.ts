@@ -24,9 +24,9 @@ export function accessGrantedEmail(input: {
   partnerNames: string[];
   signInUrl: string;
 }): Mail {
-  const partners = listNames(input.partnerNames);
-  // One line: a name with a line break must not split the header.
-  const subject = `You now have access to ${partners} on Partnerdesk`.replace(/\s+/g, " ");
+  // One line each: a name with a line break must not split the subject header.
+  const partners = listNames(input.partnerNames.map((name) => name.replace(/\s+/g, " ").trim()));
+  const subject = `You now have access to ${partners} on Partnerdesk`;
   const text = [
     `Hello ${input.name},`,
     "",

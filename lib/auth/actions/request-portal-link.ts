@@ -3,11 +3,12 @@
 import { publicAction } from "@/lib/actions/safe-action";
 import { fail, ok } from "@/lib/actions/result";
 import { answerAnonymousEmailRequest } from "@/lib/auth/anonymous-email-request";
-import { recordAuthEmailOutcome } from "@/lib/auth/auth-email-delivery";
+import { authEmailDelivery } from "@/lib/auth/auth-email-delivery";
 import { authCallbackUrl } from "@/lib/auth/callback-url";
 import { EMAIL_UNAVAILABLE } from "@/lib/auth/email-send-outcome";
 import { emailOnlySchema } from "@/lib/auth/schemas";
 import { siteOrigin } from "@/lib/partner-users/site-origin";
+import { createAdminClient } from "@/lib/supabase/admin";
 
 /**
  * Sends a partner user their magic link and code. Only invited partner users get one
@@ -20,7 +21,7 @@ export const requestPortalLink = publicAction(emailOnlySchema, async (input, { s
   const emailRedirectTo = authCallbackUrl(await siteOrigin());
   const answer = await answerAnonymousEmailRequest(
     () => supabase.auth.signInWithOtp({ email: input.email, options: { shouldCreateUser: false, emailRedirectTo } }),
-    { acceptedMeansSent: true, record: recordAuthEmailOutcome, label: "portal sign-in link" },
+    { acceptedMeansSent: true, record: authEmailDelivery(createAdminClient()), label: "portal sign-in link" },
   );
   return answer === "on_its_way" ? ok({ email: input.email }) : fail(EMAIL_UNAVAILABLE);
 });
