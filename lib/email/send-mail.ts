@@ -5,7 +5,11 @@ export type Mail = { to: string; subject: string; text: string; html: string };
 
 export type SendMailResult =
   | { ok: true; messageId: string }
-  /** `code` is nodemailer's (ECONNECTION, EAUTH, EENVELOPE, ...), `responseCode` the server's SMTP reply. */
+  /**
+   * `code` is nodemailer's (ECONNECTION, EAUTH, EENVELOPE, ...) or ECONFIG when the SMTP_*
+   * settings are missing; `responseCode` the server's SMTP reply. `message` may name the
+   * recipient: log the codes.
+   */
   | { ok: false; code?: string; responseCode?: number; message: string };
 
 /**
@@ -13,7 +17,14 @@ export type SendMailResult =
  * decide what the person sees; the reason is theirs to log. One connection per email:
  * the app keeps nothing between requests.
  */
-export async function sendMail(mail: Mail, settings: SmtpSettings = smtpSettings()): Promise<SendMailResult> {
+export async function sendMail(mail: Mail, configured?: SmtpSettings): Promise<SendMailResult> {
+  let settings: SmtpSettings;
+  try {
+    settings = configured ?? smtpSettings();
+  } catch (error) {
+    // A deployment without SMTP settings: the caller answers as for a refusal.
+    return { ok: false, code: "ECONFIG", message: error instanceof Error ? error.message : String(error) };
+  }
   const transport = nodemailer.createTransport({
     host: settings.host,
     port: settings.port,

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { sendMail } from "@/lib/email/send-mail";
 import { smtpSettings } from "@/lib/email/smtp-settings";
 import { accessGrantedEmail, listNames } from "@/lib/partner-users/access-granted-email";
 
@@ -27,6 +28,17 @@ describe("smtpSettings", () => {
   it("names what is missing", () => {
     expect(() => smtpSettings({ SMTP_FROM: "a@b.co" })).toThrow(/SMTP_HOST is not set/);
     expect(() => smtpSettings({ SMTP_HOST: "h", SMTP_FROM: "" })).toThrow(/SMTP_FROM is not set/);
+  });
+});
+
+describe("sendMail without SMTP settings", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("answers a result the caller can turn into words, instead of throwing", async () => {
+    vi.stubEnv("SMTP_HOST", "");
+    vi.stubEnv("SMTP_FROM", "");
+    const sent = await sendMail({ to: "a@b.co", subject: "s", text: "t", html: "<p>t</p>" });
+    expect(sent).toMatchObject({ ok: false, code: "ECONFIG" });
   });
 });
 

@@ -73,6 +73,7 @@ export const invitePartnerUser = staffAction(
         console.error("could not email a partner user their new access", {
           code: sent.code,
           responseCode: sent.responseCode,
+          ...(sent.code === "ECONFIG" ? { message: sent.message } : {}),
         });
         // The access is saved; asking again sends the email (the rows are written idempotently).
         return fail(EMAIL_UNAVAILABLE);
