@@ -49,4 +49,11 @@ test("after a sign-out everywhere from another device, writes are refused and no
         .rows[0].n as number,
   );
   expect(imported).toBe(0);
+
+  // Signing out still clears what this browser holds.
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/admin/partners");
+  await expect(page).toHaveURL(/\/login\?next=/);
 });
