@@ -103,7 +103,7 @@ test.describe("partner sign-in", () => {
 
   test("the page says the same for an unknown email", async ({ page }) => {
     await requestPortalEmail(page, "stranger@nowhere.test");
-    await expect(page.getByText("If stranger@nowhere.test belongs to a partner account")).toBeVisible();
+    await expect(page.getByText("If stranger@nowhere.test has access, an email is on its way")).toBeVisible();
   });
 
   test("a link used twice gets a clear page with a way to ask again", async ({ page, browser }) => {

@@ -410,6 +410,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"add_partner_user_with_grants":
+{ Args: { "p_email": string,"p_grants": Json,"p_name": string,"p_org_id": string,"p_user_id": string }; Returns: undefined
+                           },
 "auth_limit_check":
 { Args: { "p_action": string,"p_address": string,"p_email": string }; Returns: number
                            },
@@ -487,6 +490,9 @@ isOneToOne: false
 { Args: { "p_from"?: string,"p_limit"?: number,"p_statuses"?: (string)[],"p_to"?: string }; Returns: {
               "actual_value": number,"client_name": string,"closed_at": string,"estimated_value": number,"id": string,"partner_id": string,"partner_name": string,"referred_at": string,"status": string
             }[]
+                           },
+"record_auth_email_outcome":
+{ Args: { "p_outcome": string }; Returns: boolean
                            },
 "record_portal_event":
 { Args: { "p_event": string,"p_partner_id"?: string }; Returns: undefined

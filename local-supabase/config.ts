@@ -180,6 +180,11 @@ export function appEnv(config: StackConfig): Record<string, string> {
     SUPABASE_SERVICE_ROLE_KEY: config.serviceRoleKey,
     SUPABASE_DB_URL: dbUrl(config),
     MAILBOX_URL: mailUrl(config),
+    // The app's own emails (lib/email) go to the same mailbox as the auth server's.
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(config.smtpPort),
+    SMTP_SECURE: "false",
+    SMTP_FROM: "Partnerdesk <no-reply@partnerdesk.local>",
   };
 }
 

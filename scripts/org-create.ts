@@ -7,11 +7,14 @@
  * Talks to the project named by NEXT_PUBLIC_SUPABASE_URL (or SUPABASE_URL) with
  * SUPABASE_SECRET_KEY (or SUPABASE_SERVICE_ROLE_KEY); with none set, to the local stack
  * (LOCAL_SUPABASE_* as for `npm run stack`). The admin's auth user is created by
- * invitation (the email carries the sign-in link) or looked up when it exists.
+ * invitation (the email carries the sign-in link, back to the app's /auth/callback) or,
+ * when it exists, looked up without emailing them or spending a code they have pending.
  */
 import { parseArgs } from "node:util";
 import { createClient } from "@supabase/supabase-js";
 import { appEnv, loadConfig } from "../local-supabase/config";
+import { authCallbackUrl } from "../lib/auth/callback-url";
+import { findAuthUserIdByEmail } from "../lib/supabase/find-auth-user";
 
 function fail(message: string): never {
   console.error(`org:create: ${message}`);
@@ -45,25 +48,31 @@ const slug =
     .slice(0, 63);
 if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) fail(`cannot derive a slug from "${name}"; pass --slug`);
 
-const local = appEnv(loadConfig());
-const url = process.env.SUPABASE_URL || process.env.NEXT_PUBLIC_SUPABASE_URL || local.NEXT_PUBLIC_SUPABASE_URL!;
+const localConfig = loadConfig();
+const local = appEnv(localConfig);
+const remoteUrl = process.env.SUPABASE_URL || process.env.NEXT_PUBLIC_SUPABASE_URL;
+const url = remoteUrl || local.NEXT_PUBLIC_SUPABASE_URL!;
 const secret =
   process.env.SUPABASE_SECRET_KEY || process.env.SUPABASE_SERVICE_ROLE_KEY || local.SUPABASE_SERVICE_ROLE_KEY!;
-const siteUrl = values["site-url"] ?? process.env.NEXT_PUBLIC_SITE_URL;
+// Without a site URL the invitation leads to the project's Site URL, where no page reads
+// the session that GoTrue's default template puts in the link's fragment.
+const siteUrl = values["site-url"] ?? process.env.NEXT_PUBLIC_SITE_URL ?? (remoteUrl ? undefined : localConfig.siteUrl);
 const admin = createClient(url, secret, {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 });
 
 async function findOrInviteUser(): Promise<{ id: string; invited: boolean }> {
   const invited = await admin.auth.admin.inviteUserByEmail(email!, {
-    redirectTo: siteUrl ? `${siteUrl}/admin/partners` : undefined,
+    redirectTo: siteUrl ? authCallbackUrl(siteUrl, "/admin/partners") : undefined,
   });
   if (!invited.error && invited.data.user) return { id: invited.data.user.id, invited: true };
-  if (invited.error?.code !== "email_exists" && invited.error?.status !== 422)
-    fail(`could not invite ${email}: ${invited.error?.message}`);
-  const link = await admin.auth.admin.generateLink({ type: "magiclink", email: email! });
-  if (link.error || !link.data.user) fail(`could not look up ${email}: ${link.error?.message}`);
-  return { id: link.data.user.id, invited: false };
+  // GoTrue answers 422 email_exists for a confirmed user before it sends or stamps anything.
+  if (invited.error?.code !== "email_exists") fail(`could not invite ${email}: ${invited.error?.message}`);
+  const id = await findAuthUserIdByEmail(email!, { url, secretKey: secret }).catch((error: unknown) =>
+    fail(`could not look up ${email}: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  if (!id) fail(`the auth server says ${email} has an account, but its user search finds none`);
+  return { id, invited: false };
 }
 
 const { data: taken } = await admin.from("organizations").select("id").eq("slug", slug).maybeSingle();

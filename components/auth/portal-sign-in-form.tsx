@@ -61,8 +61,8 @@ function CodeStep({ email, onRestart }: { email: string; onRestart: () => void }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <Alert tone="info" title="Check your email">
-        If <strong>{email}</strong> belongs to a partner account, we have sent it a sign-in link and a 6-digit code. The
-        link and code work once, for one hour.
+        If <strong>{email}</strong> has access, an email is on its way; you can ask again in a minute. Its sign-in link
+        and 6-digit code work once, for one hour.
       </Alert>
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field label="6-digit code" error={form.formState.errors.token?.message}>

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { liveUserId, SESSION_ENDED } from "@/lib/auth/live-user";
 import { getPartnerContext, type PartnerContext } from "@/lib/auth/partner-context";
 import { getStaffContext, type StaffContext } from "@/lib/auth/staff-context";
 import type { StaffRole } from "@/lib/orgs/roles";
@@ -13,6 +14,10 @@ import { fail, type ActionResult } from "./result";
  * schema, resolves who is calling (never trusting ids sent by the client), checks
  * their role, and hands the handler a Supabase client acting as that user, so RLS
  * has the last word. Failures come back as a typed result, never as a stack trace.
+ *
+ * Pages read with the token's claims alone; every signed-in action first asks the auth
+ * server whether the session still stands (getUser), so a session revoked elsewhere
+ * cannot write with the token it still holds until that expires.
  */
 
 export type ServerClient = Awaited<ReturnType<typeof createClient>>;
@@ -79,9 +84,9 @@ export function userAction<S extends z.ZodType, T>(
       const parsed = parse(schema, input);
       if (!parsed.ok) return parsed.result;
       const supabase = await createClient();
-      const { data } = await supabase.auth.getUser();
-      if (!data.user) return fail("Your session has ended. Sign in again.");
-      return handler(parsed.data, { supabase, userId: data.user.id });
+      const userId = await liveUserId(supabase);
+      if (!userId) return fail(SESSION_ENDED);
+      return handler(parsed.data, { supabase, userId });
     });
 }
 
@@ -108,15 +113,19 @@ export function staffAction<S extends z.ZodType, T>(
 ) {
   return async (input: unknown): Promise<ActionResult<T>> =>
     guarded(async () => {
+      const supabase = await createClient();
+      const userId = await liveUserId(supabase);
+      if (!userId) return fail(SESSION_ENDED);
       const staff = await getStaffContext();
-      if (!staff) return fail("Only staff of an organization can do this. Sign in with a staff account.");
+      if (!staff || staff.userId !== userId)
+        return fail("Only staff of an organization can do this. Sign in with a staff account.");
       if (!options.roles.includes(staff.role)) {
         return fail(ROLE_REFUSAL[staff.role] ?? `Your role (${staff.role}) cannot do this.`);
       }
       const parsed = parse(options.schema, input);
       if (!parsed.ok) return parsed.result;
       return handler(parsed.data, {
-        supabase: await createClient(),
+        supabase,
         staff,
         orgId: staff.org.id,
         userId: staff.userId,
@@ -131,13 +140,16 @@ export type PartnerActionContext = { supabase: ServerClient; partner: PartnerCon
 export function partnerAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, PartnerActionContext, T>) {
   return async (input: unknown): Promise<ActionResult<T>> =>
     guarded(async () => {
+      const supabase = await createClient();
+      const userId = await liveUserId(supabase);
+      if (!userId) return fail(SESSION_ENDED);
       const partner = await getPartnerContext();
-      if (!partner || !partner.isActive || partner.accounts.length === 0) {
+      if (!partner || partner.userId !== userId || !partner.isActive || partner.accounts.length === 0) {
         return fail("You have no partner access right now.");
       }
       const parsed = parse(schema, input);
       if (!parsed.ok) return parsed.result;
-      return handler(parsed.data, { supabase: await createClient(), partner });
+      return handler(parsed.data, { supabase, partner });
     });
 }
 

@@ -2,12 +2,18 @@ import "server-only";
 import { cache } from "react";
 import { createClient } from "@/lib/supabase/server";
 
+export type CurrentUser = { id: string; email: string };
+
 /**
- * The signed-in user, verified by the auth server (getUser, not the cookie alone),
- * once per request however many components ask.
+ * Who is signed in, for reading: the access token's claims, verified by getClaims (with
+ * the project's JWKS, locally, when it signs with an asymmetric key; through the auth
+ * server when it signs with the legacy shared secret). Once per request however many
+ * components ask. Writes ask the auth server as well (lib/auth/live-user.ts).
  */
-export const getCurrentUser = cache(async () => {
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const supabase = await createClient();
-  const { data } = await supabase.auth.getUser();
-  return data.user ?? null;
+  const { data } = await supabase.auth.getClaims();
+  const claims = data?.claims;
+  if (!claims?.sub || claims.role !== "authenticated") return null;
+  return { id: claims.sub, email: typeof claims.email === "string" ? claims.email : "" };
 });

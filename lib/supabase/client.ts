@@ -9,3 +9,15 @@ import { supabasePublicKey, supabaseUrl } from "./env";
 export function createClient() {
   return createBrowserClient<Database>(supabaseUrl(), supabasePublicKey(), browserCookieConfig());
 }
+
+/**
+ * A client that leaves the URL alone when it starts, for the page that hands a link's
+ * session to setSession itself (the default client would read the fragment as a PKCE
+ * callback and refuse it). Its own instance, so the shared one keeps its defaults.
+ */
+export function createClientForLinkSession() {
+  return createBrowserClient<Database>(supabaseUrl(), supabasePublicKey(), {
+    isSingleton: false,
+    auth: { detectSessionInUrl: false, autoRefreshToken: false },
+  });
+}

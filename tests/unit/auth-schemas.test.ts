@@ -9,12 +9,24 @@ describe("safeNextPath", () => {
     expect(safeNextPath(next, "/fallback")).toBe(expected);
   });
 
-  it.each(["https://evil.test/", "//evil.test/x", "/\\evil.test", "javascript:alert(1)", "", undefined, null])(
-    "refuses %s (an open redirect) and falls back",
-    (next) => {
-      expect(safeNextPath(next, "/fallback")).toBe("/fallback");
-    },
-  );
+  it("returns a normalised relative path, never an absolute URL", () => {
+    expect(safeNextPath("/portal/../admin/partners?x=1#top", "/fallback")).toBe("/admin/partners?x=1#top");
+    expect(safeNextPath("/%2F%2Fevil.test", "/fallback")).toBe("/%2F%2Fevil.test");
+  });
+
+  it.each([
+    "https://evil.test/",
+    "//evil.test/x",
+    "/\\evil.test",
+    "/\t/evil.test",
+    "/\n/evil.test",
+    "javascript:alert(1)",
+    "",
+    undefined,
+    null,
+  ])("refuses %s (an open redirect) and falls back", (next) => {
+    expect(safeNextPath(next, "/fallback")).toBe("/fallback");
+  });
 });
 
 describe("sign-in schemas", () => {

@@ -3,29 +3,18 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ConfirmLinkForm } from "@/components/auth/confirm-link-form";
 import { Alert } from "@/components/ui/alert";
+import { nextFromRedirectTo } from "@/lib/auth/callback-url";
 import { confirmLinkSchema } from "@/lib/auth/schemas";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 
 export const metadata: Metadata = { title: "Confirm sign-in" };
 
 /**
- * Where every auth email links. Opening the page spends nothing: the one-time token is
- * verified only when the person presses the button.
+ * Where the project's own email templates link. Opening the page spends nothing: the
+ * one-time token is verified only when the person presses the button. The templates pass
+ * GoTrue's redirect_to along (the /auth/callback URL the request named); only the page
+ * it asks for counts, and the action follows same-site paths only.
  */
-/**
- * Our templates pass GoTrue's redirect_to along. Only its path counts (the action
- * follows same-site paths only), and the bare site root means "no preference".
- */
-function pathOf(redirectTo: string | undefined): string | undefined {
-  if (!redirectTo) return undefined;
-  try {
-    const url = new URL(redirectTo);
-    return url.pathname === "/" ? undefined : `${url.pathname}${url.search}`;
-  } catch {
-    return undefined;
-  }
-}
-
 export default async function ConfirmPage({
   searchParams,
 }: {
@@ -35,7 +24,7 @@ export default async function ConfirmPage({
   const parsed = confirmLinkSchema.safeParse({
     token_hash: params.token_hash,
     type: params.type,
-    next: params.next ?? pathOf(params.redirect_to),
+    next: params.next ?? nextFromRedirectTo(params.redirect_to),
   });
   if (!parsed.success) {
     return (

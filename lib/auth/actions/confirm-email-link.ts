@@ -2,8 +2,8 @@
 
 import { publicAction } from "@/lib/actions/safe-action";
 import { fail, ok } from "@/lib/actions/result";
-import { confirmLinkSchema, safeNextPath } from "@/lib/auth/schemas";
-import { recordPortalSignIn } from "@/lib/portal/record-portal-sign-in";
+import { landingPath } from "@/lib/auth/landing";
+import { confirmLinkSchema } from "@/lib/auth/schemas";
 
 /**
  * Completes an email link (magic link, invitation, password reset). It runs only when
@@ -20,9 +20,5 @@ export const confirmEmailLink = publicAction(confirmLinkSchema, async (input, { 
     return fail("This link has already been used or has expired.");
   }
   if (input.type === "recovery") return ok({ next: "/login/new-password" });
-  // Staff land in the admin area, partner users in the portal, unless the link names a page.
-  const { data: membership } = await supabase.from("org_members").select("org_id").eq("user_id", data.user.id).limit(1);
-  const home = membership && membership.length > 0 ? "/admin/partners" : "/portal";
-  if (home === "/portal") await recordPortalSignIn(supabase);
-  return ok({ next: safeNextPath(input.next, home) });
+  return ok({ next: await landingPath(supabase, data.user.id, input.next) });
 });

@@ -2,26 +2,26 @@
 
 import { publicAction } from "@/lib/actions/safe-action";
 import { fail, ok } from "@/lib/actions/result";
+import { answerAnonymousEmailRequest } from "@/lib/auth/anonymous-email-request";
+import { authEmailDelivery } from "@/lib/auth/auth-email-delivery";
+import { authCallbackUrl } from "@/lib/auth/callback-url";
+import { EMAIL_UNAVAILABLE } from "@/lib/auth/email-send-outcome";
 import { emailOnlySchema } from "@/lib/auth/schemas";
+import { siteOrigin } from "@/lib/partner-users/site-origin";
+import { createAdminClient } from "@/lib/supabase/admin";
 
 /**
  * Sends a partner user their magic link and code. Only invited partner users get one
- * (shouldCreateUser: false), and the answer is the same whether or not the email is
- * known, so the page never reveals who is a partner user.
+ * (shouldCreateUser: false), and the answer never tells whether the email is known: an
+ * unknown address, a known one and one asked for twice in a minute all hear the same.
+ * The link comes back to /auth/callback, which GoTrue's default template needs (the
+ * project's own template links to /auth/confirm and carries the same redirect along).
  */
 export const requestPortalLink = publicAction(emailOnlySchema, async (input, { supabase }) => {
-  const { error } = await supabase.auth.signInWithOtp({ email: input.email, options: { shouldCreateUser: false } });
-  if (error && (error.code === "over_email_send_rate_limit" || error.code === "over_request_rate_limit")) {
-    return fail("Too many requests. Wait a minute and try again.");
-  }
-  // otp_disabled / user_not_found for unknown emails: answer as for a known one.
-  if (
-    error &&
-    error.code !== "otp_disabled" &&
-    error.code !== "user_not_found" &&
-    error.status !== 422 &&
-    error.status !== 400
-  )
-    throw error;
-  return ok({ email: input.email });
+  const emailRedirectTo = authCallbackUrl(await siteOrigin());
+  const answer = await answerAnonymousEmailRequest(
+    () => supabase.auth.signInWithOtp({ email: input.email, options: { shouldCreateUser: false, emailRedirectTo } }),
+    { acceptedMeansSent: true, record: authEmailDelivery(createAdminClient()), label: "portal sign-in link" },
+  );
+  return answer === "on_its_way" ? ok({ email: input.email }) : fail(EMAIL_UNAVAILABLE);
 });

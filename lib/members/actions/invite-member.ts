@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/actions/result";
 import { staffAction } from "@/lib/actions/safe-action";
+import { authCallbackUrl } from "@/lib/auth/callback-url";
+import { EMAIL_UNAVAILABLE } from "@/lib/auth/email-send-outcome";
 import { memberError } from "@/lib/members/errors";
 import { inviteMemberSchema } from "@/lib/members/schemas";
 import { inviteOrFindAuthUser } from "@/lib/partner-users/auth-users";
@@ -15,10 +17,13 @@ import { siteOrigin } from "@/lib/partner-users/site-origin";
 export const inviteMember = staffAction(
   { schema: inviteMemberSchema, roles: ["admin"] },
   async (input, { supabase, orgId }) => {
-    const { userId, existed } = await inviteOrFindAuthUser(input.email, {}, `${await siteOrigin()}/admin/partners`);
-    const { error } = await supabase.from("org_members").insert({ org_id: orgId, user_id: userId, role: input.role });
+    const account = await inviteOrFindAuthUser(input.email, {}, authCallbackUrl(await siteOrigin(), "/admin/partners"));
+    if (!account.ok) return fail(EMAIL_UNAVAILABLE);
+    const { error } = await supabase
+      .from("org_members")
+      .insert({ org_id: orgId, user_id: account.userId, role: input.role });
     if (error) return fail(memberError(error, "Could not add this member."));
     revalidatePath("/admin/settings/members");
-    return ok({ existed });
+    return ok({ existed: account.existed });
   },
 );

@@ -1,0 +1,16 @@
+import "server-only";
+import type { SupabaseClient } from "@supabase/supabase-js";
+
+export const SESSION_ENDED = "Your session has ended. Sign in again.";
+
+/**
+ * The signed-in user's id as the auth server sees it now (getUser: a round trip), or null.
+ * Reads trust the JWT (getClaims), which stays valid until it expires even after the
+ * session is revoked; every write asks this first, so a signed-out, banned or deleted
+ * session cannot write with a token it still holds.
+ */
+export async function liveUserId(supabase: Pick<SupabaseClient, "auth">): Promise<string | null> {
+  const { data, error } = await supabase.auth.getUser();
+  if (error || !data.user) return null;
+  return data.user.id;
+}

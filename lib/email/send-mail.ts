@@ -1,0 +1,51 @@
+import nodemailer from "nodemailer";
+import { smtpSettings, type SmtpSettings } from "./smtp-settings";
+
+export type Mail = { to: string; subject: string; text: string; html: string };
+
+export type SendMailResult =
+  | { ok: true; messageId: string }
+  /**
+   * `code` is nodemailer's (ECONNECTION, EAUTH, EENVELOPE, ...) or ECONFIG when the SMTP_*
+   * settings are missing; `responseCode` the server's SMTP reply. `message` may name the
+   * recipient: log the codes.
+   */
+  | { ok: false; code?: string; responseCode?: number; message: string };
+
+/**
+ * Sends one email over SMTP. A refusal comes back as a result, not a throw, so callers
+ * decide what the person sees; the reason is theirs to log. One connection per email:
+ * the app keeps nothing between requests.
+ */
+export async function sendMail(mail: Mail, configured?: SmtpSettings): Promise<SendMailResult> {
+  let settings: SmtpSettings;
+  try {
+    settings = configured ?? smtpSettings();
+  } catch (error) {
+    // A deployment without SMTP settings: the caller answers as for a refusal.
+    return { ok: false, code: "ECONFIG", message: error instanceof Error ? error.message : String(error) };
+  }
+  const transport = nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    auth: settings.auth,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+  try {
+    const info = await transport.sendMail({ from: settings.from, ...mail });
+    return { ok: true, messageId: info.messageId };
+  } catch (error) {
+    const failure = error as { code?: string; responseCode?: number; message?: string };
+    return {
+      ok: false,
+      code: failure.code,
+      responseCode: failure.responseCode,
+      message: failure.message ?? String(error),
+    };
+  } finally {
+    transport.close();
+  }
+}
