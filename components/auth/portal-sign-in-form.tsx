@@ -62,7 +62,7 @@ function CodeStep({ email, onRestart }: { email: string; onRestart: () => void }
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <Alert tone="info" title="Check your email">
         If <strong>{email}</strong> has access, an email is on its way; you can ask again in a minute. Its sign-in link
-        and 6-digit code work once, for one hour.
+        and 6-digit code work once, for 15 minutes.
       </Alert>
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field label="6-digit code" error={form.formState.errors.token?.message}>

@@ -26,7 +26,7 @@ export const LINK_FAILURE_COPY: Record<LinkFailure, { title: string; body: strin
   },
   expired: {
     title: "This link no longer works",
-    body: "It has already been used, a newer email replaced it, or it expired. Links work once, for one hour.",
+    body: "It has already been used, a newer email replaced it, or it expired. Links work once, for 15 minutes.",
   },
   deactivated: {
     title: "This account has been deactivated",

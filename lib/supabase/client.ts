@@ -17,6 +17,7 @@ export function createClient() {
  */
 export function createClientForLinkSession() {
   return createBrowserClient<Database>(supabaseUrl(), supabasePublicKey(), {
+    ...browserCookieConfig(),
     isSingleton: false,
     auth: { detectSessionInUrl: false, autoRefreshToken: false },
   });
