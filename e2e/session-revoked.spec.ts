@@ -58,7 +58,9 @@ test("after a sign-out everywhere from another device, writes are refused and no
 
   // The CSV import (a route handler, not an action) refuses the same way.
   const csv = `external_id,name\n${unique("ext")},${unique("Imported after sign-out")}\n`;
+  // Sent as the app's own page would (the route refuses any other origin before anything else).
   const response = await page.request.post("/admin/partners/import", {
+    headers: { origin: new URL(page.url()).origin },
     multipart: { mode: "apply", file: { name: "partners.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } },
   });
   expect(response.status()).toBe(401);
