@@ -12,7 +12,7 @@ import { startOwnAuth } from "./own-server";
 let own: Awaited<ReturnType<typeof startOwnAuth>>;
 
 beforeAll(async () => {
-  own = await startOwnAuth(4, { GOTRUE_RATE_LIMIT_VERIFY: "3" });
+  own = await startOwnAuth(10, { GOTRUE_RATE_LIMIT_VERIFY: "3" });
 });
 
 afterAll(async () => {
