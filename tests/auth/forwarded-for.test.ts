@@ -22,7 +22,7 @@ afterAll(async () => {
 function verify(key: string, headers: Record<string, string>) {
   return fetch(`${own.apiUrl}/auth/v1/verify`, {
     method: "POST",
-    headers: { apikey: key, "content-type": "application/json", ...headers },
+    headers: { apikey: key, "content-type": "application/json", "x-supabase-api-version": "2024-01-01", ...headers },
     body: JSON.stringify({ type: "magiclink", token_hash: "0".repeat(56) }),
   });
 }
