@@ -131,9 +131,10 @@ export function startGateway(config: StackConfig, options: GatewayOptions): Prom
     }
     if (service === "auth" && version === "v1") {
       const open = OPEN_AUTH_ROUTES.includes(`/${rest.join("/")}`);
-      const key = open
-        ? ({ ok: true, authorization: request.headers.authorization } as const)
-        : checkApiKey(config, request, url);
+      // An open route needs no key, but one that comes with a key acts as its role, so a
+      // server's Sb-Forwarded-For on /verify is honoured as on every other route.
+      const checked = checkApiKey(config, request, url);
+      const key = open && !checked.ok ? ({ ok: true, authorization: request.headers.authorization } as const) : checked;
       if (!key.ok) return sendJson(response, request, 401, { message: key.message, hint: key.hint });
       if (!options.authEnabled) {
         return sendJson(

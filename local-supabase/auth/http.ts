@@ -9,7 +9,10 @@ export type Request = {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: Record<string, unknown>;
-  /** The client's address: the left-most X-Forwarded-For entry, as GoTrue behind Kong sees it. */
+  /**
+   * The client's address: the left-most X-Forwarded-For entry, which the gateway overwrites
+   * with the socket address; a service-role caller's Sb-Forwarded-For replaces it (router.ts).
+   */
   ip: string;
   userAgent: string;
   apiVersion: string | undefined;

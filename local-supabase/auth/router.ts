@@ -7,6 +7,7 @@ import * as signup from "./handlers/signup";
 import * as token from "./handlers/token";
 import * as user from "./handlers/user";
 import * as verify from "./handlers/verify";
+import { effectiveAddress } from "./forwarded-for";
 import type { Request, Response } from "./http";
 import type { RateLimits } from "./settings";
 
@@ -40,6 +41,7 @@ export async function route(ctx: Context, request: Request): Promise<Response> {
   for (const candidate of ROUTES) {
     const match = candidate.pattern.exec(request.path);
     if (!match || candidate.method !== request.method) continue;
+    if (request.headers["sb-forwarded-for"]) request.ip = await effectiveAddress(ctx, request);
     if (candidate.limit) ctx.limiter.check(candidate.limit, request.ip, ctx.settings.rateLimits[candidate.limit]);
     return candidate.handler(ctx, request, decodeURIComponent(match[1] ?? ""));
   }

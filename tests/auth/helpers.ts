@@ -5,9 +5,11 @@ import { sql } from "../support/db";
 import { testEnv } from "../support/env";
 
 /**
- * Shared by the auth conformance tests. Every client sends its own X-Forwarded-For so
- * that the per-IP rate limits of one test never throttle another (the auth server
- * counts the left-most entry, as GoTrue behind Kong does).
+ * Shared by the auth conformance tests. A random address per client: the auth server
+ * counts the left-most X-Forwarded-For when called directly (as GoTrue behind Kong), while
+ * the gateway replaces a client's own with the socket address, so through it only a
+ * service-role caller's Sb-Forwarded-For (forwarded-for.test.ts) names a distinct address;
+ * the shared stack's raised limits keep these tests apart.
  */
 export function randomIp(): string {
   const byte = () => crypto.randomInt(1, 255);

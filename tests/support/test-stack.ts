@@ -35,6 +35,8 @@ export function testStackEnv(config = testStackConfig()): Record<string, string>
     // Arrange and inspect steps only: what a hosted project's developer never holds.
     SUPABASE_ADMIN_DB_URL: adminDbUrl(config),
     TEST_STACK_NAME: config.name,
+    // The app reads the client's address from this header alone, so a test can be many clients.
+    TRUSTED_PROXY_HEADER: "x-test-client-ip",
   };
 }
 

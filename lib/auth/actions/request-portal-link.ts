@@ -7,8 +7,11 @@ import { authEmailDelivery } from "@/lib/auth/auth-email-delivery";
 import { authCallbackUrl } from "@/lib/auth/callback-url";
 import { EMAIL_UNAVAILABLE } from "@/lib/auth/email-send-outcome";
 import { emailOnlySchema } from "@/lib/auth/schemas";
+import { recordSignInAttempt, signInWait } from "@/lib/auth/sign-in-limits";
+import { clientAddress } from "@/lib/http/client-address";
 import { siteOrigin } from "@/lib/partner-users/site-origin";
 import { createAdminClient } from "@/lib/supabase/admin";
+import { createAuthClient } from "@/lib/supabase/auth-client";
 
 /**
  * Sends a partner user their magic link and code. Only invited partner users get one
@@ -17,7 +20,13 @@ import { createAdminClient } from "@/lib/supabase/admin";
  * The link comes back to /auth/callback, which GoTrue's default template needs (the
  * project's own template links to /auth/confirm and carries the same redirect along).
  */
-export const requestPortalLink = publicAction(emailOnlySchema, async (input, { supabase }) => {
+export const requestPortalLink = publicAction(emailOnlySchema, async (input) => {
+  // Over the limit, nothing is sent, and the answer is the one a sent email gets: it must
+  // not tell whether the address belongs to anyone.
+  const subject = { action: "otp_request" as const, email: input.email, address: await clientAddress() };
+  if ((await signInWait(subject)) > 0) return ok({ email: input.email });
+  await recordSignInAttempt(subject);
+  const supabase = await createAuthClient();
   const emailRedirectTo = authCallbackUrl(await siteOrigin());
   const answer = await answerAnonymousEmailRequest(
     () => supabase.auth.signInWithOtp({ email: input.email, options: { shouldCreateUser: false, emailRedirectTo } }),
