@@ -37,11 +37,22 @@ test("after a sign-out everywhere from another device, writes are refused and no
   expect(signedIn.error).toBeNull();
   expect((await elsewhere.auth.signOut({ scope: "global" })).error).toBeNull();
 
-  const answered = page.waitForResponse(
-    (response) => response.request().method() === "POST" && Boolean(response.request().headers()["next-action"]),
+  // The action's answer is read as it passes: the page may navigate to /login right after,
+  // and a response navigated away from has no body left to read.
+  let actionAnswer = "";
+  await page.route(
+    () => true,
+    async (route) => {
+      const request = route.request();
+      if (request.method() !== "POST" || !request.headers()["next-action"]) return route.fallback();
+      const response = await route.fetch();
+      actionAnswer = await response.text();
+      await route.fulfill({ response, body: actionAnswer });
+    },
   );
   await page.getByRole("dialog").getByRole("button", { name: "Create task" }).click();
-  expect(await (await answered).text()).toContain("Your session has ended. Sign in again.");
+  await expect.poll(() => actionAnswer).toContain("Your session has ended. Sign in again.");
+  await page.unrouteAll({ behavior: "ignoreErrors" });
   await expect(
     page
       .getByRole("dialog")
