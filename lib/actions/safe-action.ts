@@ -5,6 +5,7 @@ import { getPartnerContext, type PartnerContext } from "@/lib/auth/partner-conte
 import { getStaffContext, type StaffContext } from "@/lib/auth/staff-context";
 import type { StaffRole } from "@/lib/orgs/roles";
 import { createClient } from "@/lib/supabase/server";
+import { outageResult } from "./outage-result";
 import { fail, type ActionResult } from "./result";
 
 /**
@@ -40,6 +41,8 @@ async function guarded<T>(work: () => Promise<ActionResult<T>>): Promise<ActionR
   } catch (error) {
     // Next's redirect()/notFound() are thrown on purpose: let them through.
     if (isNextControlFlow(error)) throw error;
+    const outage = outageResult(error);
+    if (outage) return outage;
     console.error("server action failed", error);
     return fail("Something went wrong on our side. Nothing was saved; please try again.");
   }
