@@ -35,7 +35,22 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testIgnore: /outage\.spec\.ts$/,
+    },
+    // Pauses the shared stack's PostgREST: alone, after every other spec.
+    {
+      name: "outage",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testMatch: /outage\.spec\.ts$/,
+      dependencies: ["chromium"],
+      fullyParallel: false,
+      workers: 1,
+    },
+  ],
   webServer: {
     command: `node_modules/.bin/next start -p ${port}`,
     url: `http://localhost:${port}/login`,

@@ -1,13 +1,16 @@
 "use client";
 
 import { useEffect } from "react";
+import { OutageNotice } from "@/components/outage/outage-notice";
 import { Button } from "@/components/ui/button";
+import { isOutageDigest } from "@/lib/supabase/outage";
 
 /** The last line of defence: a plain message and a retry, never a stack trace. */
 export default function RootError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
     console.error(error);
   }, [error]);
+  if (isOutageDigest(error)) return <OutageNotice reset={reset} />;
   return (
     <main className="flex min-h-dvh items-center justify-center bg-slate-50 px-4">
       <div className="max-w-md text-center">

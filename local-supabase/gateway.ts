@@ -76,6 +76,11 @@ function normalisedAddress(address: string): string {
   return address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
 }
 
+function upstreamTimeoutMs(): number {
+  const ms = Number(process.env.LOCAL_GATEWAY_UPSTREAM_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 60_000;
+}
+
 function proxy(
   request: http.IncomingMessage,
   response: http.ServerResponse,
@@ -99,6 +104,9 @@ function proxy(
       upstreamResponse.pipe(response);
     },
   );
+  // Kong gives up on a silent upstream (60 s by default); so does this, so a part that hangs
+  // reads as unreachable instead of holding every request open.
+  upstream.setTimeout(upstreamTimeoutMs(), () => upstream.destroy(new Error("upstream timed out")));
   upstream.on("error", () => {
     if (!response.headersSent) {
       sendJson(response, request, 502, { message: "An invalid response was received from the upstream server" });

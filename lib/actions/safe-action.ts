@@ -5,6 +5,7 @@ import { getPartnerContext, type PartnerContext } from "@/lib/auth/partner-conte
 import { getStaffContext, type StaffContext } from "@/lib/auth/staff-context";
 import type { StaffRole } from "@/lib/orgs/roles";
 import { createClient } from "@/lib/supabase/server";
+import { outageResult } from "./outage-result";
 import { rateLimitedFailure } from "./rate-limited";
 import { fail, type ActionResult } from "./result";
 
@@ -43,6 +44,8 @@ async function guarded<T>(work: () => Promise<ActionResult<T>>): Promise<ActionR
     if (isNextControlFlow(error)) throw error;
     const limited = rateLimitedFailure(error);
     if (limited) return limited;
+    const outage = outageResult(error);
+    if (outage) return outage;
     console.error("server action failed", error);
     return fail("Something went wrong on our side. Nothing was saved; please try again.");
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
+import { liveUserId } from "@/lib/auth/live-user";
 import { getPartnerContext, type PartnerContext } from "@/lib/auth/partner-context";
 import { getStaffContext, type StaffContext } from "@/lib/auth/staff-context";
 import { bearerMatches } from "@/lib/http/bearer-secret";
@@ -21,7 +22,8 @@ import { fieldErrorsOf, type ServerClient } from "./safe-action";
  *                              role or grants, and the zod-parsed input
  *   secretRoute                a bearer secret from the environment, no cookies (machines)
  *   signedLinkRoute            a signed token in the URL, no cookies (links in emails)
- * Refusals and failures are JSON `{ error }`; nothing thrown reaches the client.
+ * Refusals and failures are JSON `{ error }`; nothing thrown reaches the client. A database
+ * or auth server that cannot be reached answers 503 with the outage message (guardRoute).
  */
 
 type Params = Record<string, string | string[] | undefined>;
@@ -56,10 +58,10 @@ export function staffRoute<S extends z.ZodType>(
 ): RouteHandler {
   return withCookies(async (request, params) => {
     const supabase = await createClient();
-    const { data } = await supabase.auth.getUser();
-    if (!data.user) return problem(401, SIGN_IN_AGAIN);
+    const userId = await liveUserId(supabase);
+    if (!userId) return problem(401, SIGN_IN_AGAIN);
     const staff = await getStaffContext();
-    if (!staff || staff.userId !== data.user.id)
+    if (!staff || staff.userId !== userId)
       return problem(403, "Only staff of an organization can do this. Sign in with a staff account.");
     if (!options.roles.includes(staff.role))
       return problem(403, ROLE_REFUSAL[staff.role] ?? `Your role (${staff.role}) cannot do this.`);
@@ -86,10 +88,10 @@ export function partnerRoute<S extends z.ZodType>(
 ): RouteHandler {
   return withCookies(async (request, params) => {
     const supabase = await createClient();
-    const { data } = await supabase.auth.getUser();
-    if (!data.user) return problem(401, SIGN_IN_AGAIN);
+    const userId = await liveUserId(supabase);
+    if (!userId) return problem(401, SIGN_IN_AGAIN);
     const partner = await getPartnerContext();
-    if (!partner || partner.userId !== data.user.id || !partner.isActive || partner.accounts.length === 0)
+    if (!partner || partner.userId !== userId || !partner.isActive || partner.accounts.length === 0)
       return problem(403, "You have no partner access right now.");
     const input = await readInput(request, options);
     if (!input.ok) return input.response;

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { createClient } from "@/lib/supabase/server";
+import { ServiceUnreachableError, isUnreachable } from "@/lib/supabase/unreachable";
 
 export type CurrentUser = { id: string; email: string };
 
@@ -12,7 +13,9 @@ export type CurrentUser = { id: string; email: string };
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const supabase = await createClient();
-  const { data } = await supabase.auth.getClaims();
+  const { data, error } = await supabase.auth.getClaims();
+  // An expired token that cannot be refreshed because the auth server is down is an outage.
+  if (isUnreachable(error)) throw new ServiceUnreachableError(error);
   const claims = data?.claims;
   if (!claims?.sub || claims.role !== "authenticated") return null;
   return { id: claims.sub, email: typeof claims.email === "string" ? claims.email : "" };

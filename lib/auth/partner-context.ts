@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { createClient } from "@/lib/supabase/server";
+import { outageOr } from "@/lib/supabase/unreachable";
 import { getCurrentUser } from "./current-user";
 
 import type { PortalSection } from "@/lib/portal/sections";
@@ -34,7 +35,7 @@ export const getPartnerContext = cache(async (): Promise<PartnerContext | null> 
     .select("id, name, email, is_active")
     .eq("id", user.id)
     .maybeSingle();
-  if (error) throw error;
+  if (error) throw outageOr(error);
   if (!partnerUser) return null;
 
   const [{ data: partners, error: partnersError }, { data: grants, error: grantsError }] = await Promise.all([
@@ -45,8 +46,8 @@ export const getPartnerContext = cache(async (): Promise<PartnerContext | null> 
       .eq("partner_user_id", user.id)
       .is("revoked_at", null),
   ]);
-  if (partnersError) throw partnersError;
-  if (grantsError) throw grantsError;
+  if (partnersError) throw outageOr(partnersError);
+  if (grantsError) throw outageOr(grantsError);
   const scopes = new Map((grants ?? []).map((grant) => [grant.partner_id, grant.scope as PortalSection[]]));
   const accounts = (partners ?? [])
     .filter((partner) => scopes.has(partner.id))

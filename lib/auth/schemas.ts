@@ -28,6 +28,8 @@ export type OtpCodeInput = z.infer<typeof otpCodeSchema>;
 
 export const newPasswordSchema = z
   .object({
+    /** Asked outside a recovery session; the auth server decides whether it is needed. */
+    currentPassword: z.string().max(72).optional(),
     password: z.string().min(8, { error: "Use at least 8 characters" }).max(72, { error: "Use at most 72 characters" }),
     confirm: z.string(),
   })

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { ACTIVE_ORG_COOKIE, isStaffRole, type StaffRole } from "@/lib/orgs/roles";
 import { createClient } from "@/lib/supabase/server";
+import { outageOr } from "@/lib/supabase/unreachable";
 import { getCurrentUser } from "./current-user";
 
 export type Organization = { id: string; name: string; slug: string; currency: string; time_zone: string };
@@ -31,7 +32,7 @@ export const getStaffContext = cache(async (): Promise<StaffContext | null> => {
     .select("role, organizations!inner(id, name, slug, currency, time_zone)")
     .eq("user_id", user.id)
     .order("created_at");
-  if (error) throw error;
+  if (error) throw outageOr(error);
   const memberships: Membership[] = (data ?? [])
     .filter((row) => isStaffRole(row.role))
     .map((row) => ({ org: row.organizations as Organization, role: row.role as StaffRole }));

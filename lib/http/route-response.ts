@@ -1,3 +1,6 @@
+import { OUTAGE_MESSAGE } from "@/lib/supabase/outage";
+import { isUnreachable } from "@/lib/supabase/unreachable";
+
 /**
  * What route handlers answer when they refuse or fail: JSON `{ error }` with a message a
  * person can act on, never a stack trace or a database message they cannot.
@@ -19,6 +22,10 @@ export async function guardRoute(label: string, work: () => Promise<Response>): 
     return await work();
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
+    if (isUnreachable(error)) {
+      console.warn(`${label}: database or auth server unreachable`);
+      return problem(503, OUTAGE_MESSAGE, { "Retry-After": "5" });
+    }
     console.error(`${label} failed`, error);
     return problem(500, SERVER_ERROR_MESSAGE);
   }

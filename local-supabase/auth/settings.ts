@@ -31,6 +31,8 @@ import { ensureSigningKey, type SigningKey } from "./signing-key";
  *   GOTRUE_SESSIONS_TIMEBOX          a session's longest life, a Go duration ([auth.sessions] timebox, none)
  *   GOTRUE_SESSIONS_INACTIVITY_TIMEOUT  longest gap between two refreshes ([auth.sessions] inactivity_timeout, none)
  *   GOTRUE_FLOW_STATE_EXPIRY_SECONDS PKCE flow state lifetime (300)
+ *   GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD  "true" / "false" over [auth.email]
+ *                                    require_current_password: PUT /user needs current_password
  *   GOTRUE_SMTP_ADMIN_EMAIL, GOTRUE_SMTP_SENDER_NAME  the From of auth emails
  */
 
@@ -71,6 +73,8 @@ export type AuthSettings = {
   sessionInactivityTimeoutMs: number;
   /** "custom": config.toml's templates; "default": GoTrue's built-in emails. */
   mailerTemplates: "custom" | "default";
+  /** PUT /user must carry the current password, outside a recovery session and a first password. */
+  requireCurrentPassword: boolean;
   rateLimits: RateLimits;
   smtp: { host: string; port: number; adminEmail: string; senderName: string };
   templates: Record<TemplateKind, EmailTemplate>;
@@ -170,6 +174,9 @@ export function loadAuthSettings(config: StackConfig, env: Env = authServerEnv(c
       "auth.sessions",
     ),
     mailerTemplates: choice(env, "GOTRUE_MAILER_TEMPLATES", ["custom", "default"] as const, "custom"),
+    requireCurrentPassword: env.GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD
+      ? env.GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD === "true"
+      : email.require_current_password === true,
     rateLimits: {
       token: envNumber(env, "GOTRUE_RATE_LIMIT_TOKEN", tomlNumber(limits, "token_refresh", 150)),
       otp: otpLimit,

@@ -34,6 +34,7 @@ describe("resetPasswordForEmail (POST /recover)", () => {
       type: "recovery",
     });
     expect(verified.error).toBeNull();
+    // A recovery session needs no current password (the person came because they forgot it).
     expect((await client.auth.updateUser({ password: "my-new-password" })).error).toBeNull();
     expect((await anonClient().auth.signInWithPassword({ email, password: PASSWORD })).error?.code).toBe(
       "invalid_credentials",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { testEnv } from "../support/env";
 import { mintUserJwt } from "../support/jwt";
 import { testStackConfig } from "../support/test-stack";
-import { adminClient, anonClient, authFetch, createUser, PASSWORD, signedIn } from "./helpers";
+import { adminClient, anonClient, authFetch, createUser, PASSWORD, randomEmail, signedIn } from "./helpers";
 
 describe("getUser (GET /user)", () => {
   it("returns the User object of the contract", async () => {
@@ -94,7 +94,10 @@ describe("updateUser (PUT /user)", () => {
     const second = await other.auth.signInWithPassword({ email: first.email, password: PASSWORD });
     expect(second.error).toBeNull();
 
-    const { data, error } = await first.client.auth.updateUser({ password: "a-brand-new-password" });
+    const { data, error } = await first.client.auth.updateUser({
+      password: "a-brand-new-password",
+      current_password: PASSWORD,
+    });
     expect(error).toBeNull();
     expect(data.user?.id).toBe(first.id);
 
@@ -118,13 +121,34 @@ describe("updateUser (PUT /user)", () => {
 
   it("refuses the same password with same_password and a short one with weak_password", async () => {
     const { client } = await signedIn("user-pw-bad");
-    expect((await client.auth.updateUser({ password: PASSWORD })).error).toMatchObject({
+    expect((await client.auth.updateUser({ password: PASSWORD, current_password: PASSWORD })).error).toMatchObject({
       status: 422,
       code: "same_password",
     });
     const weak = await client.auth.updateUser({ password: "12345" });
     expect(weak.error).toMatchObject({ status: 422, code: "weak_password" });
     expect((weak.error as { reasons?: string[] }).reasons).toEqual(["length"]);
+  });
+
+  it("asks a password session for the current password: current_password_required, then current_password_invalid", async () => {
+    const { client, email } = await signedIn("user-pw-current");
+    const missing = await client.auth.updateUser({ password: "a-brand-new-password" });
+    expect(missing.error).toMatchObject({ status: 400, code: "current_password_required" });
+    const wrong = await client.auth.updateUser({ password: "a-brand-new-password", current_password: "not-it-at-all" });
+    expect(wrong.error).toMatchObject({ status: 400, code: "current_password_invalid" });
+    expect((await anonClient().auth.signInWithPassword({ email, password: PASSWORD })).error).toBeNull();
+    expect((await client.auth.updateUser({ data: { note: "metadata needs no password" } })).error).toBeNull();
+  });
+
+  it("lets an invited person set a first password without a current one", async () => {
+    const email = randomEmail("user-pw-invite");
+    const link = await adminClient().auth.admin.generateLink({ type: "invite", email });
+    expect(link.error).toBeNull();
+    const client = anonClient();
+    const verified = await client.auth.verifyOtp({ token_hash: link.data.properties!.hashed_token, type: "invite" });
+    expect(verified.error).toBeNull();
+    expect((await client.auth.updateUser({ password: "a-first-password" })).error).toBeNull();
+    expect((await anonClient().auth.signInWithPassword({ email, password: "a-first-password" })).error).toBeNull();
   });
 
   it("merges user_metadata", async () => {
@@ -147,6 +171,15 @@ describe("signOut (POST /logout)", () => {
     const { first, secondToken } = await twoSessions("logout-local");
     expect((await first.client.auth.signOut({ scope: "local" })).error).toBeNull();
     expect(await alive(first.accessToken)).toBe(false);
+    expect(await alive(secondToken)).toBe(true);
+  });
+
+  it("scope local ends the session on the server: its refresh token no longer works", async () => {
+    const { first, secondToken } = await twoSessions("logout-local-refresh");
+    expect((await first.client.auth.signOut({ scope: "local" })).error).toBeNull();
+    expect((await anonClient().auth.refreshSession({ refresh_token: first.refreshToken })).error).toMatchObject({
+      code: "refresh_token_not_found",
+    });
     expect(await alive(secondToken)).toBe(true);
   });
 

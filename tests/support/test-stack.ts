@@ -54,6 +54,8 @@ export function relaxAuthRateLimits(): void {
     GOTRUE_RATE_LIMIT_USER_UPDATE: "1000",
   };
   for (const [name, value] of Object.entries(limits)) process.env[name] ??= value;
+  // The outage test pauses PostgREST; the gateway then answers 502 after this much silence.
+  process.env.LOCAL_GATEWAY_UPSTREAM_TIMEOUT_MS ??= "8000";
 }
 
 /**

@@ -1,8 +1,11 @@
 "use client";
 
+import { OutageNotice } from "@/components/outage/outage-notice";
 import { Button } from "@/components/ui/button";
+import { isOutageDigest } from "@/lib/supabase/outage";
 
-export default function DirectoryError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function DirectoryError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  if (isOutageDigest(error)) return <OutageNotice reset={reset} />;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Partners</h1>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { NewPasswordForm } from "@/components/auth/new-password-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { asksCurrentPassword } from "@/lib/auth/password-session";
 
 export const metadata: Metadata = { title: "Set a new password" };
 
@@ -11,7 +12,7 @@ export default async function NewPasswordPage() {
   if (!user) redirect("/login/forgot-password");
   return (
     <AuthCard title="Choose a new password" subtitle={`For ${user.email}. Other devices will be signed out.`}>
-      <NewPasswordForm />
+      <NewPasswordForm askCurrent={await asksCurrentPassword()} />
     </AuthCard>
   );
 }
