@@ -1,8 +1,12 @@
+import { rateLimitedMessage } from "@/lib/actions/rate-limited";
+
 /**
  * What a refused partner write means to the person who made it. Postgres and PostgREST
  * report the rule that held; the grid shows this sentence, never the raw error.
  */
-export function partnerWriteErrorMessage(error: { code?: string; message?: string }): string {
+export function partnerWriteErrorMessage(error: { code?: string; message?: string; hint?: string | null }): string {
+  const limited = rateLimitedMessage(error);
+  if (limited) return limited;
   switch (error.code) {
     case "42501":
       return "You don't have permission to change this partner.";

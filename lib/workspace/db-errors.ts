@@ -1,3 +1,4 @@
+import { rateLimitedFailure } from "@/lib/actions/rate-limited";
 import { fail, type ActionResult } from "@/lib/actions/result";
 
 type PostgrestLikeError = { code?: string; message?: string; details?: string | null; hint?: string | null };
@@ -11,6 +12,8 @@ export function dbFailure(
   error: PostgrestLikeError,
   constraints: Record<string, { field: string; message: string }> = {},
 ): ActionResult<never> {
+  const limited = rateLimitedFailure(error);
+  if (limited) return limited;
   const text = `${error.message ?? ""} ${error.details ?? ""}`;
   for (const [name, target] of Object.entries(constraints)) {
     if (text.includes(name)) return fail(target.message, { [target.field]: target.message });
