@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { landingPath } from "@/lib/auth/landing";
 import { linkErrorPath, linkFailureOf } from "@/lib/auth/link-failure";
+import { createAuthClient } from "@/lib/supabase/auth-client";
 import { createClient } from "@/lib/supabase/server";
 
 /**
@@ -20,14 +21,17 @@ export async function GET(request: NextRequest) {
   const code = params.get("code");
   if (!code) return seeOther(`/auth/callback/session${next ? `?${new URLSearchParams({ next })}` : ""}`);
 
-  const supabase = await createClient();
+  // The exchange counts against the person's own address (Sb-Forwarded-For), not the app's.
+  const auth = await createAuthClient();
   const flowId = params.get("sb_flow_id");
-  const { data, error } = await supabase.auth.exchangeCodeForSession(code, flowId ? { flowId } : undefined);
-  if (error || !data.user) {
+  const { data, error } = await auth.auth.exchangeCodeForSession(code, flowId ? { flowId } : undefined);
+  if (error || !data.user || !data.session) {
     if (error?.code !== "pkce_code_verifier_not_found")
       console.error("could not complete a sign-in link", { status: error?.status, code: error?.code });
     return seeOther(linkErrorPath(linkFailureOf(error?.code), next));
   }
+  const supabase = await createClient();
+  await supabase.auth.setSession(data.session);
   return seeOther(await landingPath(supabase, data.user.id, next));
 }
 
