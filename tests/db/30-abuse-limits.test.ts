@@ -97,18 +97,34 @@ describe("failed password sign-ins", () => {
     expect(await check("password", who, from)).toBe(0);
   });
 
-  it("end with the window: moving the clock past it lets the account try again", async () => {
+  it("hold across a window's boundary, and fade over the window after it", async () => {
     const who = email();
     const from = address();
-    for (let i = 0; i < rules["password.account_address"]!.max_hits; i++) await record("password", who, from);
-    expect(await check("password", who, from)).toBeGreaterThan(0);
-    await sql("update private.rate_limit_clock set offset_seconds = $1", [
-      rules["password.account_address"]!.window_seconds,
-    ]);
+    const { window_seconds: window, max_hits: max } = rules["password.account_address"]!;
+    const moveClockTo = (offset: number) => sql("update private.rate_limit_clock set offset_seconds = $1", [offset]);
+    // Two seconds before a window ends: spending the whole limit there used to be forgotten
+    // a moment later, when the next window began with a fresh count.
+    const [{ epoch }] = (await sql<{ epoch: number }>("select extract(epoch from now())::float8 as epoch")) as [
+      { epoch: number },
+    ];
+    const beforeBoundary = Math.floor(window - (epoch % window)) - 2;
     try {
+      await moveClockTo(beforeBoundary);
+      for (let i = 0; i < max; i++) await record("password", who, from);
+      expect(await check("password", who, from)).toBeGreaterThan(0);
+      // Just after the boundary the spent limit still weighs fully: no fresh allowance.
+      await moveClockTo(beforeBoundary + 4);
+      let allowed = 0;
+      while (allowed <= max && (await check("password", who, from)) === 0) {
+        await record("password", who, from);
+        allowed += 1;
+      }
+      expect(allowed).toBe(0);
+      // A whole window later the hits weigh almost nothing, and two windows later nothing.
+      await moveClockTo(beforeBoundary + 2 * window);
       expect(await check("password", who, from)).toBe(0);
     } finally {
-      await sql("update private.rate_limit_clock set offset_seconds = 0");
+      await moveClockTo(0);
     }
   });
 
