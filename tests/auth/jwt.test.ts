@@ -4,7 +4,7 @@ import { createLocalJWKSet, decodeProtectedHeader, generateKeyPair, jwtVerify, S
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEnv } from "../support/env";
 import { mintUserJwt } from "../support/jwt";
-import { claims, createUser, PASSWORD, randomIp, signedIn } from "./helpers";
+import { claims, createUser, PASSWORD, signedIn } from "./helpers";
 import { startOwnAuth } from "./own-server";
 
 type Jwk = Record<string, unknown>;
@@ -22,7 +22,6 @@ function recordingClient(base = testEnv.apiUrl) {
   const client = createClient(base, testEnv.anonKey, {
     auth: { persistSession: true, autoRefreshToken: false, detectSessionInUrl: false },
     global: {
-      headers: { "x-forwarded-for": randomIp() },
       fetch: (input, init) => {
         calls.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
         return fetch(input, init);
@@ -121,7 +120,6 @@ describe("getClaims() verifies locally from the key set, without GET /user", () 
           },
         },
         global: {
-          headers: { "x-forwarded-for": randomIp() },
           fetch: (input, init) => {
             calls.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
             return fetch(input, init);

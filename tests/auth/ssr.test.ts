@@ -1,12 +1,11 @@
 import { createServerClient } from "@supabase/ssr";
 import { describe, expect, it } from "vitest";
 import { testEnv } from "../support/env";
-import { createUser, parseMail, PASSWORD, randomIp, waitForMail } from "./helpers";
+import { createUser, parseMail, PASSWORD, waitForMail } from "./helpers";
 
 /** A cookie jar standing in for the browser between requests, as Next's cookies() does per request. */
 function cookieJar() {
   const jar = new Map<string, string>();
-  const ip = randomIp();
   const client = () =>
     createServerClient(testEnv.apiUrl, testEnv.anonKey, {
       cookies: {
@@ -18,7 +17,6 @@ function cookieJar() {
           }
         },
       },
-      global: { headers: { "x-forwarded-for": ip } },
     });
   return { jar, client };
 }
