@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { clientAt, trySignIn } from "./support";
 import { latestMailTo, linkAndCode } from "../support/auth";
 import { createAccount, createPartnerUser, withDb } from "../support/people";
 
@@ -9,18 +10,6 @@ import { createAccount, createPartnerUser, withDb } from "../support/people";
  * five wrong codes per email); only the per-address ceilings are loosened for the test run.
  */
 const PASSWORD = "a-long-enough-password-1";
-
-async function clientAt(browser: Browser, address: string): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-test-client-ip": address } });
-  return context.newPage();
-}
-
-async function trySignIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 const octet = () => Math.floor(Math.random() * 250) + 1;
 const address = () => `198.51.${octet()}.${octet()}`;

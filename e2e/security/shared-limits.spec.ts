@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { clientAt, trySignIn } from "./support";
 import { e2ePort } from "../../tests/support/test-stack";
 import { signInAsStaff } from "../support/auth";
 import { createAccount, createPartner, createStaffMember, withDb } from "../support/people";
@@ -37,25 +38,13 @@ test.afterAll(() => {
   if (second?.pid) process.kill(-second.pid, "SIGTERM");
 });
 
-async function clientAt(browser: Browser, baseURL: string, address: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-test-client-ip": address } });
-  return context.newPage();
-}
-
-async function trySignIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
 const octet = () => Math.floor(Math.random() * 250) + 1;
 
 test("two app instances count one account's failures together", async ({ browser }) => {
   const target = await createAccount("Shared", PASSWORD);
   const address = `203.0.${octet()}.${octet()}`;
-  const first = await clientAt(browser, `http://localhost:${e2ePort()}`, address);
-  const other = await clientAt(browser, `http://localhost:${secondPort}`, address);
+  const first = await clientAt(browser, address, `http://localhost:${e2ePort()}`);
+  const other = await clientAt(browser, address, `http://localhost:${secondPort}`);
 
   // Three failures on one instance, one on the other: four in all, still below the limit.
   for (const [page, attempt] of [
@@ -74,7 +63,7 @@ test("two app instances count one account's failures together", async ({ browser
   await expect(first.getByText(/Too many failed attempts for this account from your network/)).toBeVisible();
 
   // The control: the same account from another network signs in on either instance.
-  const elsewhere = await clientAt(browser, `http://localhost:${secondPort}`, `203.0.${octet()}.${octet()}`);
+  const elsewhere = await clientAt(browser, `203.0.${octet()}.${octet()}`, `http://localhost:${secondPort}`);
   await trySignIn(elsewhere, target.email, PASSWORD);
   await expect(elsewhere).not.toHaveURL(/\/login/);
 });

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, type APIResponse, type Response } from "@playwright/test";
+import { expect, type APIResponse, type Browser, type Page, type Response } from "@playwright/test";
 
 type AnyResponse = APIResponse | Response;
 
@@ -90,4 +90,21 @@ export async function startAttackerServer(): Promise<{
     serve: (path, html) => void pages.set(path, html),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A browser context as one client of the app: the test build trusts x-test-client-ip as its proxy's header. */
+export async function clientAt(browser: Browser, address: string, baseURL?: string): Promise<Page> {
+  // Without a baseURL of its own, the context keeps the project's (an explicit undefined would not).
+  const context = await browser.newContext({
+    ...(baseURL ? { baseURL } : {}),
+    extraHTTPHeaders: { "x-test-client-ip": address },
+  });
+  return context.newPage();
+}
+
+export async function trySignIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }

@@ -5,6 +5,7 @@ import { getPartnerContext, type PartnerContext } from "@/lib/auth/partner-conte
 import { getStaffContext, type StaffContext } from "@/lib/auth/staff-context";
 import type { StaffRole } from "@/lib/orgs/roles";
 import { createClient } from "@/lib/supabase/server";
+import { isNextControlFlow } from "@/lib/http/route-response";
 import { outageResult } from "./outage-result";
 import { rateLimitedFailure } from "./rate-limited";
 import { fail, type ActionResult } from "./result";
@@ -49,16 +50,6 @@ async function guarded<T>(work: () => Promise<ActionResult<T>>): Promise<ActionR
     console.error("server action failed", error);
     return fail("Something went wrong on our side. Nothing was saved; please try again.");
   }
-}
-
-function isNextControlFlow(error: unknown): boolean {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return (
-    typeof digest === "string" &&
-    (digest.startsWith("NEXT_REDIRECT") ||
-      digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") ||
-      digest === "DYNAMIC_SERVER_USAGE")
-  );
 }
 
 function parse<S extends z.ZodType>(
