@@ -1,11 +1,9 @@
 import "server-only";
 import { createServerClient } from "@supabase/ssr";
-import { cookies } from "next/headers";
 import type { Database } from "@/lib/database.types";
 import { clientAddress } from "@/lib/http/client-address";
-import { withSessionLife } from "./cookie-options";
 import { supabaseSecretKey, supabaseUrl } from "./env";
-import { requestCookieOptions } from "./server-cookie-options";
+import { requestCookieConfig } from "./server-cookie-options";
 
 /**
  * For the auth calls an anonymous person makes through the app (password sign-in, asking
@@ -20,18 +18,9 @@ import { requestCookieOptions } from "./server-cookie-options";
  * auth server counts the app server's address, as it did before.
  */
 export async function createAuthClient() {
-  const cookieStore = await cookies();
   const address = await clientAddress();
   return createServerClient<Database>(supabaseUrl(), supabaseSecretKey(), {
     global: { headers: address ? { "sb-forwarded-for": address } : {} },
-    cookieOptions: await requestCookieOptions(),
-    cookies: {
-      getAll() {
-        return cookieStore.getAll();
-      },
-      setAll(cookiesToSet) {
-        for (const { name, value, options } of cookiesToSet) cookieStore.set(name, value, withSessionLife(options));
-      },
-    },
+    ...(await requestCookieConfig()),
   });
 }
