@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { confirmEmailLink } from "@/lib/auth/actions/confirm-email-link";
+import { askAgainFor } from "@/lib/auth/link-failure";
 
 type Props = { tokenHash: string; type: "magiclink" | "invite" | "recovery" | "signup" | "email"; next?: string };
 
@@ -23,14 +24,11 @@ export function ConfirmLinkForm({ tokenHash, type, next }: Props) {
   const [failure, setFailure] = useState<string>();
 
   if (failure) {
-    const again =
-      type === "recovery"
-        ? { href: "/login/forgot-password", label: "Send a new reset link" }
-        : { href: "/portal/login", label: "Request a new sign-in link" };
+    const again = askAgainFor(type === "recovery");
     return (
       <div className="space-y-4">
         <Alert tone="error" title="This link no longer works">
-          {failure} Links work once and expire after an hour.
+          {failure} Links work once, for 15 minutes.
         </Alert>
         <Link
           href={again.href}

@@ -40,7 +40,11 @@ export const LINK_FAILURE_COPY: Record<LinkFailure, { title: string; body: strin
 
 /** Where to ask again: a reset link for a password reset, else a portal sign-in link. */
 export function askAgainLink(next: string | null | undefined): { href: string; label: string } {
-  return next?.startsWith("/login/new-password")
+  return askAgainFor(Boolean(next?.startsWith("/login/new-password")));
+}
+
+export function askAgainFor(passwordReset: boolean): { href: string; label: string } {
+  return passwordReset
     ? { href: "/login/forgot-password", label: "Send a new reset link" }
     : { href: "/portal/login", label: "Request a new sign-in link" };
 }
