@@ -6,7 +6,7 @@ import { createClient } from "@/lib/supabase/server";
 import { outageOr } from "@/lib/supabase/unreachable";
 import { getCurrentUser } from "./current-user";
 
-export type Organization = { id: string; name: string; slug: string; currency: string; time_zone: string };
+export type Organization = { id: string; name: string; slug: string; currency: string; time_zone: string; locale: string };
 export type Membership = { org: Organization; role: StaffRole };
 
 export type StaffContext = {
@@ -29,7 +29,7 @@ export const getStaffContext = cache(async (): Promise<StaffContext | null> => {
   const supabase = await createClient();
   const { data, error } = await supabase
     .from("org_members")
-    .select("role, organizations!inner(id, name, slug, currency, time_zone)")
+    .select("role, organizations!inner(id, name, slug, currency, time_zone, locale)")
     .eq("user_id", user.id)
     .order("created_at");
   if (error) throw outageOr(error);

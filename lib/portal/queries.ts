@@ -11,14 +11,14 @@ import type { ReferralStatus } from "./constants";
  * grant. Sums come from the SQL functions of the portal_summaries migration.
  */
 
-export type PortalOrg = { id: string; name: string; currency: string; time_zone: string };
+export type PortalOrg = { id: string; name: string; currency: string; time_zone: string; locale: string };
 
 /** The partner user's organization (RLS shows them only their own). */
 export const getPortalOrg = cache(async (): Promise<PortalOrg | null> => {
   const supabase = await createClient();
   const { data, error } = await supabase
     .from("organizations")
-    .select("id, name, currency, time_zone")
+    .select("id, name, currency, time_zone, locale")
     .limit(1)
     .maybeSingle();
   if (error) throw error;
