@@ -6,7 +6,14 @@ import { createClient } from "@/lib/supabase/server";
 import { outageOr } from "@/lib/supabase/unreachable";
 import { getCurrentUser } from "./current-user";
 
-export type Organization = { id: string; name: string; slug: string; currency: string; time_zone: string; locale: string };
+export type Organization = {
+  id: string;
+  name: string;
+  slug: string;
+  currency: string;
+  time_zone: string;
+  locale: string;
+};
 export type Membership = { org: Organization; role: StaffRole };
 
 export type StaffContext = {
