@@ -39,7 +39,8 @@ export const getPartnerContext = cache(async (): Promise<PartnerContext | null> 
   if (!partnerUser) return null;
 
   const [{ data: partners, error: partnersError }, { data: grants, error: grantsError }] = await Promise.all([
-    supabase.from("partners").select("id, name").order("name"),
+    // Partner users read partners only through the partner-safe function, never the table.
+    supabase.rpc("portal_partners").select("id, name").order("name"),
     supabase
       .from("partner_access")
       .select("partner_id, scope, revoked_at")
