@@ -466,6 +466,11 @@ isOneToOne: false
               "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"open_tasks": number,"overdue_tasks": number,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_open": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"updated_at": string,"won_value": number
             }[]
                            },
+"portal_accounts":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "name": string,"partner_id": string,"scope": (string)[]
+            }[]
+                           },
 "portal_commission_statement":
 { Args: { "p_partner_id": string }; Returns: {
               "approved": number,"commissions": number,"currency": string,"earned": number,"is_total": boolean,"owed": number,"paid": number,"pending": number,"period": string,"voided": number
@@ -474,6 +479,11 @@ isOneToOne: false
 "portal_commission_summary":
 { Args: Record<PropertyKey, never>; Returns: {
               "currency": string,"is_total": boolean,"overdue": number,"overdue_count": number,"owed": number,"paid": number,"partner_id": string,"partner_name": string
+            }[]
+                           },
+"portal_me":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "email": string,"id": string,"is_active": boolean,"name": string
             }[]
                            },
 "portal_organizations":

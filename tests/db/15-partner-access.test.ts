@@ -58,29 +58,37 @@ runMatrix(() => world, {
 });
 
 describe("partner_access: a partner user's own grants", () => {
-  // A grant out of force gives nothing, its own row included.
+  // A grant out of force gives nothing, its own row included; the table gives partner
+  // users nothing directly (its rows name the staff who granted and revoked).
   it.each([
-    ["partner", true],
-    ["partnerReferrals", true],
-    ["partnerFuture", false],
-    ["partnerEnded", false],
-    ["partnerRevoked", false],
-  ] as const)("%s reads their own grant while it is in force (%s) and cannot widen it", async (name, inForce) => {
-    const persona = world.people[name];
-    const own = await persona.client
-      .from("partner_access")
-      .select("partner_user_id, partner_id")
-      .eq("partner_user_id", persona.id);
-    expect(own.data).toEqual(inForce ? [{ partner_user_id: persona.id, partner_id: world.partners.granted }] : []);
-    const before = await readRow("partner_access", { partner_user_id: persona.id });
-    const widened = await persona.client
-      .from("partner_access")
-      .update({ scope: SCOPES, ends_at: null, starts_at: null, revoked_at: null }, { count: "exact" })
-      .eq("partner_user_id", persona.id);
-    if (widened.error) expect(widened.error.code).toBe("42501");
-    else expect(widened.count).toBe(0);
-    expect(await readRow("partner_access", { partner_user_id: persona.id })).toEqual(before);
-  });
+    ["partner", SCOPES],
+    ["partnerReferrals", ["referrals"]],
+    ["partnerFuture", null],
+    ["partnerEnded", null],
+    ["partnerRevoked", null],
+  ] as const)(
+    "%s reads their own grant through portal_accounts() while in force (%s) and cannot widen it",
+    async (name, scope) => {
+      const persona = world.people[name];
+      const direct = await persona.client.from("partner_access").select("id").eq("partner_user_id", persona.id);
+      expect(direct.data).toEqual([]);
+      const own = await persona.client.rpc("portal_accounts");
+      const [partner] = await sql<{ name: string }>("select name from public.partners where id = $1", [
+        world.partners.granted,
+      ]);
+      expect(own.data).toEqual(
+        scope ? [{ partner_id: world.partners.granted, name: partner!.name, scope: [...scope] }] : [],
+      );
+      const before = await readRow("partner_access", { partner_user_id: persona.id });
+      const widened = await persona.client
+        .from("partner_access")
+        .update({ scope: SCOPES, ends_at: null, starts_at: null, revoked_at: null }, { count: "exact" })
+        .eq("partner_user_id", persona.id);
+      if (widened.error) expect(widened.error.code).toBe("42501");
+      else expect(widened.count).toBe(0);
+      expect(await readRow("partner_access", { partner_user_id: persona.id })).toEqual(before);
+    },
+  );
 
   it("a partner user cannot grant themselves another partner", async () => {
     const persona = world.people.partner;

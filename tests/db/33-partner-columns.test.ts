@@ -36,32 +36,6 @@ const OUT_OF_FORCE: readonly PartnerPersona[] = ["partnerFuture", "partnerEnded"
 
 /** Columns a partner user may read, per table; a table missing here must give them nothing. */
 const ALLOWED_COLUMNS: Record<string, readonly string[]> = {
-  partner_users: [
-    "id",
-    "org_id",
-    "email",
-    "name",
-    "is_active",
-    "deactivated_at",
-    "created_by",
-    "created_at",
-    "updated_at",
-  ],
-  partner_access: [
-    "id",
-    "org_id",
-    "partner_id",
-    "partner_user_id",
-    "scope",
-    "granted_by",
-    "granted_at",
-    "starts_at",
-    "ends_at",
-    "revoked_at",
-    "revoked_by",
-    "created_at",
-    "updated_at",
-  ],
   profiles: ["id", "email", "display_name", "avatar_url", "created_at", "updated_at"],
   user_preferences: ["user_id", "partner_directory_layout", "settings", "created_at", "updated_at"],
   partner_resources: [
@@ -153,6 +127,8 @@ const ALLOWED_COLUMNS: Record<string, readonly string[]> = {
 
 /** Security-definer functions `authenticated` may call, and the columns each returns. */
 const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
+  portal_accounts: ["partner_id", "name", "scope"],
+  portal_me: ["id", "name", "email", "is_active"],
   portal_partners: ["id", "org_id", "name", "status", "tier", "region", "website", "owner_id"],
   portal_organizations: ["id", "name", "currency", "time_zone", "locale"],
   record_portal_event: [],
@@ -174,9 +150,9 @@ const STAFF_ONLY: Record<string, readonly string[]> = {
 
 /** The tables each persona reads rows of: their own identity, and the sections of an in-force grant. */
 function expectedTables(name: PartnerPersona): string[] {
-  const own = ["partner_users", "profiles", "user_preferences"];
+  const own = ["profiles", "user_preferences"];
   if (OUT_OF_FORCE.includes(name)) return own.sort();
-  const inForce = [...own, "partner_access", "partner_resources"];
+  const inForce = [...own, "partner_resources"];
   const sections: Record<string, string[]> = {
     partnerOverview: [],
     partnerReferrals: ["partner_referrals"],
@@ -283,8 +259,8 @@ describe("partner columns: every table partner users can reach, by persona", () 
     expect(Object.keys(orgs.data?.[0] ?? {})).toEqual(expect.arrayContaining([...STAFF_ONLY.organizations!]));
   });
 
-  // Child rows still carry the id of the staff member who recorded them (created_by, actor_id,
-  // granted_by, revoked_by), which a partner user reads with the row. They name staff, not
+  // Child rows still carry the id of the staff member who recorded them (created_by, and the
+  // timeline's actor_id), which a partner user reads with the row. They name staff, not
   // business data, and should move behind the partner-safe functions like partners' columns did.
   it.fails("no partner persona reads a column that names the staff member who recorded a row", async () => {
     const staffPeople = ["created_by", "granted_by", "revoked_by", "actor_id"];
@@ -380,6 +356,7 @@ describe("grants out of force give nothing, the organization included", () => {
       for (const table of [
         "organizations",
         "partners",
+        "partner_users",
         "partner_access",
         "partner_referrals",
         "partner_commissions",
@@ -391,8 +368,14 @@ describe("grants out of force give nothing, the organization included", () => {
         const result = await client.from(table).select("*");
         expect({ table, error: result.error, rows: result.data }).toEqual({ table, error: null, rows: [] });
       }
-      expect((await client.rpc("portal_organizations")).data).toEqual([]);
-      expect((await client.rpc("portal_commission_summary")).data).toEqual([]);
+      for (const fn of ["portal_organizations", "portal_partners", "portal_accounts", "portal_commission_summary"]) {
+        expect({ fn, rows: (await client.rpc(fn)).data }).toEqual({ fn, rows: [] });
+      }
+      // Only who they are, so the portal can say there is no account to show.
+      const me = await client.rpc("portal_me");
+      expect(me.data).toEqual([
+        expect.objectContaining({ id: world.people[name].id, email: world.people[name].email }),
+      ]);
     },
   );
 
