@@ -466,6 +466,11 @@ isOneToOne: false
               "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"open_tasks": number,"overdue_tasks": number,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_open": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"updated_at": string,"won_value": number
             }[]
                            },
+"portal_accounts":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "name": string,"partner_id": string,"scope": (string)[]
+            }[]
+                           },
 "portal_commission_statement":
 { Args: { "p_partner_id": string }; Returns: {
               "approved": number,"commissions": number,"currency": string,"earned": number,"is_total": boolean,"owed": number,"paid": number,"pending": number,"period": string,"voided": number
@@ -476,9 +481,24 @@ isOneToOne: false
               "currency": string,"is_total": boolean,"overdue": number,"overdue_count": number,"owed": number,"paid": number,"partner_id": string,"partner_name": string
             }[]
                            },
+"portal_me":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "email": string,"id": string,"is_active": boolean,"name": string
+            }[]
+                           },
+"portal_organizations":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "currency": string,"id": string,"locale": string,"name": string,"time_zone": string
+            }[]
+                           },
 "portal_partner_rollups":
 { Args: { "p_partner_id": string }; Returns: {
               "commission_approved": number,"commission_earned": number,"commission_overdue": number,"commission_owed": number,"commission_paid": number,"commission_pending": number,"currency": string,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"won_value": number
+            }[]
+                           },
+"portal_partners":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "id": string,"name": string,"org_id": string,"owner_id": string,"region": string,"status": string,"tier": string,"website": string
             }[]
                            },
 "portal_referral_pipeline":

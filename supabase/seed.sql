@@ -199,7 +199,7 @@ select md5('partnerdesk:commission:' || r.id)::uuid,
        'Commission on ' || r.client_name,
        r.closed_at, r.closed_at + interval '30 days',
        case when st.status = 'paid' then least(r.closed_at + interval '25 days', now()) end,
-       '11111111-1111-4111-8111-000000000001',
+       case when r.org_id = '00000000-0000-4000-8000-00000000ac01' then '11111111-1111-4111-8111-000000000001'::uuid else '11111111-1111-4111-8111-000000000005'::uuid end,
        r.closed_at
   from public.partner_referrals r
   join public.partners p on p.id = r.partner_id
@@ -215,7 +215,7 @@ select md5('partnerdesk:bonus:' || p.id)::uuid, p.org_id, p.id,
        (array['pending', 'approved'])[1 + abs(hashtext(p.id::text)) % 2],
        'Quarterly enablement bonus',
        now() - interval '20 days', now() + interval '10 days',
-       '11111111-1111-4111-8111-000000000002', now() - interval '20 days'
+       case when p.org_id = '00000000-0000-4000-8000-00000000ac01' then '11111111-1111-4111-8111-000000000002'::uuid else '11111111-1111-4111-8111-000000000005'::uuid end, now() - interval '20 days'
   from public.partners p join public.organizations o on o.id = p.org_id
  where p.status = 'active' and abs(hashtext(p.id::text)) % 3 = 0;
 
@@ -234,7 +234,7 @@ select md5('partnerdesk:task:' || p.id || ':' || j)::uuid, p.org_id, p.id,
        (array['low', 'medium', 'medium', 'high', 'urgent'])[1 + h % 5],
        (now() + ((h % 40) - 15) * interval '1 day')::date,
        case when st.status = 'done' then now() - (h % 10) * interval '1 day' end,
-       '11111111-1111-4111-8111-000000000002',
+       case when p.org_id = '00000000-0000-4000-8000-00000000ac01' then '11111111-1111-4111-8111-000000000002'::uuid else '11111111-1111-4111-8111-000000000005'::uuid end,
        now() - interval '30 days'
   from public.partners p, generate_series(1, 3) as j,
        lateral (select abs(hashtext(p.id::text || ':task:' || j)) as h) hh,

@@ -15,7 +15,7 @@ export type PartnerContext = {
   name: string | null;
   email: string;
   isActive: boolean;
-  /** Partners whose grant is in force right now; decided by RLS, not recomputed here. */
+  /** Partners whose grant is in force right now; decided by the database, not recomputed here. */
   accounts: PortalAccount[];
 };
 
@@ -23,35 +23,25 @@ export const ACTIVE_ACCOUNT_COOKIE = "pd-portal-account";
 
 /**
  * The signed-in partner user and the accounts they may see, or null for anyone who
- * is not a partner user. Which partners are visible is RLS's answer: a grant that
- * ended or was revoked drops out on the very next request.
+ * is not a partner user. Both come from partner-safe definer functions (portal_me,
+ * portal_accounts), never the tables: a grant that ended or was revoked drops out on the
+ * very next request.
  */
 export const getPartnerContext = cache(async (): Promise<PartnerContext | null> => {
   const user = await getCurrentUser();
   if (!user) return null;
   const supabase = await createClient();
-  const { data: partnerUser, error } = await supabase
-    .from("partner_users")
-    .select("id, name, email, is_active")
-    .eq("id", user.id)
-    .maybeSingle();
+  const { data: partnerUser, error } = await supabase.rpc("portal_me").maybeSingle();
   if (error) throw outageOr(error);
   if (!partnerUser) return null;
 
-  const [{ data: partners, error: partnersError }, { data: grants, error: grantsError }] = await Promise.all([
-    supabase.from("partners").select("id, name").order("name"),
-    supabase
-      .from("partner_access")
-      .select("partner_id, scope, revoked_at")
-      .eq("partner_user_id", user.id)
-      .is("revoked_at", null),
-  ]);
-  if (partnersError) throw outageOr(partnersError);
+  const { data: grants, error: grantsError } = await supabase.rpc("portal_accounts").order("name");
   if (grantsError) throw outageOr(grantsError);
-  const scopes = new Map((grants ?? []).map((grant) => [grant.partner_id, grant.scope as PortalSection[]]));
-  const accounts = (partners ?? [])
-    .filter((partner) => scopes.has(partner.id))
-    .map((partner) => ({ partnerId: partner.id, name: partner.name, scope: scopes.get(partner.id) ?? [] }));
+  const accounts = (grants ?? []).map((grant) => ({
+    partnerId: grant.partner_id,
+    name: grant.name,
+    scope: grant.scope as PortalSection[],
+  }));
   return {
     userId: user.id,
     name: partnerUser.name,

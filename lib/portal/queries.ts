@@ -8,16 +8,18 @@ import type { ReferralStatus } from "./constants";
 /**
  * Portal reads. Every one runs as the signed-in partner user, so RLS (and the grant's
  * scope, window and revocation) alone decides what comes back; nothing here filters by
- * grant. Sums come from the SQL functions of the portal_summaries migration.
+ * grant. Partners and the organization come through portal_partners() and
+ * portal_organizations(), which name the partner-safe columns. Sums come from the SQL
+ * functions of the portal_summaries migration.
  */
 
 export type PortalOrg = { id: string; name: string; currency: string; time_zone: string; locale: string };
 
-/** The partner user's organization (RLS shows them only their own). */
+/** The partner user's organization, while one of their grants is in force. */
 export const getPortalOrg = cache(async (): Promise<PortalOrg | null> => {
   const supabase = await createClient();
   const { data, error } = await supabase
-    .from("organizations")
+    .rpc("portal_organizations")
     .select("id, name, currency, time_zone, locale")
     .limit(1)
     .maybeSingle();
@@ -27,8 +29,9 @@ export const getPortalOrg = cache(async (): Promise<PortalOrg | null> => {
 
 export const getPortalPartner = cache(async (partnerId: string) => {
   const supabase = await createClient();
+  // The partner-safe columns: the partners table itself gives partner users nothing.
   const { data, error } = await supabase
-    .from("partners")
+    .rpc("portal_partners")
     .select("id, name, status, tier, region, website, owner_id")
     .eq("id", partnerId)
     .maybeSingle();

@@ -9,7 +9,6 @@ beforeAll(async () => {
 });
 
 const ORG = ["granted", "sibling"];
-const GRANTED = ["granted"];
 const FOREIGN = ["foreign"];
 
 runMatrix(() => world, {
@@ -46,18 +45,19 @@ runMatrix(() => world, {
     member:             [ORG,     ok,    ok,    no],
     viewer:             [ORG,     no,    no,    no],
     stranger:           [FOREIGN, no,    no,    no],
-    partner:            [GRANTED, no,    no,    no],
-    partnerOverview:    [GRANTED, no,    no,    no],
-    partnerReferrals:   [GRANTED, no,    no,    no],
-    partnerCommissions: [GRANTED, no,    no,    no],
-    partnerDocuments:   [GRANTED, no,    no,    no],
-    partnerTraining:    [GRANTED, no,    no,    no],
-    partnerActivity:    [GRANTED, no,    no,    no],
+    // Partner users read partners only through portal_partners() (tests/db/33-partner-columns).
+    partner:            [NONE,    no,    no,    no],
+    partnerOverview:    [NONE,    no,    no,    no],
+    partnerReferrals:   [NONE,    no,    no,    no],
+    partnerCommissions: [NONE,    no,    no,    no],
+    partnerDocuments:   [NONE,    no,    no,    no],
+    partnerTraining:    [NONE,    no,    no,    no],
+    partnerActivity:    [NONE,    no,    no,    no],
     partnerFuture:      [NONE,    no,    no,    no],
     partnerEnded:       [NONE,    no,    no,    no],
     partnerRevoked:     [NONE,    no,    no,    no],
     partnerInactive:    [NONE,    no,    no,    no],
-    strangerPartner:    [FOREIGN, no,    no,    no],
+    strangerPartner:    [NONE,    no,    no,    no],
     anon:               [NONE,    no,    no,    no],
   },
 });

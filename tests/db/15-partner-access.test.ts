@@ -58,15 +58,27 @@ runMatrix(() => world, {
 });
 
 describe("partner_access: a partner user's own grants", () => {
-  it.each(["partner", "partnerReferrals", "partnerFuture", "partnerEnded", "partnerRevoked"] as const)(
-    "%s reads their own grant and cannot widen it",
-    async (name) => {
+  // A grant out of force gives nothing, its own row included; the table gives partner
+  // users nothing directly (its rows name the staff who granted and revoked).
+  it.each([
+    ["partner", SCOPES],
+    ["partnerReferrals", ["referrals"]],
+    ["partnerFuture", null],
+    ["partnerEnded", null],
+    ["partnerRevoked", null],
+  ] as const)(
+    "%s reads their own grant through portal_accounts() while in force (%s) and cannot widen it",
+    async (name, scope) => {
       const persona = world.people[name];
-      const own = await persona.client
-        .from("partner_access")
-        .select("partner_user_id, partner_id")
-        .eq("partner_user_id", persona.id);
-      expect(own.data).toEqual([{ partner_user_id: persona.id, partner_id: world.partners.granted }]);
+      const direct = await persona.client.from("partner_access").select("id").eq("partner_user_id", persona.id);
+      expect(direct.data).toEqual([]);
+      const own = await persona.client.rpc("portal_accounts");
+      const [partner] = await sql<{ name: string }>("select name from public.partners where id = $1", [
+        world.partners.granted,
+      ]);
+      expect(own.data).toEqual(
+        scope ? [{ partner_id: world.partners.granted, name: partner!.name, scope: [...scope] }] : [],
+      );
       const before = await readRow("partner_access", { partner_user_id: persona.id });
       const widened = await persona.client
         .from("partner_access")
@@ -93,9 +105,9 @@ describe("partner_access: a partner user's own grants", () => {
 /** What one partner user sees of the granted partner, table by table. */
 async function visibleTo(userId: string, rows: { referral: string }) {
   const client = await clientAs(userId);
-  const partner = await client.from("partners").select("id").eq("id", world.partners.granted);
+  const partner = await client.rpc("portal_partners").select("id").eq("id", world.partners.granted);
   const referral = await client.from("partner_referrals").select("id").eq("id", rows.referral);
-  return { partner: partner.data?.length ?? 0, referral: referral.data?.length ?? 0 };
+  return { partner: (partner.data as unknown[] | null)?.length ?? 0, referral: referral.data?.length ?? 0 };
 }
 
 describe("partner_access: grants at their edges, on the very next request", () => {
@@ -194,10 +206,10 @@ describe("partner_access: grants at their edges, on the very next request", () =
     await grantAccess(user.id, world.partners.sibling, { scope: ["documents"] });
     const client = await clientAs(user.id);
     const partners = await client
-      .from("partners")
+      .rpc("portal_partners")
       .select("id")
       .in("id", [world.partners.granted, world.partners.sibling, world.partners.foreign]);
-    expect(new Set(partners.data?.map((row) => row.id))).toEqual(
+    expect(new Set((partners.data as { id: string }[] | null)?.map((row) => row.id))).toEqual(
       new Set([world.partners.granted, world.partners.sibling]),
     );
     const referrals = await client
