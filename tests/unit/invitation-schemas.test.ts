@@ -13,7 +13,7 @@ function emailError(schema: { safeParse: (value: unknown) => { success: boolean;
     success: boolean;
     error?: { issues: { path: PropertyKey[]; message: string }[] };
   };
-  return result.error?.issues.find((issue) => issue.path[0] === "email" || issue.path.length === 0)?.message;
+  return result.error?.issues.find((entry) => entry.path[0] === "email" || entry.path.length === 0)?.message;
 }
 
 describe("invitation email addresses", () => {
