@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createClient } from "@supabase/supabase-js";
 import pg from "pg";
-import { DEMO_PASSWORD, latestMailTo, linkAndCode, signInAsStaff } from "./support/auth";
+import { DEMO_PASSWORD, signInAsStaff } from "./support/auth";
 
 // Staff members of Acme (seed): each test adds and works on its own people, so the demo
 // admin and the seeded members are never changed.
@@ -60,41 +60,7 @@ async function membersPage(browser: Browser, email = "admin@acme.test"): Promise
 
 const memberRow = (page: Page, email: string) => page.getByTestId("member").filter({ hasText: email });
 
-test("an admin invites a staff member with a role, and the invitee follows the emailed link into /admin", async ({
-  browser,
-}) => {
-  const email = `${unique("new-staff")}@acme.test`;
-  const admin = await membersPage(browser);
-  const form = admin.getByRole("form", { name: "Invite a member" });
-
-  // Checked in the browser by the same schema as the server, and what was typed stays.
-  await form.getByLabel("Email").fill("not-an-email");
-  await form.getByRole("button", { name: "Send invitation" }).click();
-  await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
-  await expect(form.getByText("Enter a valid email address")).toBeVisible();
-  await expect(form.getByLabel("Email")).toHaveValue("not-an-email");
-
-  const since = new Date(Date.now() - 1000);
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Role").selectOption("manager");
-  await form.getByRole("button", { name: "Send invitation" }).click();
-  await expect(admin.getByText(`Invitation sent to ${email}`)).toBeVisible();
-  await expect(memberRow(admin, email)).toBeVisible();
-  await expect(memberRow(admin, email).getByRole("combobox")).toHaveValue("manager");
-  const userId = await withDb(
-    async (db) => (await db.query("select id from auth.users where email = $1", [email])).rows[0].id as string,
-  );
-  expect(await roleOf(ACME, userId)).toBe("manager");
-
-  const mail = await latestMailTo(email, since);
-  const { link } = linkAndCode(mail);
-  expect(link).toContain("type=invite");
-  const invitee = await (await browser.newContext()).newPage();
-  await invitee.goto(link);
-  await invitee.getByRole("button", { name: "Accept invitation and sign in" }).click();
-  await expect(invitee).toHaveURL(/\/admin/);
-  await expect(invitee.getByRole("heading", { level: 1 })).toBeVisible();
-});
+// Inviting (and accepting) lives in invitations.spec.ts.
 
 test("an admin changes a member's role, and removes a member", async ({ browser }) => {
   const member = await addStaff(ACME, "member", "role-change");

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
-import { latestMailTo, linkAndCode, signInAsPartner, signInAsStaff } from "./support/auth";
+import { latestMailTo, signInAsPartner, signInAsStaff } from "./support/auth";
 
 // Seeded ids (supabase/seed.sql).
 const FABRIKAM = "33333333-3333-4333-8333-000000000005";
@@ -39,15 +39,15 @@ async function invite(admin: Page, email: string, name: string, partner: string,
   await expect(admin.getByText(`Invitation sent to ${email}`)).toBeVisible();
 }
 
-/** Opens the invitation from the mailbox and accepts it. */
+/**
+ * Reads the app's access email (it carries no auth token: nothing of the person's is spent)
+ * and signs in on the portal as the email says.
+ */
 async function acceptInvitation(page: Page, email: string, since: Date) {
   const mail = await latestMailTo(email, since);
-  expect(mail.subject).toMatch(/invited/i);
-  const { link } = linkAndCode(mail);
-  expect(link).toContain("type=invite");
-  await page.goto(link);
-  await page.getByRole("button", { name: "Accept invitation and sign in" }).click();
-  await expect(page).toHaveURL(/\/portal/);
+  expect(mail.subject).toMatch(/^You now have access to .+ on Partnerdesk$/);
+  expect(mail.html).not.toContain("/auth/");
+  await signInAsPartner(page, email);
 }
 
 /** Tomorrow in Acme's time zone: grant days are the org's days. */
@@ -186,7 +186,8 @@ test("a partner user can neither open /admin nor run an admin server action by p
   const admin = await staffPage(browser);
   await admin.goto("/admin/partner-users");
   // The form validates in the browser first, so send something well-formed that the database
-  // refuses: a staff member cannot also be a partner user. Nothing is written.
+  // refuses: a staff member cannot also be a partner user. Nothing is written, and the answer
+  // is the one any address gets (it must not tell that the person is staff).
   const form = admin.getByRole("form", { name: "Invite a partner user" });
   await form.getByRole("button", { name: "Send invitation" }).click();
   await expect(form.getByText("Enter a valid email address")).toBeVisible();
@@ -198,7 +199,8 @@ test("a partner user can neither open /admin nor run an admin server action by p
   );
   await form.getByRole("button", { name: "Send invitation" }).click();
   const actionId = (await actionRequest).headers()["next-action"]!;
-  await expect(form.getByRole("alert").first()).toBeVisible();
+  await expect(admin.getByText("Invitation sent to member@acme.test")).toBeVisible();
+  await expect(form.getByRole("alert")).toHaveCount(0);
   const staffAsPartner = await withDb(
     async (db) =>
       (await db.query("select count(*)::int as n from public.partner_users where email = 'member@acme.test'")).rows[0]

@@ -18,6 +18,26 @@ export type Database = {
                   Relationships: [
                     
                   ]
+                },"org_invitations": {
+                  Row: {
+                    "accepted_at": string | null,"accepted_by": string | null,"created_at": string,"created_user_id": string | null,"email": string,"expires_at": string,"id": string,"invited_by": string | null,"org_id": string,"revoked_at": string | null,"revoked_by": string | null,"role": string,"sent_at": string,"token_hash": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "accepted_at"?: string | null,"accepted_by"?: string | null,"created_at"?: string,"created_user_id"?: string | null,"email": string,"expires_at": string,"id"?: string,"invited_by"?: string | null,"org_id": string,"revoked_at"?: string | null,"revoked_by"?: string | null,"role": string,"sent_at"?: string,"token_hash"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "accepted_at"?: string | null,"accepted_by"?: string | null,"created_at"?: string,"created_user_id"?: string | null,"email"?: string,"expires_at"?: string,"id"?: string,"invited_by"?: string | null,"org_id"?: string,"revoked_at"?: string | null,"revoked_by"?: string | null,"role"?: string,"sent_at"?: string,"token_hash"?: string | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "org_invitations_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"org_members": {
                   Row: {
                     "created_at": string,"created_by": string | null,"org_id": string,"role": string,"updated_at": string,"user_id": string
@@ -394,7 +414,10 @@ isOneToOne: false
             [_ in never]: never
           }
           Functions: {
-            "add_partner_note":
+            "accept_org_invitation":
+{ Args: { "p_token": string }; Returns: string
+                           },
+"add_partner_note":
 { Args: { "p_body": string,"p_partner_id": string }; Returns: {
               "author_id": string | null,
 "body": string,
@@ -422,9 +445,20 @@ isOneToOne: false
 "auth_limit_succeeded":
 { Args: { "p_action": string,"p_address": string,"p_email": string }; Returns: undefined
                            },
+"create_org_invitation":
+{ Args: { "p_email": string,"p_org_id": string,"p_role": string }; Returns: string
+                           },
 "import_partners":
 { Args: { "p_org_id": string,"p_rows": Json }; Returns: {
               "inserted": number,"unchanged": number,"updated": number
+            }[]
+                           },
+"issue_org_invitation_token":
+{ Args: { "p_created_user_id"?: string,"p_invitation_id": string }; Returns: string
+                           },
+"org_invitation_for_token":
+{ Args: { "p_token": string }; Returns: {
+              "account_id": string,"email": string,"expires_at": string,"invitation_id": string,"inviter_name": string,"org_id": string,"org_name": string,"role": string,"sets_password": boolean,"status": string
             }[]
                            },
 "partner_directory_metrics":
@@ -516,6 +550,12 @@ isOneToOne: false
                            },
 "record_portal_event":
 { Args: { "p_event": string,"p_partner_id"?: string }; Returns: undefined
+                           },
+"resend_org_invitation":
+{ Args: { "p_invitation_id": string }; Returns: string
+                           },
+"revoke_org_invitation":
+{ Args: { "p_invitation_id": string }; Returns: undefined
                            }
           }
           Enums: {

@@ -21,8 +21,7 @@ export function InviteMemberForm() {
   const form = useForm({ resolver: zodResolver(inviteMemberSchema), defaultValues: EMPTY });
   const { errors } = form.formState;
   const { submit, formError, pending } = useActionForm(form, inviteMember, (data) => {
-    const email = form.getValues("email").trim();
-    toast.success(data.existed ? `${email} added to the organization.` : `Invitation sent to ${email}.`);
+    toast.success(`Invitation sent to ${data.email}.`);
     form.reset({ ...EMPTY, role: form.getValues("role") });
     router.refresh();
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invitationEmail } from "@/lib/invitations/schemas";
 import { recordId } from "@/lib/validation/record-id";
 import { isDay } from "@/lib/format/day-range";
 import { PORTAL_SECTIONS } from "@/lib/portal/sections";
@@ -35,11 +36,7 @@ export type GrantInput = z.output<typeof grantInputSchema>;
 export type GrantFormInput = z.input<typeof grantInputSchema>;
 
 export const invitePartnerUserSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: "Enter a valid email address" })),
+  email: invitationEmail(),
   name: z.string().trim().min(1, { error: "Enter their name" }).max(200, { error: "Use at most 200 characters" }),
   grants: z.array(grantInputSchema).min(1, { error: "Give at least one partner" }),
 });

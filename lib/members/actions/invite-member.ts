@@ -3,27 +3,41 @@
 import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/actions/result";
 import { staffAction } from "@/lib/actions/safe-action";
-import { authCallbackUrl } from "@/lib/auth/callback-url";
 import { EMAIL_UNAVAILABLE } from "@/lib/auth/email-send-outcome";
-import { memberError } from "@/lib/members/errors";
+import { deliverInvitation } from "@/lib/invitations/deliver-invitation";
+import { adminInvitationError } from "@/lib/invitations/errors";
+import { inviterName } from "@/lib/members/inviter-name";
 import { inviteMemberSchema } from "@/lib/members/schemas";
-import { inviteOrFindAuthUser } from "@/lib/partner-users/auth-users";
-import { siteOrigin } from "@/lib/partner-users/site-origin";
 
 /**
- * Admins invite staff. The service-role client only creates the auth user and sends the
- * invitation; the membership row is written as the admin (RLS: admins only; the audit names them).
+ * Admins invite staff by email. The invitation is written as the admin (the function checks
+ * they are one, and the audit names them); nobody joins until they accept. The answer is
+ * the same whether or not the address has an account anywhere, and whatever that account
+ * is (a partner user elsewhere learns on accepting that it cannot be staff; the admin never does).
  */
 export const inviteMember = staffAction(
   { schema: inviteMemberSchema, roles: ["admin"] },
-  async (input, { supabase, orgId }) => {
-    const account = await inviteOrFindAuthUser(input.email, {}, authCallbackUrl(await siteOrigin(), "/admin/partners"));
-    if (!account.ok) return fail(EMAIL_UNAVAILABLE);
-    const { error } = await supabase
-      .from("org_members")
-      .insert({ org_id: orgId, user_id: account.userId, role: input.role });
-    if (error) return fail(memberError(error, "Could not add this member."));
+  async (input, { supabase, orgId, staff }) => {
+    const { data: invitationId, error } = await supabase.rpc("create_org_invitation", {
+      p_org_id: orgId,
+      p_email: input.email,
+      p_role: input.role,
+    });
+    const refusal = adminInvitationError(error);
+    if (refusal) return fail(refusal.message, refusal.field ? { [refusal.field]: refusal.message } : undefined);
+    if (error) throw error;
+    const delivered = await deliverInvitation({
+      invitationId,
+      email: input.email,
+      role: input.role,
+      orgName: staff.org.name,
+      inviterName: await inviterName(supabase, staff),
+    });
     revalidatePath("/admin/settings/members");
-    return ok({ existed: account.existed });
+    if (!delivered.ok)
+      return delivered.error === "invalid_email"
+        ? fail("Enter a valid email address", { email: "Enter a valid email address" })
+        : fail(EMAIL_UNAVAILABLE);
+    return ok({ email: input.email });
   },
 );

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { InviteMemberForm } from "@/components/members/invite-member-form";
 import { MemberRowActions } from "@/components/members/member-row-actions";
+import { PendingInvitations } from "@/components/members/pending-invitations";
+import { RoleSummaries } from "@/components/members/role-summaries";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { formatDate } from "@/lib/format/dates";
+import { listPendingInvitations } from "@/lib/invitations/queries";
 import { listMembers } from "@/lib/members/queries";
 import { isStaffRole } from "@/lib/orgs/roles";
 import { createClient } from "@/lib/supabase/server";
@@ -16,7 +19,11 @@ export default async function MembersPage() {
   if (!staff) return null;
   if (staff.role !== "admin")
     return <EmptyState title="Members are managed by admins" description="Ask an admin of your organization." />;
-  const members = await listMembers(await createClient(), staff.org.id);
+  const supabase = await createClient();
+  const [members, invitations] = await Promise.all([
+    listMembers(supabase, staff.org.id),
+    listPendingInvitations(supabase, staff.org.id),
+  ]);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
@@ -26,11 +33,16 @@ export default async function MembersPage() {
         </p>
       </div>
       <Card>
-        <CardHeader title="Invite a member" description="They get an email invitation to sign in." />
-        <CardBody>
+        <CardHeader
+          title="Invite a member"
+          description="They get an email with a link; they join once they accept. Someone new chooses a password first."
+        />
+        <CardBody className="space-y-5">
           <InviteMemberForm />
+          <RoleSummaries />
         </CardBody>
       </Card>
+      <PendingInvitations invitations={invitations} timeZone={staff.org.time_zone} />
       <Card>
         <CardHeader title={`${members.length} member${members.length === 1 ? "" : "s"}`} />
         <ul className="divide-y divide-slate-100">
