@@ -453,7 +453,7 @@ isOneToOne: false
               "inserted": number,"unchanged": number,"updated": number
             }[]
                            },
-"issue_org_invitation_token":
+"mint_org_invitation_token":
 { Args: { "p_created_user_id"?: string,"p_invitation_id": string }; Returns: string
                            },
 "org_invitation_for_token":

@@ -25,7 +25,7 @@ export async function deliverInvitation(input: {
   const account = await createOrFindInviteeAccount(input.email);
   if (!account.ok) return account;
   const admin = createAdminClient();
-  const issued = await admin.rpc("issue_org_invitation_token", {
+  const issued = await admin.rpc("mint_org_invitation_token", {
     p_invitation_id: input.invitationId,
     ...(account.created ? { p_created_user_id: account.userId } : {}),
   });

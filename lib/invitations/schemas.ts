@@ -18,7 +18,7 @@ export function invitationEmail() {
     .pipe(z.email({ error: "Enter a valid email address" }));
 }
 
-/** 32 random bytes, base64url without padding, as issue_org_invitation_token() makes them. */
+/** 32 random bytes, base64url without padding, as mint_org_invitation_token() makes them. */
 export const invitationToken = z
   .string({ error: "This invitation link is not valid" })
   .trim()

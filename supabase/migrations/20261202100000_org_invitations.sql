@@ -226,7 +226,7 @@ comment on function public.revoke_org_invitation(uuid) is 'Admins: revokes an op
 
 -- Service role only: the app server issues the token right after the admin's call, so the
 -- token never passes through a response an API caller could read.
-create or replace function public.issue_org_invitation_token(p_invitation_id uuid, p_created_user_id uuid default null)
+create or replace function public.mint_org_invitation_token(p_invitation_id uuid, p_created_user_id uuid default null)
 returns text
 language plpgsql
 volatile
@@ -246,7 +246,7 @@ begin
   return token;
 end
 $$;
-comment on function public.issue_org_invitation_token(uuid, uuid) is 'service_role: gives an open invitation that has no token yet a fresh single-use token, stores its hash, returns the token for the email. p_created_user_id: the account the app created for this address.';
+comment on function public.mint_org_invitation_token(uuid, uuid) is 'service_role: gives an open invitation that has no token yet a fresh single-use token, stores its hash, returns the token for the email. p_created_user_id: the account the app created for this address.';
 
 create or replace function private.invitation_by_token(p_token text)
 returns public.org_invitations
@@ -336,9 +336,9 @@ comment on function public.accept_org_invitation(text) is 'The signed-in invitee
 
 revoke all on function public.create_org_invitation(uuid, text, text), public.resend_org_invitation(uuid),
   public.revoke_org_invitation(uuid), public.accept_org_invitation(text),
-  public.issue_org_invitation_token(uuid, uuid), public.org_invitation_for_token(text)
+  public.mint_org_invitation_token(uuid, uuid), public.org_invitation_for_token(text)
   from public, anon, authenticated, service_role;
 grant execute on function public.create_org_invitation(uuid, text, text), public.resend_org_invitation(uuid),
   public.revoke_org_invitation(uuid), public.accept_org_invitation(text) to authenticated;
-grant execute on function public.issue_org_invitation_token(uuid, uuid), public.org_invitation_for_token(text)
+grant execute on function public.mint_org_invitation_token(uuid, uuid), public.org_invitation_for_token(text)
   to service_role;

@@ -153,7 +153,7 @@ describe("org_invitations: the permission matrix", () => {
 
       it("cannot issue a token or read an invitation by its token (the app server does)", async () => {
         const target = await invitation(world.org.id);
-        const issued = await world.people[name].client.rpc("issue_org_invitation_token", {
+        const issued = await world.people[name].client.rpc("mint_org_invitation_token", {
           p_invitation_id: target.id,
         });
         expect(issued.error?.code).toBe("42501");
@@ -259,13 +259,13 @@ describe("org_invitations: the admin's org only", () => {
 
   it("the service role issues a token once, and reads the invitation by it", async () => {
     const target = await invitation(world.org.id);
-    const issued = await world.service.rpc("issue_org_invitation_token", { p_invitation_id: target.id });
+    const issued = await world.service.rpc("mint_org_invitation_token", { p_invitation_id: target.id });
     expect(issued.error).toBeNull();
     expect(issued.data).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await readRow("org_invitations", { id: target.id });
     expect(stored!.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored!.token_hash).not.toContain(issued.data);
-    const again = await world.service.rpc("issue_org_invitation_token", { p_invitation_id: target.id });
+    const again = await world.service.rpc("mint_org_invitation_token", { p_invitation_id: target.id });
     expect(again.error?.hint).toBe("invitation_not_found");
     const peek = await world.service.rpc("org_invitation_for_token", { p_token: issued.data });
     expect(peek.error).toBeNull();

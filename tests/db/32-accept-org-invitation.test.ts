@@ -26,7 +26,7 @@ async function invite(role = "member", email = `invitee-${token()}@invited.test`
     p_role: role,
   });
   expect(created.error).toBeNull();
-  const issued = await world.service.rpc("issue_org_invitation_token", { p_invitation_id: created.data });
+  const issued = await world.service.rpc("mint_org_invitation_token", { p_invitation_id: created.data });
   expect(issued.error).toBeNull();
   return { id: created.data as string, token: issued.data as string, email, userId };
 }
@@ -101,7 +101,7 @@ describe("accept_org_invitation: refusals", () => {
     expect((await client.rpc("accept_org_invitation", { p_token: invited.token })).error?.hint).toBe(
       "invitation_not_found",
     );
-    const fresh = await world.service.rpc("issue_org_invitation_token", { p_invitation_id: invited.id });
+    const fresh = await world.service.rpc("mint_org_invitation_token", { p_invitation_id: invited.id });
     expect((await client.rpc("accept_org_invitation", { p_token: fresh.data })).error).toBeNull();
     expect(await membership(invited.userId)).toMatchObject({ role: "member" });
   });
