@@ -1,10 +1,29 @@
-import Papa from "papaparse";
 import { staffRoute } from "@/lib/actions/safe-route";
 import { auditNames, listAuditEntries, parseAuditFilter } from "@/lib/audit/queries";
+import { toCsv } from "@/lib/csv/write";
 import { formatTimestampIn } from "@/lib/format/dates";
 import { queryParamsSchema } from "@/lib/http/query-schema";
 
 const MAX_ROWS = 10_000;
+
+const COLUMNS = [
+  "created_at",
+  "created_at_local",
+  "time_zone",
+  "action",
+  "actor_type",
+  "actor_id",
+  "actor",
+  "resource_type",
+  "resource_id",
+  "partner_id",
+  "partner",
+  "before",
+  "after",
+  "metadata",
+  "ip",
+  "user_agent",
+] as const;
 
 /** CSV of the filtered audit entries, read as the signed-in admin (RLS lets only admins read audit_log). */
 export const GET = staffRoute(
@@ -21,7 +40,8 @@ export const GET = staffRoute(
       [...new Set(rows.map((row) => row.actor_id).filter((id): id is string => Boolean(id)))],
       [...new Set(rows.map((row) => row.partner_id).filter((id): id is string => Boolean(id)))],
     );
-    const csv = Papa.unparse(
+    const csv = toCsv(
+      COLUMNS,
       rows.map((row) => ({
         created_at: row.created_at,
         // The same instant on the org's clock, which the page and its day filters use.
@@ -41,7 +61,6 @@ export const GET = staffRoute(
         ip: row.ip ?? "",
         user_agent: row.user_agent ?? "",
       })),
-      { escapeFormulae: true },
     );
     return new Response(csv, {
       headers: {
