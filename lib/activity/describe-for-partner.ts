@@ -47,7 +47,7 @@ export function describeForPartner(event: { event_type: string; payload: unknown
     case "referral.lost":
       return `${referral} was closed as lost`;
     case "commission.created":
-      return `${commission} recorded${text(payload.status) && text(payload.status) !== "pending" ? ` as ${label(COMMISSION_STATUS_LABELS, payload.status)}` : ""}`;
+      return `${commission} recorded${text(payload.status) && text(payload.status) !== "pending" ? ` as ${label(COMMISSION_STATUS_LABELS, payload.status).toLowerCase()}` : ""}`;
     case "commission.approved":
       return `${commission} approved`;
     case "commission.paid":
