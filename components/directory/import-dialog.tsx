@@ -7,8 +7,10 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CLEAR_MARKER } from "@/lib/csv/cell";
 import { IMPORT_COLUMNS } from "@/lib/partners/csv/columns";
 import type { ImportPreview, ImportPreviewRow, ImportRowKind } from "@/lib/partners/csv/import-rows";
+import { ImportRowDetails } from "./import-row-details";
 
 type ImportResult = { inserted: number; updated: number; unchanged: number; invalid: number };
 type Step = { name: "choose" } | { name: "preview"; preview: ImportPreview } | { name: "done"; result: ImportResult };
@@ -32,14 +34,6 @@ function sortedRows(preview: ImportPreview): ImportPreviewRow[] {
   return [...preview.rows]
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.line - b.line)
     .slice(0, 500);
-}
-
-function rowDetails(row: ImportPreviewRow): string {
-  if (row.kind === "invalid") return row.errors.join("; ");
-  return (
-    row.changes.map((change) => `${change.field}: ${change.from || "—"} → ${change.to || "—"}`).join("; ") ||
-    (row.kind === "new" ? "Creates a partner" : "Already up to date")
-  );
 }
 
 /** CSV import: choose a file, see what each row would do, then apply the valid rows in one go. */
@@ -142,6 +136,12 @@ export function ImportDialog() {
                   Columns (any order, only <code>external_id</code> is required): {IMPORT_COLUMNS.join(", ")}. Tags are
                   separated by semicolons; owners are staff emails. An exported file imports back unchanged.
                 </p>
+                <p className="text-xs leading-relaxed text-slate-500">
+                  A blank cell keeps what the partner has. To empty a field, write{" "}
+                  <code className="rounded bg-slate-100 px-1">{CLEAR_MARKER}</code> in its cell (name, status and tier
+                  cannot be emptied). Numbers use a dot for decimals (<code>12.5</code>), dates are{" "}
+                  <code>YYYY-MM-DD</code>.
+                </p>
               </div>
             )}
 
@@ -175,7 +175,9 @@ export function ImportDialog() {
                       <p className="mt-0.5 text-xs text-slate-500">
                         Line {row.line} · <span className="font-mono">{row.externalId || "no external_id"}</span>
                       </p>
-                      <p className="mt-1 text-xs text-slate-600">{rowDetails(row)}</p>
+                      <div className="mt-1 text-xs text-slate-600">
+                        <ImportRowDetails row={row} />
+                      </div>
                     </li>
                   ))}
                 </ol>
@@ -203,7 +205,9 @@ export function ImportDialog() {
                           <td className="px-3 py-2">
                             <Badge tone={KIND_TONES[row.kind]}>{KIND_LABELS[row.kind]}</Badge>
                           </td>
-                          <td className="px-3 py-2 text-xs text-slate-600">{rowDetails(row)}</td>
+                          <td className="px-3 py-2 text-xs text-slate-600">
+                            <ImportRowDetails row={row} />
+                          </td>
                         </tr>
                       ))}
                     </tbody>

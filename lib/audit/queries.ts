@@ -79,29 +79,6 @@ export async function listAuditEntries(
   return { entries: data ?? [], total: count ?? 0 };
 }
 
-/** Names for actor ids and partner ids in a page of entries (people and partners the admin can read). */
-export async function auditNames(supabase: ServerClient, actorIds: string[], partnerIds: string[]) {
-  const [people, partners] = await Promise.all([
-    actorIds.length
-      ? supabase.from("profiles").select("id, display_name, email").in("id", actorIds)
-      : Promise.resolve({ data: [] }),
-    partnerIds.length
-      ? supabase.from("partners").select("id, name").in("id", partnerIds)
-      : Promise.resolve({ data: [] }),
-  ]);
-  const actorNames = new Map<string, string>();
-  for (const person of (people.data ?? []) as { id: string; display_name: string | null; email: string | null }[]) {
-    actorNames.set(
-      person.id,
-      person.display_name ? `${person.display_name} (${person.email ?? ""})` : (person.email ?? person.id),
-    );
-  }
-  const partnerNames = new Map<string, string>();
-  for (const partner of (partners.data ?? []) as { id: string; name: string }[])
-    partnerNames.set(partner.id, partner.name);
-  return { actorNames, partnerNames };
-}
-
 /** Filter options: staff and partner users of the org (actors), partners, and the actions and resource types seen. */
 export async function auditFilterOptions(supabase: ServerClient, orgId: string) {
   const [members, partnerUsers, partners] = await Promise.all([

@@ -153,10 +153,8 @@ describe("CSV import", () => {
     expect(preview.counts).toEqual({ new: 1, changed: 1, unchanged: 1, invalid: 6 });
     const byLine = new Map(preview.rows.map((row) => [row.line, row]));
     expect(byLine.get(2)!.kind).toBe("unchanged");
-    expect(byLine.get(3)!.changes).toEqual([
-      { field: "status", from: "active", to: "paused" },
-      { field: "owner_email", from: "member@acme.test", to: "" },
-    ]);
+    // A blank owner cell keeps the owner: only the status changes.
+    expect(byLine.get(3)!.changes).toEqual([{ field: "status", from: "active", to: "paused", cleared: false }]);
     expect(byLine.get(4)!.kind).toBe("new");
     expect(byLine.get(5)!.errors).toEqual(["name is required for a new partner"]);
     expect(byLine.get(6)!.errors).toEqual(["external_id is required"]);
@@ -164,6 +162,53 @@ describe("CSV import", () => {
     expect(byLine.get(8)!.errors[0]).toMatch(/^status: "sideways" is not one of/);
     expect(byLine.get(9)!.errors).toEqual(["commission_rate: Use 0 to 100"]);
     expect(byLine.get(10)!.errors).toEqual(["external_id NEW-1 already appears on line 4"]);
+  });
+
+  it("keeps what a blank cell leaves out, and clears only on the marker, showing each clear", () => {
+    const csv = [
+      "external_id,name,status,tier,owner_email,region,website,primary_contact_name,primary_contact_email,commission_rate,tags",
+      "ACME-0001,,,,,,,,,,",
+      "ACME-0002,,,,(clear),(clear),(clear),(clear),(clear),(clear),(clear)",
+      "ACME-0003,(clear),,(clear),,,,,,,",
+    ].join("\n");
+    const full = (externalId: string) =>
+      existing({
+        external_id: externalId,
+        website: "https://summit.example",
+        primary_contact_name: "Ana",
+        primary_contact_email: "ana@summit.example",
+      });
+    const matches = new Map(["ACME-0001", "ACME-0002", "ACME-0003"].map((id) => [id, full(id)]));
+    const parsed = parseImportCsv(csv, OWNERS);
+    const preview = previewImport(parsed, matches);
+    expect(preview.rows.map((row) => row.kind)).toEqual(["unchanged", "changed", "invalid"]);
+    expect(preview.rows[1]!.changes).toEqual([
+      { field: "owner_email", from: "manager@acme.test", to: "", cleared: true },
+      { field: "region", from: "EMEA", to: "", cleared: true },
+      { field: "website", from: "https://summit.example", to: "", cleared: true },
+      { field: "primary_contact_name", from: "Ana", to: "", cleared: true },
+      { field: "primary_contact_email", from: "ana@summit.example", to: "", cleared: true },
+      { field: "commission_rate", from: "10", to: "", cleared: true },
+      { field: "tags", from: "reseller;cloud", to: "", cleared: true },
+    ]);
+    expect(preview.rows[2]!.errors).toEqual([
+      "name: a partner needs one, so it cannot be cleared",
+      "tier: a partner needs one, so it cannot be cleared",
+    ]);
+    // Applying sends only what the preview shows.
+    expect(importDocs(parsed, matches)).toEqual([
+      { external_id: "ACME-0001" },
+      {
+        external_id: "ACME-0002",
+        owner_email: "",
+        region: "",
+        website: "",
+        primary_contact_name: "",
+        primary_contact_email: "",
+        commission_rate: "",
+        tags: [],
+      },
+    ]);
   });
 
   it("sends only the valid rows, with only the columns the file has", () => {
@@ -206,9 +251,9 @@ describe("CSV import", () => {
     };
     const csv = toCsvLines([row], true);
     // Spreadsheet formulas are defused on the way out.
-    expect(csv).toContain(`"'=cmd|' /C calc'!A0"`);
-    const plain = { ...row, name: "Summit Systems" };
-    const parsed = parseImportCsv(toCsvLines([plain], true), OWNERS);
+    expect(csv).toContain(`,'=cmd|' /C calc'!A0,`);
+    const plain = row;
+    const parsed = parseImportCsv(csv, OWNERS);
     const record = exportRecord(plain);
     const current = existing({
       name: record.name,

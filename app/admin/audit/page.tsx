@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AuditDiff } from "@/components/audit/audit-diff";
+import { RawEntry } from "@/components/audit/raw-entry";
+import { ReadableChanges } from "@/components/audit/readable-changes";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,13 +11,15 @@ import {
   AUDIT_PAGE_SIZE,
   AUDIT_RESOURCES,
   auditFilterOptions,
-  auditNames,
   auditSearch,
   listAuditEntries,
   parseAuditFilter,
 } from "@/lib/audit/queries";
+import { describeAuditEntry } from "@/lib/audit/describe";
+import { RESOURCE_LABELS } from "@/lib/audit/labels";
+import { loadAuditNames } from "@/lib/audit/names";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { formatDateTime } from "@/lib/format/dates";
+import { orgFormatter } from "@/lib/format/org-format";
 import { createClient } from "@/lib/supabase/server";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -33,6 +36,13 @@ function actionTone(action: string): "red" | "green" | "slate" {
   return "slate";
 }
 
+const ACTOR_TYPE_LABELS: Record<string, string> = {
+  staff: "staff",
+  partner_user: "partner user",
+  service: "server task",
+  system: "system",
+};
+
 export default async function AuditPage({
   searchParams,
 }: {
@@ -48,11 +58,8 @@ export default async function AuditPage({
     listAuditEntries(supabase, staff.org, filter),
     auditFilterOptions(supabase, staff.org.id),
   ]);
-  const { actorNames, partnerNames } = await auditNames(
-    supabase,
-    [...new Set(entries.map((entry) => entry.actor_id).filter((id): id is string => Boolean(id)))],
-    [...new Set(entries.map((entry) => entry.partner_id).filter((id): id is string => Boolean(id)))],
-  );
+  const names = await loadAuditNames(supabase, staff.org.id, entries);
+  const format = orgFormatter(staff.org);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const tz = staff.org.time_zone;
   return (
@@ -131,42 +138,40 @@ export default async function AuditPage({
           aria-label="Audit entries"
         >
           {entries.map((entry) => {
-            const actor = entry.actor_id ? (actorNames.get(entry.actor_id) ?? entry.actor_id) : entry.actor_type;
+            const readable = describeAuditEntry(entry, names.lookup, format);
+            const partner = entry.partner_id ? (names.partners.get(entry.partner_id) ?? "a deleted partner") : null;
             return (
               <li key={entry.id} data-testid="audit-entry">
                 <details className="group">
-                  {/*
-                    One grid, two shapes. Under sm a compact two-line row: who and when on the first
-                    line, what and on which resource on the second. From sm up, four columns.
-                  */}
-                  <summary className="grid cursor-pointer list-none grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-4 py-2.5 hover:bg-slate-50 sm:grid-cols-[11rem_minmax(0,1fr)_minmax(0,1.2fr)_minmax(0,1fr)] sm:gap-4 sm:py-3">
+                  <summary className="flex cursor-pointer list-none flex-col gap-1 px-4 py-2.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 sm:flex-row sm:items-start sm:gap-4 sm:py-3">
                     <time
                       dateTime={entry.created_at}
-                      className="col-start-3 row-start-1 text-right text-xs whitespace-nowrap text-slate-500 tabular-nums sm:col-start-auto sm:row-start-auto sm:text-left"
+                      className="shrink-0 text-xs whitespace-nowrap text-slate-500 tabular-nums sm:w-44 sm:pt-0.5"
                     >
-                      {formatDateTime(entry.created_at, tz)}
+                      {format.dateTime(entry.created_at)}
                     </time>
-                    <span className="col-start-1 row-start-2 flex min-w-0 items-center gap-2 sm:col-start-auto sm:row-start-auto">
-                      <Badge tone={actionTone(entry.action)}>{entry.action}</Badge>
+                    <span className="min-w-0 flex-1 text-sm break-words text-slate-800" data-testid="audit-sentence">
+                      {readable.sentence}
                     </span>
-                    <span
-                      className="col-span-2 col-start-1 row-start-1 truncate text-sm font-medium text-slate-800 sm:col-span-1 sm:col-start-auto sm:row-start-auto sm:font-normal"
-                      title={actor}
-                    >
-                      {actor} <span className="text-xs font-normal text-slate-400">· {entry.actor_type}</span>
-                    </span>
-                    <span className="col-span-2 col-start-2 row-start-2 truncate text-xs text-slate-500 sm:col-span-1 sm:col-start-auto sm:row-start-auto sm:text-sm">
-                      {entry.resource_type}
-                      {entry.partner_id ? ` · ${partnerNames.get(entry.partner_id) ?? "deleted partner"}` : ""}
+                    <span className="flex shrink-0 flex-wrap items-center gap-2">
+                      <Badge tone={actionTone(entry.action)}>
+                        {RESOURCE_LABELS[entry.resource_type] ?? entry.resource_type}
+                      </Badge>
+                      {partner && entry.resource_type !== "partner" && (
+                        <span className="max-w-40 truncate text-xs text-slate-500" title={partner}>
+                          {partner}
+                        </span>
+                      )}
                     </span>
                   </summary>
-                  <div className="space-y-2 border-t border-slate-100 bg-slate-50/50 px-4 py-3">
-                    <p className="text-xs break-all text-slate-500">
-                      {entry.resource_type} {entry.resource_id}
-                      {entry.ip ? ` · ip ${entry.ip}` : ""}
+                  <div className="space-y-3 border-t border-slate-100 bg-slate-50/50 px-4 py-3">
+                    <ReadableChanges changes={readable.changes} />
+                    <p className="text-xs break-words text-slate-500">
+                      {readable.actor} ({ACTOR_TYPE_LABELS[entry.actor_type] ?? entry.actor_type})
+                      {entry.ip ? ` · from ${entry.ip}` : ""}
                       {entry.user_agent ? ` · ${entry.user_agent}` : ""}
                     </p>
-                    <AuditDiff before={entry.before} after={entry.after} metadata={entry.metadata} />
+                    <RawEntry entry={entry} />
                   </div>
                 </details>
               </li>

@@ -1,8 +1,8 @@
-import Papa from "papaparse";
+import { toCsv } from "@/lib/csv/write";
 import type { DirectoryRow } from "../directory-types";
 import { EXPORT_COLUMNS, TAG_SEPARATOR, type ExportColumn } from "./columns";
 
-/** One exported row, in the column order of EXPORT_COLUMNS. */
+/** One exported row, in the column order of EXPORT_COLUMNS, in the CSV machine format. */
 export function exportRecord(row: DirectoryRow): Record<ExportColumn, string> {
   return {
     external_id: row.external_id ?? "",
@@ -23,18 +23,7 @@ export function exportRecord(row: DirectoryRow): Record<ExportColumn, string> {
   };
 }
 
-/**
- * CSV lines for rows. Cells that a spreadsheet would run as a formula are prefixed
- * with an apostrophe (CSV injection); papaparse's escapeFormulae does exactly that.
- */
+/** CSV lines for rows, escaped by the one rule every export shares (lib/csv). */
 export function toCsvLines(rows: DirectoryRow[], withHeader: boolean): string {
-  return (
-    Papa.unparse(
-      {
-        fields: [...EXPORT_COLUMNS],
-        data: rows.map((row) => EXPORT_COLUMNS.map((column) => exportRecord(row)[column])),
-      },
-      { header: withHeader, newline: "\r\n", escapeFormulae: true },
-    ) + "\r\n"
-  );
+  return toCsv(EXPORT_COLUMNS, rows.map(exportRecord), { header: withHeader });
 }

@@ -1,8 +1,24 @@
-import Papa from "papaparse";
 import { partnerRoute } from "@/lib/actions/safe-route";
+import { toCsv } from "@/lib/csv/write";
 import { queryParamsSchema } from "@/lib/http/query-schema";
 import { problem } from "@/lib/http/route-response";
 import { getCommissionStatement, getPortalPartner, listPortalCommissions } from "@/lib/portal/queries";
+
+const STATEMENT_COLUMNS = [
+  "section",
+  "period",
+  "description",
+  "status",
+  "amount",
+  "earned",
+  "approved",
+  "paid",
+  "owed",
+  "currency",
+  "earned_at",
+  "due_at",
+  "paid_at",
+] as const;
 
 /**
  * The partner's own commission statement as CSV. Reads as the signed-in user: RLS returns
@@ -51,7 +67,7 @@ export const GET = partnerRoute({ schema: queryParamsSchema }, async (_query, { 
       paid_at: commission.paid_at ?? "",
     })),
   ];
-  const csv = Papa.unparse(rows, { escapeFormulae: true });
+  const csv = toCsv(STATEMENT_COLUMNS, rows);
   const slug = partner.name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
