@@ -7,10 +7,11 @@ import { dbFailure } from "@/lib/workspace/db-errors";
 import { dayToInstant } from "@/lib/workspace/form-fields";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { COMMISSION_CONSTRAINTS } from "../errors";
-import { createCommissionSchema } from "../schemas";
+import { createCommissionSchemaFor } from "../schemas";
+import { numberSignsOf } from "@/lib/validation/number-signs";
 
 export const createCommission = staffAction(
-  { schema: createCommissionSchema, roles: LEADS },
+  { schema: (staff) => createCommissionSchemaFor(numberSignsOf(staff.org.locale)), roles: LEADS },
   async (input, { supabase, orgId, staff }) => {
     const { data, error } = await supabase
       .from("partner_commissions")

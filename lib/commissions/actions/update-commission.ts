@@ -7,7 +7,8 @@ import { dbFailure, notFoundOrRefused } from "@/lib/workspace/db-errors";
 import { dayToInstant } from "@/lib/workspace/form-fields";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { COMMISSION_CONSTRAINTS } from "../errors";
-import { updateCommissionSchema } from "../schemas";
+import { updateCommissionSchemaFor } from "../schemas";
+import { numberSignsOf } from "@/lib/validation/number-signs";
 
 /**
  * Leads edit a commission's amount, dates, referral and description. The state machine
@@ -15,7 +16,7 @@ import { updateCommissionSchema } from "../schemas";
  * refusal reaches the user as its own sentence.
  */
 export const updateCommission = staffAction(
-  { schema: updateCommissionSchema, roles: LEADS },
+  { schema: (staff) => updateCommissionSchemaFor(numberSignsOf(staff.org.locale)), roles: LEADS },
   async (input, { supabase, orgId }) => {
     const { data, error } = await supabase
       .from("partner_commissions")

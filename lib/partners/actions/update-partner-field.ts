@@ -6,7 +6,8 @@ import { staffAction } from "@/lib/actions/safe-action";
 import { EDITORS } from "@/lib/orgs/roles";
 import { partnerWriteErrorMessage } from "../db-errors";
 import { DIRECTORY_ROW_SELECT, type DirectoryRow } from "../directory-types";
-import { partnerPatchSchema } from "../schemas";
+import { partnerPatchSchemaFor } from "../schemas";
+import { numberSignsOf } from "@/lib/validation/number-signs";
 
 export type UpdatePartnerFieldResult =
   | { outcome: "updated"; partner: DirectoryRow }
@@ -19,7 +20,7 @@ export type UpdatePartnerFieldResult =
  * made by someone else in between is never silently overwritten.
  */
 export const updatePartnerField = staffAction(
-  { schema: partnerPatchSchema, roles: EDITORS },
+  { schema: (staff) => partnerPatchSchemaFor(numberSignsOf(staff.org.locale)), roles: EDITORS },
   async (input, { supabase, orgId }) => {
     const { data, error } = await supabase
       .from("partners")

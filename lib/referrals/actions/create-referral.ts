@@ -6,11 +6,12 @@ import { EDITORS } from "@/lib/orgs/roles";
 import { dbFailure } from "@/lib/workspace/db-errors";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { REFERRAL_CONSTRAINTS } from "../errors";
-import { createReferralSchema } from "../schemas";
+import { createReferralSchemaFor } from "../schemas";
+import { numberSignsOf } from "@/lib/validation/number-signs";
 import { referralRow } from "../to-row";
 
 export const createReferral = staffAction(
-  { schema: createReferralSchema, roles: EDITORS },
+  { schema: (staff) => createReferralSchemaFor(numberSignsOf(staff.org.locale)), roles: EDITORS },
   async (input, { supabase, orgId }) => {
     const { data, error } = await supabase
       .from("partner_referrals")

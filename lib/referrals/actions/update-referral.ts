@@ -6,11 +6,12 @@ import { EDITORS } from "@/lib/orgs/roles";
 import { dbFailure, notFoundOrRefused } from "@/lib/workspace/db-errors";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
 import { REFERRAL_CONSTRAINTS } from "../errors";
-import { updateReferralSchema } from "../schemas";
+import { updateReferralSchemaFor } from "../schemas";
+import { numberSignsOf } from "@/lib/validation/number-signs";
 import { referralRow } from "../to-row";
 
 export const updateReferral = staffAction(
-  { schema: updateReferralSchema, roles: EDITORS },
+  { schema: (staff) => updateReferralSchemaFor(numberSignsOf(staff.org.locale)), roles: EDITORS },
   async (input, { supabase, orgId }) => {
     const { data, error } = await supabase
       .from("partner_referrals")
