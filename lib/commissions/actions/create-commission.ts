@@ -6,7 +6,6 @@ import { LEADS } from "@/lib/orgs/roles";
 import { dbFailure } from "@/lib/workspace/db-errors";
 import { dayToInstant } from "@/lib/workspace/form-fields";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
-import { COMMISSION_CONSTRAINTS } from "../errors";
 import { createCommissionSchemaFor } from "../schemas";
 import { numberSignsOf } from "@/lib/validation/number-signs";
 
@@ -27,7 +26,7 @@ export const createCommission = staffAction(
       })
       .select("id")
       .single();
-    if (error) return dbFailure(error, COMMISSION_CONSTRAINTS);
+    if (error) return dbFailure(error);
     revalidateWorkspace(input.partnerId);
     return ok({ id: data.id });
   },

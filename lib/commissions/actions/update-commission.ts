@@ -6,7 +6,6 @@ import { LEADS } from "@/lib/orgs/roles";
 import { dbFailure, notFoundOrRefused } from "@/lib/workspace/db-errors";
 import { dayToInstant } from "@/lib/workspace/form-fields";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
-import { COMMISSION_CONSTRAINTS } from "../errors";
 import { updateCommissionSchemaFor } from "../schemas";
 import { numberSignsOf } from "@/lib/validation/number-signs";
 
@@ -30,7 +29,7 @@ export const updateCommission = staffAction(
       .eq("id", input.commissionId)
       .eq("org_id", orgId)
       .select("partner_id");
-    if (error) return dbFailure(error, COMMISSION_CONSTRAINTS);
+    if (error) return dbFailure(error);
     if (!data[0]) return notFoundOrRefused();
     revalidateWorkspace(data[0].partner_id);
     return ok(null);

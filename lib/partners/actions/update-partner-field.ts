@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/actions/result";
 import { staffAction } from "@/lib/actions/safe-action";
 import { EDITORS } from "@/lib/orgs/roles";
+import { refusalFieldErrors, translateDbError } from "@/lib/db/errors";
 import { partnerWriteErrorMessage } from "../db-errors";
 import { DIRECTORY_ROW_SELECT, type DirectoryRow } from "../directory-types";
 import { partnerPatchSchemaFor } from "../schemas";
@@ -30,7 +31,7 @@ export const updatePartnerField = staffAction(
       .eq("updated_at", input.expectedUpdatedAt)
       .select(DIRECTORY_ROW_SELECT)
       .maybeSingle();
-    if (error) return fail(partnerWriteErrorMessage(error));
+    if (error) return fail(partnerWriteErrorMessage(error), refusalFieldErrors(translateDbError(error), "changes."));
     if (data) {
       revalidatePath("/admin/partners");
       return ok<UpdatePartnerFieldResult>({ outcome: "updated", partner: data as unknown as DirectoryRow });

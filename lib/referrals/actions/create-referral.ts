@@ -5,7 +5,6 @@ import { staffAction } from "@/lib/actions/safe-action";
 import { EDITORS } from "@/lib/orgs/roles";
 import { dbFailure } from "@/lib/workspace/db-errors";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
-import { REFERRAL_CONSTRAINTS } from "../errors";
 import { createReferralSchemaFor } from "../schemas";
 import { numberSignsOf } from "@/lib/validation/number-signs";
 import { referralRow } from "../to-row";
@@ -18,7 +17,7 @@ export const createReferral = staffAction(
       .insert({ ...referralRow(input), partner_id: input.partnerId, org_id: orgId })
       .select("id, status, actual_value, estimated_value")
       .single();
-    if (error) return dbFailure(error, REFERRAL_CONSTRAINTS);
+    if (error) return dbFailure(error);
     revalidateWorkspace(input.partnerId);
     return ok(data);
   },
