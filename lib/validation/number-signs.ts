@@ -30,10 +30,17 @@ export function numberSignsOf(locale: string): NumberSigns {
   return signs;
 }
 
-/** A number as a person of the locale types it, without grouping ("12,5" in de-DE), for form defaults. */
+/**
+ * A number as a person of the locale types it, without grouping ("12,5" in de-DE), for form
+ * defaults. Machine text ("6250.00", as the database or a computation writes it) keeps its
+ * digits and only swaps the decimal sign.
+ */
 export function formatNumberInput(value: number | string | null | undefined, signs: NumberSigns): string {
   if (value === null || value === undefined || value === "") return "";
-  const number = typeof value === "number" ? value : Number(value);
-  if (!Number.isFinite(number)) return "";
-  return new Intl.NumberFormat(signs.locale, { useGrouping: false, maximumFractionDigits: 20 }).format(number);
+  if (typeof value === "string") {
+    if (!/^-?\d+(\.\d+)?$/.test(value)) return "";
+    return value.replace(".", signs.decimal);
+  }
+  if (!Number.isFinite(value)) return "";
+  return new Intl.NumberFormat(signs.locale, { useGrouping: false, maximumFractionDigits: 20 }).format(value);
 }

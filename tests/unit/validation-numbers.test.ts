@@ -21,6 +21,8 @@ describe("number signs come from Intl", () => {
   it("writes form defaults the way the locale types them, without grouping", () => {
     expect(formatNumberInput(12.5, de)).toBe("12,5");
     expect(formatNumberInput("25000", de)).toBe("25000");
+    expect(formatNumberInput("6250.00", de)).toBe("6250,00");
+    expect(formatNumberInput("6250.00", en)).toBe("6250.00");
     expect(formatNumberInput(12.5, en)).toBe("12.5");
     expect(formatNumberInput(null, en)).toBe("");
   });
