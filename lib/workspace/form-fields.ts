@@ -9,7 +9,8 @@ import { recordId } from "@/lib/validation/record-id";
 /** "" (none) or a record id picked from a list. */
 export const optionalId = (message: string) =>
   z
-    .string()
+    .union([z.string(), z.null()], { error: message })
+    .optional()
     .transform((value) => value || null)
     .refine((value) => value === null || recordId().safeParse(value).success, { error: message });
 
