@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signInSchema } from "@/lib/auth/schemas";
+import { bulkUpdatePartnersSchema, MAX_BULK_IDS } from "@/lib/partners/bulk-schemas";
 import { commissionFormSchemaFor, createCommissionSchemaFor } from "@/lib/commissions/schemas";
 import { documentFormSchema } from "@/lib/documents/schemas";
 import { noteFormSchema } from "@/lib/notes/schemas";
@@ -168,6 +169,19 @@ describe("tasks, documents, notes, training, partner users, sign-in", () => {
   it("refuses an over-long sign-in email with the limit", () => {
     expect(errorsOf(signInSchema.safeParse({ email: `${"a".repeat(250)}@x.io`, password: "secret" }))).toEqual({
       email: "Use an email address of at most 254 characters",
+    });
+  });
+});
+
+describe("bulk changes", () => {
+  it("says the limit of hand-picked partners", () => {
+    const ids = Array.from({ length: MAX_BULK_IDS + 1 }, () => PARTNER_ID);
+    const result = bulkUpdatePartnersSchema.safeParse({
+      target: { kind: "ids", ids },
+      change: { kind: "archive" },
+    });
+    expect(errorsOf(result)).toEqual({
+      "target.ids": "Select at most 500 partners, or select all that match the filter",
     });
   });
 });
