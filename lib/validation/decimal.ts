@@ -64,32 +64,39 @@ export function checkDecimal(
   return { ok: true, value: number };
 }
 
+// Problems are reported in superRefine, not in the transform: an issue raised inside a transform
+// aborts the object, so its cross-field rules ("closed after referred") would stay silent.
+function valueOf(value: string | number, rule: DecimalRule): number {
+  const checked = checkDecimal(value, rule);
+  return checked.ok ? checked.value : Number.NaN;
+}
+
 /** A required decimal number: a string typed in the locale or a JSON number, never a boolean, array or "". */
 export function decimalField(rule: DecimalRule, required: string) {
   return z
     .union([z.string(), z.number()], { error: `Enter ${rule.noun} as a number, like ${typed(rule)}` })
-    .transform((value, ctx) => {
-      if (typeof value === "string" && value.trim() === "") {
-        ctx.addIssue({ code: "custom", message: required });
-        return z.NEVER;
+    .superRefine((value, ctx) => {
+      if (typeof value === "string" && value.trim() === "") ctx.addIssue({ code: "custom", message: required });
+      else {
+        const checked = checkDecimal(value, rule);
+        if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.message });
       }
-      const checked = checkDecimal(value, rule);
-      if (checked.ok) return checked.value;
-      ctx.addIssue({ code: "custom", message: checked.message });
-      return z.NEVER;
-    });
+    })
+    .transform((value) => valueOf(value, rule));
 }
+
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 /** The same, where an empty field (or null) means none. */
 export function optionalDecimalField(rule: DecimalRule) {
   return z
     .union([z.string(), z.number(), z.null()], { error: `Enter ${rule.noun} as a number, like ${typed(rule)}` })
     .optional()
-    .transform((value, ctx): number | null => {
-      if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return null;
+    .superRefine((value, ctx) => {
+      if (isBlank(value)) return;
       const checked = checkDecimal(value, rule);
-      if (checked.ok) return checked.value;
-      ctx.addIssue({ code: "custom", message: checked.message });
-      return z.NEVER;
-    });
+      if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.message });
+    })
+    .transform((value): number | null => (isBlank(value) ? null : valueOf(value as string | number, rule)));
 }

@@ -3,22 +3,30 @@ import { cleanText } from "./text";
 
 export const MAX_URL_LENGTH = 2048;
 
-function isWebUrl(value: string): boolean {
-  if (!/^https?:\/\/[^\s]+$/i.test(value) || !URL.canParse(value)) return false;
-  return new URL(value).hostname !== "";
-}
-
 const tooLong = `Use a link of at most ${MAX_URL_LENGTH.toLocaleString("en-US")} characters`;
 const notAUrl = "Enter a link starting with http:// or https://";
+
+function urlProblem(value: string): string | null {
+  if (value.length > MAX_URL_LENGTH) return tooLong;
+  if (!/^https?:\/\/[^\s]+$/i.test(value) || !URL.canParse(value) || new URL(value).hostname === "") return notAUrl;
+  return null;
+}
+
+// One message per link (the length first), without aborting the form's other rules.
+const reportUrl = (value: string | null, ctx: z.RefinementCtx) => {
+  const problem = value === null ? null : urlProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+};
 
 /** A required web link (http or https), at most 2,048 characters. */
 export const requiredUrl = (missing: string) =>
   z
     .string({ error: missing })
     .transform(cleanText)
-    .refine((value) => value !== "", { error: missing })
-    .refine((value) => value.length <= MAX_URL_LENGTH, { error: tooLong, abort: true })
-    .refine(isWebUrl, { error: notAUrl });
+    .superRefine((value, ctx) => {
+      if (value === "") ctx.addIssue({ code: "custom", message: missing });
+      else reportUrl(value, ctx);
+    });
 
 /** An optional web link: "" means none. */
 export const optionalUrl = () =>
@@ -26,5 +34,4 @@ export const optionalUrl = () =>
     .union([z.string(), z.null()], { error: notAUrl })
     .optional()
     .transform((value) => cleanText(value ?? "") || null)
-    .refine((value) => value === null || value.length <= MAX_URL_LENGTH, { error: tooLong, abort: true })
-    .refine((value) => value === null || isWebUrl(value), { error: notAUrl });
+    .superRefine(reportUrl);

@@ -185,3 +185,35 @@ describe("bulk changes", () => {
     });
   });
 });
+
+describe("a bad field never silences the form's cross-field rules", () => {
+  it("shows a bad value and a close date before the referral date together", () => {
+    const signs = LOCALES["de-DE"];
+    const result = referralFormSchemaFor(signs).safeParse({
+      client_name: "Aurora",
+      client_email: "x".repeat(250) + "@x.io",
+      status: "won",
+      estimated_value: "-10",
+      actual_value: "0x10",
+      referred_at: "2026-03-10",
+      closed_at: "2026-03-01",
+    });
+    expect(errorsOf(result)).toEqual({
+      client_email: "Use an email address of at most 254 characters",
+      estimated_value: "Use a value of 0 or more",
+      actual_value: "Enter an amount as a number, like 1200,5",
+      closed_at: "The close date cannot be before the referral date",
+    });
+  });
+
+  it("shows a bad amount and a due date before the earned date together", () => {
+    const result = commissionFormSchemaFor(LOCALES["en-US"]).safeParse({
+      amount: "0x10",
+      description: "",
+      earned_at: "2026-03-10",
+      due_at: "2026-03-01",
+      referral_id: "",
+    });
+    expect(Object.keys(errorsOf(result)).sort()).toEqual(["amount", "due_at"]);
+  });
+});
