@@ -78,7 +78,7 @@ test("a new person is invited, chooses a password, lands in the org, and signs i
   await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
   await form.getByLabel("Email").fill(`${"a".repeat(250)}@acme.test`);
   await form.getByRole("button", { name: "Send invitation" }).click();
-  await expect(form.getByText("Use at most 254 characters for an email address")).toBeVisible();
+  await expect(form.getByText("Use an email address of at most 254 characters")).toBeVisible();
 
   const since = new Date(Date.now() - 1000);
   await inviteStaff(admin, email, "manager");
@@ -238,7 +238,7 @@ test("the answer is the same for an unknown address, an account elsewhere and a 
   await form.getByLabel("Name").fill("Too Long");
   await form.getByLabel("Partner").selectOption({ label: partner.name });
   await form.getByRole("button", { name: "Send invitation" }).click();
-  await expect(form.getByText("Use at most 254 characters for an email address")).toBeVisible();
+  await expect(form.getByText("Use an email address of at most 254 characters")).toBeVisible();
   const since = new Date(Date.now() - 1000);
   await form.getByLabel("Email").fill(elsewhere.email);
   await form.getByRole("button", { name: "Send invitation" }).click();

@@ -3,6 +3,7 @@
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { StaffRole } from "@/lib/orgs/roles";
+import { numberSignsOf, type NumberSigns } from "@/lib/validation/number-signs";
 
 export type StaffOption = { id: string; name: string };
 
@@ -12,6 +13,8 @@ export type Workspace = {
   partnerName: string;
   timeZone: string;
   currency: string;
+  /** The org's locale (BCP 47): numbers are typed with its decimal and grouping signs. */
+  locale: string;
   role: StaffRole;
   /** Editors (admin, manager, member): tasks, referrals, documents, notes, the partner's fields. */
   canEdit: boolean;
@@ -38,6 +41,11 @@ export function useWorkspace(): Workspace {
   const value = useContext(WorkspaceContext);
   if (!value) throw new Error("useWorkspace outside WorkspaceProvider");
   return value;
+}
+
+/** The signs a typed number uses in this org ("12,5" in de-DE). */
+export function useNumberSigns(): NumberSigns {
+  return numberSignsOf(useWorkspace().locale);
 }
 
 export const VIEW_ONLY_REASON =

@@ -102,10 +102,11 @@ const ROLE_REFUSAL: Record<string, string> = {
 /**
  * For staff actions. `roles` lists who may call it (the UI hides the control from
  * others, but this is what holds). The org is the caller's active org as resolved on
- * the server; any org id in the input is ignored.
+ * the server; any org id in the input is ignored. A schema that depends on the org
+ * (numbers typed with its locale's signs) is given as a function of the caller.
  */
 export function staffAction<S extends z.ZodType, T>(
-  options: { schema: S; roles: readonly StaffRole[] },
+  options: { schema: S | ((staff: StaffContext) => S); roles: readonly StaffRole[] },
   handler: Handler<S, StaffActionContext, T>,
 ) {
   return async (input: unknown): Promise<ActionResult<T>> =>
@@ -119,7 +120,8 @@ export function staffAction<S extends z.ZodType, T>(
       if (!options.roles.includes(staff.role)) {
         return fail(ROLE_REFUSAL[staff.role] ?? `Your role (${staff.role}) cannot do this.`);
       }
-      const parsed = parse(options.schema, input);
+      const schema = typeof options.schema === "function" ? options.schema(staff) : options.schema;
+      const parsed = parse(schema, input);
       if (!parsed.ok) return parsed.result;
       return handler(parsed.data, {
         supabase,

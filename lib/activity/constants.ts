@@ -21,6 +21,16 @@ export const ACTIVITY_EVENT_TYPES = [
 ] as const;
 export type ActivityEventType = (typeof ACTIVITY_EVENT_TYPES)[number];
 
+/** The tables an event comes from (partner_activity_log.source_table). */
+export const ACTIVITY_SOURCE_TABLES = [
+  "partners",
+  "partner_referrals",
+  "partner_commissions",
+  "partner_tasks",
+  "partner_documents",
+  "partner_notes",
+] as const;
+
 export const ACTIVITY_EVENT_LABELS: Record<ActivityEventType, string> = {
   "partner.created": "Partner created",
   "partner.imported": "Partner imported",

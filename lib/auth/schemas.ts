@@ -1,11 +1,8 @@
 import { z } from "zod";
 
-// Trim and lowercase first, so " Admin@Acme.test " is the same person as "admin@acme.test".
-export const emailSchema = z
-  .string({ error: "Enter a valid email address" })
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: "Enter a valid email address" }).max(254, { error: "That email address is too long" }));
+import { requiredEmail } from "@/lib/validation/email";
+
+export const emailSchema = requiredEmail();
 
 export const signInSchema = z.object({
   email: emailSchema,
@@ -29,7 +26,7 @@ export type OtpCodeInput = z.infer<typeof otpCodeSchema>;
 export const newPasswordSchema = z
   .object({
     /** Asked outside a recovery session; the auth server decides whether it is needed. */
-    currentPassword: z.string().max(72).optional(),
+    currentPassword: z.string().max(72, { error: "Use at most 72 characters" }).optional(),
     password: z.string().min(8, { error: "Use at least 8 characters" }).max(72, { error: "Use at most 72 characters" }),
     confirm: z.string(),
   })

@@ -1,22 +1,34 @@
 import { z } from "zod";
-import { optionalDate, optionalId, optionalText, positiveMoney, requiredDate, uuid } from "@/lib/workspace/form-fields";
+import { optionalDate, requiredDate } from "@/lib/validation/calendar-date";
+import { positiveMoney } from "@/lib/validation/money";
+import { MACHINE_NUMBERS, type NumberSigns } from "@/lib/validation/number-signs";
+import { recordId } from "@/lib/validation/record-id";
+import { optionalText } from "@/lib/validation/text";
+import { optionalId } from "@/lib/workspace/form-fields";
 
-/** Recording a commission: amount above 0, earned on a day, due not before it. */
-export const commissionFormSchema = z
-  .object({
-    amount: positiveMoney(),
-    description: optionalText(1000),
-    earned_at: requiredDate("Earned date"),
-    due_at: optionalDate(),
-    referral_id: optionalId("Choose a referral from the list"),
-  })
-  .refine((commission) => !commission.due_at || commission.due_at >= commission.earned_at, {
-    error: "The due date cannot be before the earned date",
-    path: ["due_at"],
-  });
+/** Recording a commission: amount above 0 (typed with the org's number signs), earned on a day, due not before it. */
+export function commissionFormSchemaFor(signs: NumberSigns) {
+  return z
+    .object({
+      amount: positiveMoney(signs),
+      description: optionalText(1000),
+      earned_at: requiredDate("Earned date"),
+      due_at: optionalDate(),
+      referral_id: optionalId("Choose a referral from the list"),
+    })
+    .refine((commission) => !commission.due_at || commission.due_at >= commission.earned_at, {
+      error: "The due date cannot be before the earned date",
+      path: ["due_at"],
+    });
+}
+export const commissionFormSchema = commissionFormSchemaFor(MACHINE_NUMBERS);
 export type CommissionFormInput = z.input<typeof commissionFormSchema>;
 
-export const createCommissionSchema = z.intersection(commissionFormSchema, z.object({ partnerId: uuid() }));
+export const createCommissionSchemaFor = (signs: NumberSigns) =>
+  z.intersection(commissionFormSchemaFor(signs), z.object({ partnerId: recordId() }));
 /** Editing a pending one: the same fields; the database refuses an amount change once it has moved on. */
-export const updateCommissionSchema = z.intersection(commissionFormSchema, z.object({ commissionId: uuid() }));
-export const commissionIdSchema = z.object({ commissionId: uuid() });
+export const updateCommissionSchemaFor = (signs: NumberSigns) =>
+  z.intersection(commissionFormSchemaFor(signs), z.object({ commissionId: recordId() }));
+export const createCommissionSchema = createCommissionSchemaFor(MACHINE_NUMBERS);
+export const updateCommissionSchema = updateCommissionSchemaFor(MACHINE_NUMBERS);
+export const commissionIdSchema = z.object({ commissionId: recordId() });

@@ -1,23 +1,20 @@
 import { z } from "zod";
-import { requiredText, tagList, uuid } from "@/lib/workspace/form-fields";
+import { recordId } from "@/lib/validation/record-id";
+import { tagList } from "@/lib/validation/tags";
+import { requiredText } from "@/lib/validation/text";
+import { requiredUrl } from "@/lib/validation/url";
 import { DOCUMENT_TYPES, DOCUMENT_VISIBILITIES } from "./constants";
 
 /** A document link: http(s) URL (Notion or anything), title, type, tags, visibility. */
 export const documentFormSchema = z.object({
   title: requiredText("Title", 300),
-  url: z
-    .string()
-    .trim()
-    .min(1, { error: "Paste the document's link" })
-    .refine((value) => /^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value), {
-      error: "Enter a link starting with http:// or https://",
-    }),
+  url: requiredUrl("Paste the document's link"),
   document_type: z.enum(DOCUMENT_TYPES, { error: "Choose a type" }),
   tags: tagList(),
   visibility: z.enum(DOCUMENT_VISIBILITIES, { error: "Choose who can see it" }),
 });
 export type DocumentFormInput = z.input<typeof documentFormSchema>;
 
-export const createDocumentSchema = documentFormSchema.extend({ partnerId: uuid() });
-export const updateDocumentSchema = documentFormSchema.extend({ documentId: uuid() });
-export const documentIdSchema = z.object({ documentId: uuid() });
+export const createDocumentSchema = documentFormSchema.extend({ partnerId: recordId() });
+export const updateDocumentSchema = documentFormSchema.extend({ documentId: recordId() });
+export const documentIdSchema = z.object({ documentId: recordId() });

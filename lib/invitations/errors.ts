@@ -1,3 +1,4 @@
+import { translateDbError } from "@/lib/db/errors";
 /**
  * The invitation functions' refusals, by the hint each one raises. Accepting is the
  * invitee's own act, so they are told exactly why; an admin never sees these.
@@ -28,10 +29,10 @@ export function adminInvitationError(
     return { message: "This person is already a member of this organization.", field: "email" };
   if (error.hint === "invitation_closed")
     return { message: "This invitation was already accepted or revoked. Refresh the page to see it." };
-  if (error.code === "23514" && error.message?.includes("org_invitations_email_length"))
-    return { message: "Use at most 254 characters for an email address", field: "email" };
-  if (error.code === "23514" && error.message?.includes("org_invitations_email_format"))
-    return { message: "Enter a valid email address", field: "email" };
+  if (error.code === "23514") {
+    const refusal = translateDbError(error);
+    return { message: refusal.message, field: refusal.field === "email" ? "email" : undefined };
+  }
   if (error.code === "42501") return { message: "Only admins of this organization manage its invitations." };
   return null;
 }

@@ -1,22 +1,9 @@
 import { z } from "zod";
 import { recordId } from "@/lib/validation/record-id";
+import { requiredEmail } from "@/lib/validation/email";
 
-/** RFC 5321's limit on a forward path: longer addresses cannot receive mail at all. */
-export const EMAIL_MAX_LENGTH = 254;
-
-/**
- * The address an invitation goes to, for the staff and the partner-user invite forms alike.
- * The length is checked first, so an over-long address gets its own message, not the auth
- * server's refusal.
- */
-export function invitationEmail() {
-  return z
-    .string({ error: "Enter an email address" })
-    .trim()
-    .max(EMAIL_MAX_LENGTH, { error: `Use at most ${EMAIL_MAX_LENGTH} characters for an email address` })
-    .toLowerCase()
-    .pipe(z.email({ error: "Enter a valid email address" }));
-}
+/** The address an invitation goes to, for the staff and the partner-user invite forms alike. */
+export const invitationEmail = () => requiredEmail();
 
 /** 32 random bytes, base64url without padding, as mint_org_invitation_token() makes them. */
 export const invitationToken = z

@@ -1,14 +1,9 @@
 import { z } from "zod";
-import { uuid } from "@/lib/workspace/form-fields";
+import { recordId } from "@/lib/validation/record-id";
+import { requiredText } from "@/lib/validation/text";
 
 /** A manual note on the timeline. Notes are added, never edited. */
-export const noteFormSchema = z.object({
-  body: z
-    .string()
-    .trim()
-    .min(1, { error: "Write the note first" })
-    .max(10000, { error: "Use at most 10,000 characters" }),
-});
+export const noteFormSchema = z.object({ body: requiredText("The note", 10000, "Write the note first") });
 export type NoteFormInput = z.input<typeof noteFormSchema>;
 
-export const addPartnerNoteSchema = noteFormSchema.extend({ partnerId: uuid() });
+export const addPartnerNoteSchema = noteFormSchema.extend({ partnerId: recordId() });

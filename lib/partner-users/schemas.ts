@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { invitationEmail } from "@/lib/invitations/schemas";
 import { recordId } from "@/lib/validation/record-id";
-import { isDay } from "@/lib/format/day-range";
+import { calendarDateProblem } from "@/lib/validation/calendar-date";
+import { requiredText } from "@/lib/validation/text";
 import { PORTAL_SECTIONS } from "@/lib/portal/sections";
 
 /**
@@ -11,9 +12,12 @@ import { PORTAL_SECTIONS } from "@/lib/portal/sections";
  * `ends_at` exclusive), since only the server knows the org for sure.
  */
 const optionalDay = z
-  .union([z.string().trim(), z.null()])
+  .union([z.string().trim(), z.null()], { error: "Enter a date as YYYY-MM-DD" })
   .optional()
-  .refine((value) => !value || isDay(value), { error: "Enter a date" })
+  .superRefine((value, ctx) => {
+    const problem = value ? calendarDateProblem(value) : null;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
   .transform((value) => value || null);
 
 const scope = z.array(z.enum(PORTAL_SECTIONS), { error: "Choose the sections" });
@@ -37,7 +41,7 @@ export type GrantFormInput = z.input<typeof grantInputSchema>;
 
 export const invitePartnerUserSchema = z.object({
   email: invitationEmail(),
-  name: z.string().trim().min(1, { error: "Enter their name" }).max(200, { error: "Use at most 200 characters" }),
+  name: requiredText("Their name", 200, "Enter their name"),
   grants: z.array(grantInputSchema).min(1, { error: "Give at least one partner" }),
 });
 export type InvitePartnerUserFormInput = z.input<typeof invitePartnerUserSchema>;

@@ -17,7 +17,10 @@ export const bulkUpdatePartnersSchema = z.object({
   target: z.discriminatedUnion("kind", [
     z.object({
       kind: z.literal("ids"),
-      ids: z.array(recordId()).min(1, { error: "Select at least one partner" }).max(MAX_BULK_IDS),
+      ids: z
+        .array(recordId())
+        .min(1, { error: "Select at least one partner" })
+        .max(MAX_BULK_IDS, { error: `Select at most ${MAX_BULK_IDS} partners, or select all that match the filter` }),
     }),
     z.object({ kind: z.literal("filter"), filter: directoryFilterSchema }),
   ]),

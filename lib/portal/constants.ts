@@ -1,23 +1,9 @@
 import type { PortalSection } from "@/lib/portal/sections";
+import { REFERRAL_STATUSES, type ReferralStatus } from "@/lib/referrals/constants";
 
-export const REFERRAL_STATUSES = ["submitted", "qualified", "in_progress", "won", "lost"] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
-  submitted: "Submitted",
-  qualified: "Qualified",
-  in_progress: "In progress",
-  won: "Won",
-  lost: "Lost",
-};
-
-export const COMMISSION_STATUSES = ["pending", "approved", "paid", "void"] as const;
-export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
-export const COMMISSION_STATUS_LABELS: Record<CommissionStatus, string> = {
-  pending: "Pending",
-  approved: "Approved",
-  paid: "Paid",
-  void: "Void",
-};
+// One list per vocabulary: the portal shows the same statuses the workspace edits.
+export { REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, type ReferralStatus } from "@/lib/referrals/constants";
+export { COMMISSION_STATUSES, COMMISSION_STATUS_LABELS, type CommissionStatus } from "@/lib/commissions/constants";
 
 export const SECTION_LABELS: Record<PortalSection, string> = {
   referrals: "Referrals",

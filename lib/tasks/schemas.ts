@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { optionalDate, optionalId, optionalText, requiredText, uuid } from "@/lib/workspace/form-fields";
+import { optionalDate } from "@/lib/validation/calendar-date";
+import { recordId } from "@/lib/validation/record-id";
+import { optionalText, requiredText } from "@/lib/validation/text";
+import { optionalId } from "@/lib/workspace/form-fields";
 import { TASK_PRIORITIES, TASK_STATUSES } from "./constants";
 
 /** What the task form edits; the create and update actions parse the same fields. */
@@ -13,6 +16,6 @@ export const taskFormSchema = z.object({
 });
 export type TaskFormInput = z.input<typeof taskFormSchema>;
 
-export const createTaskSchema = taskFormSchema.extend({ partnerId: uuid() });
-export const updateTaskSchema = taskFormSchema.extend({ taskId: uuid() });
-export const taskIdSchema = z.object({ taskId: uuid() });
+export const createTaskSchema = taskFormSchema.extend({ partnerId: recordId() });
+export const updateTaskSchema = taskFormSchema.extend({ taskId: recordId() });
+export const taskIdSchema = z.object({ taskId: recordId() });

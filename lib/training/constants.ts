@@ -11,3 +11,7 @@ export const TRAINING_STATUS_LABELS: Record<TrainingStatus, string> = {
 
 /** States that need a completion day (the table's check says so too). */
 export const TRAINING_NEEDS_COMPLETION: readonly TrainingStatus[] = ["completed", "expired"];
+
+/** What a partner_training row tracks (partner_training.kind). */
+export const TRAINING_KINDS = ["course", "certification"] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];

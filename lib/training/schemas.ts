@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { optionalDate, uuid } from "@/lib/workspace/form-fields";
+import { optionalDate } from "@/lib/validation/calendar-date";
+import { recordId } from "@/lib/validation/record-id";
 import { TRAINING_NEEDS_COMPLETION, TRAINING_STATUSES } from "./constants";
 
 /** Where a partner stands on a course or certification: status and its days. */
@@ -22,4 +23,4 @@ export const trainingFormSchema = z
   );
 export type TrainingFormInput = z.input<typeof trainingFormSchema>;
 
-export const updateTrainingSchema = z.intersection(trainingFormSchema, z.object({ trainingId: uuid() }));
+export const updateTrainingSchema = z.intersection(trainingFormSchema, z.object({ trainingId: recordId() }));

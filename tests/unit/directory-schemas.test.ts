@@ -160,7 +160,7 @@ describe("CSV import", () => {
     expect(byLine.get(6)!.errors).toEqual(["external_id is required"]);
     expect(byLine.get(7)!.errors).toEqual(["owner_email: stranger@else.test is not staff of this organization"]);
     expect(byLine.get(8)!.errors[0]).toMatch(/^status: "sideways" is not one of/);
-    expect(byLine.get(9)!.errors).toEqual(["commission_rate: Use 0 to 100"]);
+    expect(byLine.get(9)!.errors).toEqual(["commission_rate: Use a percentage from 0 to 100"]);
     expect(byLine.get(10)!.errors).toEqual(["external_id NEW-1 already appears on line 4"]);
   });
 

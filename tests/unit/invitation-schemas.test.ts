@@ -6,7 +6,7 @@ import { invitePartnerUserSchema } from "@/lib/partner-users/schemas";
 
 const TOKEN = "BPN2tskfn5pxS6gNRJvNX3d0oH31hrPIIRhTgesDJ5I";
 const OVER_LONG = `${"a".repeat(245)}@acme.test`;
-const LIMIT = "Use at most 254 characters for an email address";
+const LIMIT = "Use an email address of at most 254 characters";
 
 function emailError(schema: { safeParse: (value: unknown) => { success: boolean; error?: unknown } }, value: unknown) {
   const result = schema.safeParse(value) as {
@@ -39,7 +39,7 @@ describe("invitation email addresses", () => {
   it("refuses what is not an address, and what is not a string", () => {
     for (const value of ["", "nope", "a@b", "two@@acme.test"])
       expect(emailError(invitationEmail(), value), value).toBe("Enter a valid email address");
-    expect(emailError(invitationEmail(), 42)).toBe("Enter an email address");
+    expect(emailError(invitationEmail(), 42)).toBe("Enter a valid email address");
   });
 });
 

@@ -38,7 +38,7 @@ describe("taskFormSchema", () => {
   it("requires a title and a real date", () => {
     const errors = errorsOf(taskFormSchema.safeParse({ ...valid, title: "  ", due_date: "2026-13-45" }));
     expect(errors.title).toBe("Title is required");
-    expect(errors.due_date).toBe("Enter a valid date");
+    expect(errors.due_date).toBe("That date does not exist: a month is 01 to 12");
   });
   it("refuses unknown status, priority and a malformed assignee", () => {
     const errors = errorsOf(
@@ -80,7 +80,7 @@ describe("referralFormSchema", () => {
       client_name: "Client name is required",
       client_email: "Enter a valid email address",
       estimated_value: "Use a value of 0 or more",
-      actual_value: "Enter a number, like 1200 or 1200.50",
+      actual_value: "Enter an amount as a number, like 1200.5",
     });
   });
   it("refuses a close date before the referral date, at the close date", () => {

@@ -11,28 +11,30 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { updatePartnerField } from "@/lib/partners/actions/update-partner-field";
-import { partnerFieldsSchema } from "@/lib/partners/schemas";
+import { partnerFieldsSchemaFor } from "@/lib/partners/schemas";
+import { formatNumberInput, type NumberSigns } from "@/lib/validation/number-signs";
 import type { WorkspacePartner } from "@/lib/workspace/get-workspace-partner";
 import { FormError } from "../form-error";
-import { usePermission, useWorkspace } from "../workspace-context";
+import { useNumberSigns, usePermission, useWorkspace } from "../workspace-context";
 
 /** The partner's own fields edited here; the directory's schema and inline-edit action (with its concurrency check). */
-const factsSchema = partnerFieldsSchema.pick({
-  owner_id: true,
-  region: true,
-  website: true,
-  commission_rate: true,
-  primary_contact_name: true,
-  primary_contact_email: true,
-});
-type FactsInput = z.input<typeof factsSchema>;
+const factsSchemaFor = (signs: NumberSigns) =>
+  partnerFieldsSchemaFor(signs).pick({
+    owner_id: true,
+    region: true,
+    website: true,
+    commission_rate: true,
+    primary_contact_name: true,
+    primary_contact_email: true,
+  });
+type FactsInput = z.input<ReturnType<typeof factsSchemaFor>>;
 
-function defaultsOf(partner: WorkspacePartner): FactsInput {
+function defaultsOf(partner: WorkspacePartner, signs: NumberSigns): FactsInput {
   return {
     owner_id: partner.owner_id,
     region: partner.region ?? "",
     website: partner.website ?? "",
-    commission_rate: partner.commission_rate === null ? "" : String(partner.commission_rate),
+    commission_rate: formatNumberInput(partner.commission_rate, signs),
     primary_contact_name: partner.primary_contact_name ?? "",
     primary_contact_email: partner.primary_contact_email ?? "",
   };
@@ -40,17 +42,18 @@ function defaultsOf(partner: WorkspacePartner): FactsInput {
 
 export function PartnerFactsForm({ partner }: { partner: WorkspacePartner }) {
   const { partnerId, staff } = useWorkspace();
+  const signs = useNumberSigns();
   const permission = usePermission("edit");
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
-    resolver: zodResolver(factsSchema),
-    defaultValues: defaultsOf(partner),
+    resolver: zodResolver(factsSchemaFor(signs)),
+    defaultValues: defaultsOf(partner, signs),
   });
   // a newer version from the server (saved here or elsewhere) replaces untouched fields
   const { isDirty: dirtyNow } = form.formState;
   useEffect(() => {
-    if (!dirtyNow) form.reset(defaultsOf(partner));
+    if (!dirtyNow) form.reset(defaultsOf(partner, signs));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the row's version changes
   }, [partner.updated_at]);
   const { errors, isDirty, isSubmitting } = form.formState;
@@ -63,7 +66,7 @@ export function PartnerFactsForm({ partner }: { partner: WorkspacePartner }) {
     if (!result.ok) {
       for (const [key, message] of Object.entries(result.fieldErrors ?? {})) {
         const field = key.replace(/^changes\./, "") as keyof FactsInput;
-        if (field in defaultsOf(partner)) form.setError(field, { type: "server", message });
+        if (field in defaultsOf(partner, signs)) form.setError(field, { type: "server", message });
       }
       setFormError(result.error);
       return;
@@ -121,7 +124,7 @@ export function PartnerFactsForm({ partner }: { partner: WorkspacePartner }) {
           <FormError message={formError} />
           {!disabled && (
             <div className="flex justify-end gap-2">
-              <Button variant="secondary" disabled={!isDirty} onClick={() => form.reset(defaultsOf(partner))}>
+              <Button variant="secondary" disabled={!isDirty} onClick={() => form.reset(defaultsOf(partner, signs))}>
                 Discard
               </Button>
               <Button type="submit" disabled={!isDirty} pending={isSubmitting}>

@@ -7,12 +7,13 @@ import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { createCommission } from "@/lib/commissions/actions/create-commission";
 import { updateCommission } from "@/lib/commissions/actions/update-commission";
-import { commissionFormSchema, type CommissionFormInput } from "@/lib/commissions/schemas";
+import { commissionFormSchemaFor, type CommissionFormInput } from "@/lib/commissions/schemas";
+import { formatNumberInput } from "@/lib/validation/number-signs";
 import { Dialog } from "../dialog";
 import { FormError } from "../form-error";
 import { useActionForm } from "../use-action-form";
 import { instantToDay } from "@/lib/workspace/form-fields";
-import { useWorkspace } from "../workspace-context";
+import { useNumberSigns, useWorkspace } from "../workspace-context";
 import type { CommissionDraft, CommissionRow } from "./referral-types";
 
 export type ReferralChoice = { id: string; client_name: string };
@@ -72,16 +73,17 @@ function CommissionForm({
   onDone: () => void;
 }) {
   const { partnerId, currency, timeZone } = useWorkspace();
+  const signs = useNumberSigns();
   const defaults: CommissionFormInput = commission
     ? {
-        amount: String(commission.amount),
+        amount: formatNumberInput(commission.amount, signs),
         description: commission.description ?? "",
         earned_at: instantToDay(commission.earned_at, timeZone),
         due_at: instantToDay(commission.due_at, timeZone),
         referral_id: commission.referral_id ?? "",
       }
     : {
-        amount: draft?.amount ?? "",
+        amount: formatNumberInput(draft?.amount, signs),
         description: draft ? `Commission on ${draft.clientName}` : "",
         earned_at: today,
         due_at: "",
@@ -94,7 +96,7 @@ function CommissionForm({
       ? { id: draft.referralId, client_name: draft.clientName }
       : null;
   const choices = linked && !referrals.some((choice) => choice.id === linked.id) ? [linked, ...referrals] : referrals;
-  const form = useForm({ resolver: zodResolver(commissionFormSchema), defaultValues: defaults });
+  const form = useForm({ resolver: zodResolver(commissionFormSchemaFor(signs)), defaultValues: defaults });
   const { errors } = form.formState;
   const { submit, formError, pending } = useActionForm(
     form,
@@ -109,7 +111,12 @@ function CommissionForm({
     <form onSubmit={submit} noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={`Amount (${currency})`} error={errors.amount?.message}>
-          <Input inputMode="decimal" {...form.register("amount")} autoFocus placeholder="1500" />
+          <Input
+            inputMode="decimal"
+            {...form.register("amount")}
+            autoFocus
+            placeholder={formatNumberInput(1500, signs)}
+          />
         </Field>
         <Field label="Referral" error={errors.referral_id?.message}>
           <Select {...form.register("referral_id")}>

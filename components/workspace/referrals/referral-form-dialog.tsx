@@ -8,12 +8,13 @@ import { Input, Select } from "@/components/ui/input";
 import { createReferral } from "@/lib/referrals/actions/create-referral";
 import { updateReferral } from "@/lib/referrals/actions/update-referral";
 import { REFERRAL_STATUSES, REFERRAL_STATUS_LABELS } from "@/lib/referrals/constants";
-import { referralFormSchema, type ReferralFormInput } from "@/lib/referrals/schemas";
+import { referralFormSchemaFor, type ReferralFormInput } from "@/lib/referrals/schemas";
+import { formatNumberInput } from "@/lib/validation/number-signs";
 import { instantToDay } from "@/lib/workspace/form-fields";
 import { Dialog } from "../dialog";
 import { FormError } from "../form-error";
 import { useActionForm } from "../use-action-form";
-import { useWorkspace } from "../workspace-context";
+import { useNumberSigns, useWorkspace } from "../workspace-context";
 import type { ReferralRow, SavedReferral } from "./referral-types";
 
 export function ReferralFormDialog({
@@ -55,13 +56,14 @@ function ReferralForm({
   onDone: (saved: SavedReferral | null) => void;
 }) {
   const { partnerId, timeZone, currency } = useWorkspace();
+  const signs = useNumberSigns();
   const defaults: ReferralFormInput = referral
     ? {
         client_name: referral.client_name,
         client_email: referral.client_email ?? "",
         status: referral.status as ReferralFormInput["status"],
-        estimated_value: referral.estimated_value === null ? "" : String(referral.estimated_value),
-        actual_value: referral.actual_value === null ? "" : String(referral.actual_value),
+        estimated_value: formatNumberInput(referral.estimated_value, signs),
+        actual_value: formatNumberInput(referral.actual_value, signs),
         referred_at: instantToDay(referral.referred_at, timeZone),
         closed_at: instantToDay(referral.closed_at, timeZone),
       }
@@ -74,7 +76,7 @@ function ReferralForm({
         referred_at: today,
         closed_at: "",
       };
-  const form = useForm({ resolver: zodResolver(referralFormSchema), defaultValues: defaults });
+  const form = useForm({ resolver: zodResolver(referralFormSchemaFor(signs)), defaultValues: defaults });
   const { errors } = form.formState;
   const { submit, formError, pending } = useActionForm(
     form,
@@ -103,7 +105,11 @@ function ReferralForm({
         </Field>
         <div />
         <Field label={`Estimated value (${currency})`} error={errors.estimated_value?.message}>
-          <Input inputMode="decimal" {...form.register("estimated_value")} placeholder="25000" />
+          <Input
+            inputMode="decimal"
+            {...form.register("estimated_value")}
+            placeholder={formatNumberInput(25000, signs)}
+          />
         </Field>
         <Field label={`Actual value (${currency})`} error={errors.actual_value?.message} hint="Once won">
           <Input inputMode="decimal" {...form.register("actual_value")} />

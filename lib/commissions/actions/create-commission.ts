@@ -6,11 +6,11 @@ import { LEADS } from "@/lib/orgs/roles";
 import { dbFailure } from "@/lib/workspace/db-errors";
 import { dayToInstant } from "@/lib/workspace/form-fields";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
-import { COMMISSION_CONSTRAINTS } from "../errors";
-import { createCommissionSchema } from "../schemas";
+import { createCommissionSchemaFor } from "../schemas";
+import { numberSignsOf } from "@/lib/validation/number-signs";
 
 export const createCommission = staffAction(
-  { schema: createCommissionSchema, roles: LEADS },
+  { schema: (staff) => createCommissionSchemaFor(numberSignsOf(staff.org.locale)), roles: LEADS },
   async (input, { supabase, orgId, staff }) => {
     const { data, error } = await supabase
       .from("partner_commissions")
@@ -26,7 +26,7 @@ export const createCommission = staffAction(
       })
       .select("id")
       .single();
-    if (error) return dbFailure(error, COMMISSION_CONSTRAINTS);
+    if (error) return dbFailure(error);
     revalidateWorkspace(input.partnerId);
     return ok({ id: data.id });
   },

@@ -6,8 +6,8 @@ import { LEADS } from "@/lib/orgs/roles";
 import { dbFailure, notFoundOrRefused } from "@/lib/workspace/db-errors";
 import { dayToInstant } from "@/lib/workspace/form-fields";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
-import { COMMISSION_CONSTRAINTS } from "../errors";
-import { updateCommissionSchema } from "../schemas";
+import { updateCommissionSchemaFor } from "../schemas";
+import { numberSignsOf } from "@/lib/validation/number-signs";
 
 /**
  * Leads edit a commission's amount, dates, referral and description. The state machine
@@ -15,7 +15,7 @@ import { updateCommissionSchema } from "../schemas";
  * refusal reaches the user as its own sentence.
  */
 export const updateCommission = staffAction(
-  { schema: updateCommissionSchema, roles: LEADS },
+  { schema: (staff) => updateCommissionSchemaFor(numberSignsOf(staff.org.locale)), roles: LEADS },
   async (input, { supabase, orgId }) => {
     const { data, error } = await supabase
       .from("partner_commissions")
@@ -29,7 +29,7 @@ export const updateCommission = staffAction(
       .eq("id", input.commissionId)
       .eq("org_id", orgId)
       .select("partner_id");
-    if (error) return dbFailure(error, COMMISSION_CONSTRAINTS);
+    if (error) return dbFailure(error);
     if (!data[0]) return notFoundOrRefused();
     revalidateWorkspace(data[0].partner_id);
     return ok(null);

@@ -5,7 +5,6 @@ import { staffAction } from "@/lib/actions/safe-action";
 import { EDITORS } from "@/lib/orgs/roles";
 import { dbFailure, notFoundOrRefused } from "@/lib/workspace/db-errors";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
-import { DOCUMENT_CONSTRAINTS } from "../errors";
 import { updateDocumentSchema } from "../schemas";
 
 export const updateDocument = staffAction(
@@ -17,7 +16,7 @@ export const updateDocument = staffAction(
       .eq("id", documentId)
       .eq("org_id", orgId)
       .select("partner_id");
-    if (error) return dbFailure(error, DOCUMENT_CONSTRAINTS);
+    if (error) return dbFailure(error);
     if (!data[0]) return notFoundOrRefused();
     revalidateWorkspace(data[0].partner_id);
     return ok(null);

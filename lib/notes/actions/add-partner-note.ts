@@ -12,10 +12,7 @@ export const addPartnerNote = staffAction(
   { schema: addPartnerNoteSchema, roles: EDITORS },
   async ({ partnerId, body }, { supabase }) => {
     const { data, error } = await supabase.rpc("add_partner_note", { p_partner_id: partnerId, p_body: body });
-    if (error) {
-      if (error.code === "P0002") return dbFailure({ code: "PGRST116" });
-      return dbFailure(error, { partner_notes_body_check: { field: "body", message: "Write 1 to 10,000 characters" } });
-    }
+    if (error) return dbFailure(error);
     revalidateWorkspace(partnerId);
     return ok({ id: data.id });
   },

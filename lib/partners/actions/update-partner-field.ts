@@ -4,9 +4,11 @@ import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/actions/result";
 import { staffAction } from "@/lib/actions/safe-action";
 import { EDITORS } from "@/lib/orgs/roles";
+import { refusalFieldErrors, translateDbError } from "@/lib/db/errors";
 import { partnerWriteErrorMessage } from "../db-errors";
 import { DIRECTORY_ROW_SELECT, type DirectoryRow } from "../directory-types";
-import { partnerPatchSchema } from "../schemas";
+import { partnerPatchSchemaFor } from "../schemas";
+import { numberSignsOf } from "@/lib/validation/number-signs";
 
 export type UpdatePartnerFieldResult =
   | { outcome: "updated"; partner: DirectoryRow }
@@ -19,7 +21,7 @@ export type UpdatePartnerFieldResult =
  * made by someone else in between is never silently overwritten.
  */
 export const updatePartnerField = staffAction(
-  { schema: partnerPatchSchema, roles: EDITORS },
+  { schema: (staff) => partnerPatchSchemaFor(numberSignsOf(staff.org.locale)), roles: EDITORS },
   async (input, { supabase, orgId }) => {
     const { data, error } = await supabase
       .from("partners")
@@ -29,7 +31,7 @@ export const updatePartnerField = staffAction(
       .eq("updated_at", input.expectedUpdatedAt)
       .select(DIRECTORY_ROW_SELECT)
       .maybeSingle();
-    if (error) return fail(partnerWriteErrorMessage(error));
+    if (error) return fail(partnerWriteErrorMessage(error), refusalFieldErrors(translateDbError(error), "changes."));
     if (data) {
       revalidatePath("/admin/partners");
       return ok<UpdatePartnerFieldResult>({ outcome: "updated", partner: data as unknown as DirectoryRow });

@@ -5,19 +5,19 @@ import { staffAction } from "@/lib/actions/safe-action";
 import { EDITORS } from "@/lib/orgs/roles";
 import { dbFailure } from "@/lib/workspace/db-errors";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
-import { REFERRAL_CONSTRAINTS } from "../errors";
-import { createReferralSchema } from "../schemas";
+import { createReferralSchemaFor } from "../schemas";
+import { numberSignsOf } from "@/lib/validation/number-signs";
 import { referralRow } from "../to-row";
 
 export const createReferral = staffAction(
-  { schema: createReferralSchema, roles: EDITORS },
+  { schema: (staff) => createReferralSchemaFor(numberSignsOf(staff.org.locale)), roles: EDITORS },
   async (input, { supabase, orgId }) => {
     const { data, error } = await supabase
       .from("partner_referrals")
       .insert({ ...referralRow(input), partner_id: input.partnerId, org_id: orgId })
       .select("id, status, actual_value, estimated_value")
       .single();
-    if (error) return dbFailure(error, REFERRAL_CONSTRAINTS);
+    if (error) return dbFailure(error);
     revalidateWorkspace(input.partnerId);
     return ok(data);
   },

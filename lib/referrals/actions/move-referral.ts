@@ -5,7 +5,6 @@ import { staffAction } from "@/lib/actions/safe-action";
 import { EDITORS } from "@/lib/orgs/roles";
 import { dbFailure, notFoundOrRefused } from "@/lib/workspace/db-errors";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
-import { REFERRAL_CONSTRAINTS } from "../errors";
 import { moveReferralSchema } from "../schemas";
 
 /** Moves a referral along the pipeline; the trigger closes it on won/lost and reopens it otherwise. */
@@ -18,7 +17,7 @@ export const moveReferral = staffAction(
       .eq("id", referralId)
       .eq("org_id", orgId)
       .select("id, partner_id, status, actual_value, estimated_value");
-    if (error) return dbFailure(error, REFERRAL_CONSTRAINTS);
+    if (error) return dbFailure(error);
     const row = data[0];
     if (!row) return notFoundOrRefused();
     revalidateWorkspace(row.partner_id);

@@ -5,7 +5,6 @@ import { staffAction } from "@/lib/actions/safe-action";
 import { EDITORS } from "@/lib/orgs/roles";
 import { dbFailure } from "@/lib/workspace/db-errors";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
-import { TASK_CONSTRAINTS } from "../errors";
 import { createTaskSchema } from "../schemas";
 
 export const createTask = staffAction(
@@ -16,7 +15,7 @@ export const createTask = staffAction(
       .insert({ ...task, partner_id: partnerId, org_id: orgId })
       .select("id")
       .single();
-    if (error) return dbFailure(error, TASK_CONSTRAINTS);
+    if (error) return dbFailure(error);
     revalidateWorkspace(partnerId);
     return ok({ id: data.id });
   },

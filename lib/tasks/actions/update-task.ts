@@ -5,7 +5,6 @@ import { staffAction } from "@/lib/actions/safe-action";
 import { EDITORS } from "@/lib/orgs/roles";
 import { dbFailure, notFoundOrRefused } from "@/lib/workspace/db-errors";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
-import { TASK_CONSTRAINTS } from "../errors";
 import { updateTaskSchema } from "../schemas";
 
 export const updateTask = staffAction(
@@ -17,7 +16,7 @@ export const updateTask = staffAction(
       .eq("id", taskId)
       .eq("org_id", orgId)
       .select("partner_id");
-    if (error) return dbFailure(error, TASK_CONSTRAINTS);
+    if (error) return dbFailure(error);
     if (!data[0]) return notFoundOrRefused();
     revalidateWorkspace(data[0].partner_id);
     return ok(null);

@@ -5,7 +5,6 @@ import { staffAction } from "@/lib/actions/safe-action";
 import { EDITORS } from "@/lib/orgs/roles";
 import { dbFailure, notFoundOrRefused } from "@/lib/workspace/db-errors";
 import { revalidateWorkspace } from "@/lib/workspace/revalidate";
-import { TRAINING_CONSTRAINTS } from "../errors";
 import { updateTrainingSchema } from "../schemas";
 
 /** Editors record progress on a course or certification: status, completed and expiry days. */
@@ -18,7 +17,7 @@ export const updateTraining = staffAction(
       .eq("id", input.trainingId)
       .eq("org_id", orgId)
       .select("partner_id");
-    if (error) return dbFailure(error, TRAINING_CONSTRAINTS);
+    if (error) return dbFailure(error);
     if (!data[0]) return notFoundOrRefused();
     revalidateWorkspace(data[0].partner_id);
     return ok(null);

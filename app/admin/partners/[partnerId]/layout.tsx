@@ -41,6 +41,7 @@ export default async function PartnerWorkspaceLayout({ params, children }: Param
         partnerName: partner.name,
         timeZone: staff.org.time_zone,
         currency: staff.org.currency,
+        locale: staff.org.locale,
         role: staff.role,
         canEdit: EDITORS.includes(staff.role),
         canLead: LEADS.includes(staff.role),
