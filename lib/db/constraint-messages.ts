@@ -36,6 +36,9 @@ export const CONSTRAINT_MESSAGES: Record<string, ConstraintMessage> = {
   org_invitations_role_valid: { field: "role", message: "Choose a role" },
   org_invitations_token_hash_format: { field: null, message: INTERNAL },
   org_invitations_accepted_or_revoked: { field: null, message: "This invitation was already accepted or revoked." },
+  org_invitations_one_open_per_email: { field: "email", message: "This address already has an open invitation." },
+  org_invitations_org_id_fkey: { field: null, message: "This organization no longer exists." },
+  org_invitations_token_hash_key: { field: null, message: INTERNAL },
   // partners
   partners_commission_rate_check: { field: "commission_rate", message: "Use a percentage from 0 to 100" },
   partners_external_id_check: { field: "external_id", message: "Use an external id of 1 to 200 characters" },

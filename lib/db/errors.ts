@@ -55,7 +55,7 @@ export function translateDbError(error: DbErrorLike): DbRefusal {
     const match = raised.pattern.exec(error.message ?? "");
     if (!match) continue;
     return {
-      field: raised.field,
+      field: typeof raised.field === "function" ? raised.field(match) : raised.field,
       message: raised.message(match, error.hint ?? null),
       kind: raised.notFound ? "not_found" : code === "42501" ? "forbidden" : "refused",
       constraint: null,

@@ -7,7 +7,8 @@
 export type RaisedMessage = {
   code: string;
   pattern: RegExp;
-  field: string | null;
+  /** The form field, or how to read it from the message when the SQL names it. */
+  field: string | null | ((match: RegExpExecArray) => string);
   message: (match: RegExpExecArray, hint: string | null) => string;
   /** The record is missing or out of the caller's sight: HTTP 404, not a refusal. */
   notFound?: boolean;
@@ -18,16 +19,12 @@ const withHint = (text: string, hint: string | null) => `${sentence(text)}${hint
 
 export const RAISED_MESSAGES: RaisedMessage[] = [
   {
+    // private.check_person_columns(): "<table>_<column>_staff: the <who> must be staff of the organization".
     code: "23503",
-    pattern: /^the owner must be staff of the partner's organization$/,
-    field: "owner_id",
-    message: () => "The owner must be a staff member of this organization",
-  },
-  {
-    code: "23503",
-    pattern: /^the assignee must be staff of the organization$/,
-    field: "assignee_id",
-    message: () => "The assignee must be a staff member of this organization",
+    pattern:
+      /^[a-z_]+?_(owner_id|assignee_id|author_id|created_by|granted_by|revoked_by)_staff: the (.+) must be staff of the organization$/,
+    field: (match) => match[1]!,
+    message: (match) => `The ${match[2]} must be a staff member of this organization`,
   },
   {
     code: "23503",

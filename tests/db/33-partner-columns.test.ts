@@ -132,6 +132,11 @@ const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
   portal_partners: ["id", "org_id", "name", "status", "tier", "region", "website", "owner_id"],
   portal_organizations: ["id", "name", "currency", "time_zone", "locale"],
   record_portal_event: [],
+  // Staff invitations: an admin's calls and the invitee's accept; they return no rows.
+  accept_org_invitation: [],
+  create_org_invitation: [],
+  resend_org_invitation: [],
+  revoke_org_invitation: [],
 };
 
 /** Never readable by a partner user, by any path. */

@@ -43,6 +43,9 @@ const EXEMPT: Record<string, string> = {
   "audit_log.actor_id": "written only by triggers and definer functions, from the caller",
   "partner_activity_log.actor_id": "written only by triggers, from the caller",
   "partner_metric_buckets.owner_id": "a copy of partners.owner_id kept by triggers",
+  "org_invitations.invited_by": "written only by the admin's definer functions, from the caller",
+  "org_invitations.revoked_by": "written only by the admin's definer functions, from the caller",
+  "org_invitations.accepted_by": "the invitee, who is not yet staff until the accept makes them so",
 };
 
 async function personColumns(): Promise<string[]> {
