@@ -46,14 +46,14 @@ isOneToOne: false
                   ]
                 },"organizations": {
                   Row: {
-                    "created_at": string,"created_by": string | null,"currency": string,"id": string,"locale": string,"name": string,"slug": string,"time_zone": string,"updated_at": string
+                    "created_at": string,"created_by": string | null,"currency": string,"id": string,"locale": string,"mfa_required": string,"name": string,"slug": string,"time_zone": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"locale": string,"name": string,"slug": string,"time_zone"?: string,"updated_at"?: string
+                    "created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"locale": string,"mfa_required"?: string,"name": string,"slug": string,"time_zone"?: string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"locale"?: string,"name"?: string,"slug"?: string,"time_zone"?: string,"updated_at"?: string
+                    "created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"locale"?: string,"mfa_required"?: string,"name"?: string,"slug"?: string,"time_zone"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -425,6 +425,11 @@ isOneToOne: false
 "import_partners":
 { Args: { "p_org_id": string,"p_rows": Json }; Returns: {
               "inserted": number,"unchanged": number,"updated": number
+            }[]
+                           },
+"my_mfa_status":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "allowed": boolean,"applies": boolean,"has_verified_factor": boolean,"mfa_required": string,"org_id": string,"org_name": string,"role": string,"session_aal": string
             }[]
                            },
 "partner_directory_metrics":
