@@ -18,11 +18,16 @@ function totpFor(secret: string, issuer: string, accountName: string): TOTP {
 
 export type NewTotp = { secret: string; uri: string; qrCode: string };
 
-/** A new secret, its otpauth:// URI, and the URI as an SVG QR code (error correction H, as GoTrue). */
+/**
+ * A new secret, its otpauth:// URI, and the URI as an SVG QR code (error correction H, as
+ * GoTrue). Colours by name, as GoTrue's SVG has them: auth-js hands the SVG on unescaped in
+ * a data: URL, where a `#` would end the image.
+ */
 export async function generateTotp(issuer: string, accountName: string): Promise<NewTotp> {
   const secret = new Secret({ size: 20 }).base32;
   const uri = totpFor(secret, issuer, accountName).toString();
-  const qrCode = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "H", margin: 1 });
+  const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "H", margin: 1, width: 200 });
+  const qrCode = svg.replaceAll('"#ffffff"', '"white"').replaceAll('"#000000"', '"black"').trim();
   return { secret, uri, qrCode };
 }
 
