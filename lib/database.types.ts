@@ -499,6 +499,11 @@ isOneToOne: false
 "record_auth_email_outcome":
 { Args: { "p_outcome": string }; Returns: boolean
                            },
+"record_mfa_reset":
+{ Args: { "p_org_id": string,"p_user_id": string }; Returns: {
+              "email": string,"outcome": string
+            }[]
+                           },
 "record_portal_event":
 { Args: { "p_event": string,"p_partner_id"?: string }; Returns: undefined
                            }

@@ -257,3 +257,36 @@ describe("wrong authenticator codes meet the sign-in limits", () => {
     expect(result.error?.code).toBe("42501");
   });
 });
+
+describe("record_mfa_reset: an admin's reset of a member's factors", () => {
+  it("is recorded for a member of this org alone, by an admin at the level the org requires", async () => {
+    const member = await createStaff(world.org.id, "member", "reset-me");
+    const { data, error } = await aal2.admin.rpc("record_mfa_reset", { p_org_id: world.org.id, p_user_id: member.id });
+    expect(error).toBeNull();
+    expect(data).toEqual([{ outcome: "ok", email: member.email }]);
+    const entries = await sql<{ actor_id: string }>(
+      "select actor_id from public.audit_log where action = 'org_member.mfa_reset' and resource_id = $1",
+      [`${world.org.id}:${member.id}`],
+    );
+    expect(entries).toEqual([{ actor_id: world.people.admin.id }]);
+  });
+
+  it("is refused for a member who is staff of another org too, for oneself, and to anyone but an admin at aal2", async () => {
+    const shared = await createStaff(world.org.id, "member", "reset-shared");
+    await sql("insert into public.org_members (org_id, user_id, role) values ($1, $2, 'viewer')", [
+      world.otherOrg.id,
+      shared.id,
+    ]);
+    const outcome = async (client: SupabaseClient, userId: string) =>
+      (await client.rpc("record_mfa_reset", { p_org_id: world.org.id, p_user_id: userId })).data?.[0]?.outcome;
+    expect(await outcome(aal2.admin, shared.id)).toBe("other_org");
+    expect(await outcome(aal2.admin, world.people.admin.id)).toBe("self");
+    expect(await outcome(aal2.manager, world.people.member.id)).toBe("forbidden");
+    expect(await outcome(aal1.admin, world.people.member.id)).toBe("forbidden");
+    expect(
+      await sql("select 1 from public.audit_log where action = 'org_member.mfa_reset' and resource_id = $1", [
+        `${world.org.id}:${shared.id}`,
+      ]),
+    ).toEqual([]);
+  });
+});
