@@ -18,26 +18,6 @@ export type Database = {
                   Relationships: [
                     
                   ]
-                },"org_invitations": {
-                  Row: {
-                    "accepted_at": string | null,"accepted_by": string | null,"created_at": string,"created_user_id": string | null,"email": string,"expires_at": string,"id": string,"invited_by": string | null,"org_id": string,"revoked_at": string | null,"revoked_by": string | null,"role": string,"sent_at": string,"token_hash": string | null,"updated_at": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "accepted_at"?: string | null,"accepted_by"?: string | null,"created_at"?: string,"created_user_id"?: string | null,"email": string,"expires_at": string,"id"?: string,"invited_by"?: string | null,"org_id": string,"revoked_at"?: string | null,"revoked_by"?: string | null,"role": string,"sent_at"?: string,"token_hash"?: string | null,"updated_at"?: string
-                  }
-                  Update: {
-                    "accepted_at"?: string | null,"accepted_by"?: string | null,"created_at"?: string,"created_user_id"?: string | null,"email"?: string,"expires_at"?: string,"id"?: string,"invited_by"?: string | null,"org_id"?: string,"revoked_at"?: string | null,"revoked_by"?: string | null,"role"?: string,"sent_at"?: string,"token_hash"?: string | null,"updated_at"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "org_invitations_org_id_fkey"
-      columns: ["org_id"]
-isOneToOne: false
-      referencedRelation: "organizations"
-      referencedColumns: ["id"]
-    }
-                  ]
                 },"org_members": {
                   Row: {
                     "created_at": string,"created_by": string | null,"org_id": string,"role": string,"updated_at": string,"user_id": string
@@ -66,14 +46,14 @@ isOneToOne: false
                   ]
                 },"organizations": {
                   Row: {
-                    "created_at": string,"created_by": string | null,"currency": string,"id": string,"locale": string,"name": string,"slug": string,"time_zone": string,"updated_at": string
+                    "created_at": string,"created_by": string | null,"currency": string,"id": string,"locale": string,"mfa_required": string,"name": string,"slug": string,"time_zone": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"locale": string,"name": string,"slug": string,"time_zone"?: string,"updated_at"?: string
+                    "created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"locale": string,"mfa_required"?: string,"name": string,"slug": string,"time_zone"?: string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"locale"?: string,"name"?: string,"slug"?: string,"time_zone"?: string,"updated_at"?: string
+                    "created_at"?: string,"created_by"?: string | null,"currency"?: string,"id"?: string,"locale"?: string,"mfa_required"?: string,"name"?: string,"slug"?: string,"time_zone"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -414,10 +394,7 @@ isOneToOne: false
             [_ in never]: never
           }
           Functions: {
-            "accept_org_invitation":
-{ Args: { "p_token": string }; Returns: string
-                           },
-"add_partner_note":
+            "add_partner_note":
 { Args: { "p_body": string,"p_partner_id": string }; Returns: {
               "author_id": string | null,
 "body": string,
@@ -445,20 +422,14 @@ isOneToOne: false
 "auth_limit_succeeded":
 { Args: { "p_action": string,"p_address": string,"p_email": string }; Returns: undefined
                            },
-"create_org_invitation":
-{ Args: { "p_email": string,"p_org_id": string,"p_role": string }; Returns: string
-                           },
 "import_partners":
 { Args: { "p_org_id": string,"p_rows": Json }; Returns: {
               "inserted": number,"unchanged": number,"updated": number
             }[]
                            },
-"mint_org_invitation_token":
-{ Args: { "p_created_user_id"?: string,"p_invitation_id": string }; Returns: string
-                           },
-"org_invitation_for_token":
-{ Args: { "p_token": string }; Returns: {
-              "account_id": string,"email": string,"expires_at": string,"invitation_id": string,"inviter_name": string,"org_id": string,"org_name": string,"role": string,"sets_password": boolean,"status": string
+"my_mfa_status":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "allowed": boolean,"applies": boolean,"has_verified_factor": boolean,"mfa_required": string,"org_id": string,"org_name": string,"role": string,"session_aal": string
             }[]
                            },
 "partner_directory_metrics":
@@ -500,11 +471,6 @@ isOneToOne: false
               "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"open_tasks": number,"overdue_tasks": number,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_open": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"updated_at": string,"won_value": number
             }[]
                            },
-"portal_accounts":
-{ Args: Record<PropertyKey, never>; Returns: {
-              "name": string,"partner_id": string,"scope": (string)[]
-            }[]
-                           },
 "portal_commission_statement":
 { Args: { "p_partner_id": string }; Returns: {
               "approved": number,"commissions": number,"currency": string,"earned": number,"is_total": boolean,"owed": number,"paid": number,"pending": number,"period": string,"voided": number
@@ -515,24 +481,9 @@ isOneToOne: false
               "currency": string,"is_total": boolean,"overdue": number,"overdue_count": number,"owed": number,"paid": number,"partner_id": string,"partner_name": string
             }[]
                            },
-"portal_me":
-{ Args: Record<PropertyKey, never>; Returns: {
-              "email": string,"id": string,"is_active": boolean,"name": string
-            }[]
-                           },
-"portal_organizations":
-{ Args: Record<PropertyKey, never>; Returns: {
-              "currency": string,"id": string,"locale": string,"name": string,"time_zone": string
-            }[]
-                           },
 "portal_partner_rollups":
 { Args: { "p_partner_id": string }; Returns: {
               "commission_approved": number,"commission_earned": number,"commission_overdue": number,"commission_owed": number,"commission_paid": number,"commission_pending": number,"currency": string,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"won_value": number
-            }[]
-                           },
-"portal_partners":
-{ Args: Record<PropertyKey, never>; Returns: {
-              "id": string,"name": string,"org_id": string,"owner_id": string,"region": string,"status": string,"tier": string,"website": string
             }[]
                            },
 "portal_referral_pipeline":
@@ -548,14 +499,13 @@ isOneToOne: false
 "record_auth_email_outcome":
 { Args: { "p_outcome": string }; Returns: boolean
                            },
+"record_mfa_reset":
+{ Args: { "p_org_id": string,"p_user_id": string }; Returns: {
+              "email": string,"outcome": string
+            }[]
+                           },
 "record_portal_event":
 { Args: { "p_event": string,"p_partner_id"?: string }; Returns: undefined
-                           },
-"resend_org_invitation":
-{ Args: { "p_invitation_id": string }; Returns: string
-                           },
-"revoke_org_invitation":
-{ Args: { "p_invitation_id": string }; Returns: undefined
                            }
           }
           Enums: {

@@ -8,10 +8,27 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getPartnerContext } from "@/lib/auth/partner-context";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { LEADS } from "@/lib/orgs/roles";
+import { getMfaStatus, mfaStep } from "@/lib/mfa/status";
+import { SecuritySettings } from "@/components/mfa/security-settings";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
+  // Below aal2 the database shows a person nothing they must protect with a code: ask for
+  // it first, or lead them to set up an authenticator when their organizations require one.
+  const step = user.aal === "aal1" ? mfaStep(await getMfaStatus()) : null;
+  if (step === "code") redirect(`/login/code?next=${encodeURIComponent(await currentPath())}`);
+  if (step === "setup") {
+    // Whatever page was asked for, set-up comes first; once done, a refresh shows the page.
+    return (
+      <div className="min-h-dvh">
+        <AdminTopBar items={[]} right={<SignOutButton to="admin" />} />
+        <main className="mx-auto max-w-[1440px] px-4 py-6 sm:px-6">
+          <SecuritySettings />
+        </main>
+      </div>
+    );
+  }
   const staff = await getStaffContext();
   if (!staff) {
     const partner = await getPartnerContext();
@@ -41,6 +58,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin/settings/members", label: "Members" },
         ]
       : []),
+    { href: "/admin/settings/security", label: "Security" },
   ];
   return (
     <div className="min-h-dvh">

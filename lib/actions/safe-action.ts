@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { liveUserId, SESSION_ENDED } from "@/lib/auth/live-user";
+import { liveUser, liveUserId, SESSION_ENDED } from "@/lib/auth/live-user";
 import { getPartnerContext, type PartnerContext } from "@/lib/auth/partner-context";
 import { getStaffContext, type StaffContext } from "@/lib/auth/staff-context";
 import type { StaffRole } from "@/lib/orgs/roles";
@@ -9,6 +9,7 @@ import { isNextControlFlow } from "@/lib/http/route-response";
 import { outageResult } from "./outage-result";
 import { rateLimitedFailure } from "./rate-limited";
 import { fail, type ActionResult } from "./result";
+import { MFA_NEEDED, mfaApplies } from "@/lib/mfa/requirement";
 
 /**
  * The one wrapper every server action goes through. A server action is a public POST
@@ -112,11 +113,15 @@ export function staffAction<S extends z.ZodType, T>(
   return async (input: unknown): Promise<ActionResult<T>> =>
     guarded(async () => {
       const supabase = await createClient();
-      const userId = await liveUserId(supabase);
-      if (!userId) return fail(SESSION_ENDED);
+      const live = await liveUser(supabase);
+      if (!live) return fail(SESSION_ENDED);
+      const userId = live.id;
       const staff = await getStaffContext();
       if (!staff || staff.userId !== userId)
         return fail("Only staff of an organization can do this. Sign in with a staff account.");
+      // An aal2 token outlives a removed or reset authenticator until it expires; the auth
+      // server's answer here is current, so the organization's requirement holds at once.
+      if (mfaApplies(staff.org.mfa_required, staff.role) && !live.hasVerifiedFactor) return fail(MFA_NEEDED);
       if (!options.roles.includes(staff.role)) {
         return fail(ROLE_REFUSAL[staff.role] ?? `Your role (${staff.role}) cannot do this.`);
       }

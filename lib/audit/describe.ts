@@ -127,8 +127,13 @@ function subjectOf(entry: AuditEntryFacts, row: Row, lookup: AuditLookup, format
       return str(row.name) || partner || "a partner";
     case "organization":
       return "the organization";
-    case "org_member":
-      return lookup.person(str(row.user_id)) ?? "a former member";
+    case "org_member": {
+      // A factor reset records no row, only whose factors went (metadata.member_id).
+      const metadata = (entry.metadata ?? {}) as Row;
+      return lookup.person(str(row.user_id) || str(metadata.member_id)) ?? "a former member";
+    }
+    case "org_invitation":
+      return str(row.email) || "someone";
     case "partner_user":
       return `partner user ${str(row.name) || str(row.email) || lookup.person(str(row.id)) || ""}`.trim();
     case "partner_access":
@@ -205,6 +210,16 @@ export function describeAuditEntry(entry: AuditEntryFacts, lookup: AuditLookup, 
       return say(`added ${subject} to the organization as ${roleAfter || "a member"}`);
     case "org_member.removed":
       return say(`removed ${subject} from the organization`);
+    case "org_member.mfa_reset":
+      return say(`reset the two-factor sign-in of ${subject}`);
+    case "org_invitation.created":
+      return say(`invited ${subject}`);
+    case "org_invitation.resent":
+      return say(`sent the invitation of ${subject} again`);
+    case "org_invitation.revoked":
+      return say(`withdrew the invitation of ${subject}`);
+    case "org_invitation.accepted":
+      return say(`accepted the invitation to join as ${roleAfter || "a member"}`);
   }
 
   if (entry.action.endsWith(".created")) return say(`${resource === "commission" ? "recorded" : "added"} ${subject}`);

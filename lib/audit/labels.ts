@@ -14,6 +14,7 @@ import { TRAINING_STATUS_LABELS } from "@/lib/training/constants";
 export const RESOURCE_LABELS: Record<string, string> = {
   organization: "organization",
   org_member: "member",
+  org_invitation: "invitation",
   partner: "partner",
   partner_user: "partner user",
   partner_access: "portal access",
@@ -148,6 +149,7 @@ export const PERSON_FIELDS = new Set([
   "assignee_id",
   "author_id",
   "user_id",
+  "member_id",
   "partner_user_id",
   "granted_by",
   "revoked_by",

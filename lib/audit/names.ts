@@ -14,7 +14,7 @@ function idsIn(entries: readonly AuditEntryFacts[]) {
   for (const entry of entries) {
     if (entry.actor_id) people.add(entry.actor_id);
     if (entry.partner_id) partners.add(entry.partner_id);
-    for (const side of [entry.before, entry.after]) {
+    for (const side of [entry.before, entry.after, entry.metadata]) {
       if (!side || typeof side !== "object" || Array.isArray(side)) continue;
       for (const [key, value] of Object.entries(side as Record<string, unknown>)) {
         if (typeof value !== "string" || !UUID.test(value)) continue;

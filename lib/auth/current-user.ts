@@ -3,7 +3,8 @@ import { cache } from "react";
 import { createClient } from "@/lib/supabase/server";
 import { ServiceUnreachableError, isUnreachable } from "@/lib/supabase/unreachable";
 
-export type CurrentUser = { id: string; email: string };
+/** `aal`: the token's assurance level (aal2 once an authenticator code was entered). */
+export type CurrentUser = { id: string; email: string; aal: "aal1" | "aal2" };
 
 /**
  * Who is signed in, for reading: the access token's claims, verified by getClaims (with
@@ -18,5 +19,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (isUnreachable(error)) throw new ServiceUnreachableError(error);
   const claims = data?.claims;
   if (!claims?.sub || claims.role !== "authenticated") return null;
-  return { id: claims.sub, email: typeof claims.email === "string" ? claims.email : "" };
+  return {
+    id: claims.sub,
+    email: typeof claims.email === "string" ? claims.email : "",
+    aal: claims.aal === "aal2" ? "aal2" : "aal1",
+  };
 });

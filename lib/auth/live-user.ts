@@ -17,3 +17,16 @@ export async function liveUserId(supabase: Pick<SupabaseClient, "auth">): Promis
   if (error || !data.user) return null;
   return data.user.id;
 }
+
+export type LiveUser = { id: string; hasVerifiedFactor: boolean };
+
+/** liveUserId with the user's factors as the auth server holds them now (same round trip). */
+export async function liveUser(supabase: Pick<SupabaseClient, "auth">): Promise<LiveUser | null> {
+  const { data, error } = await supabase.auth.getUser();
+  if (isUnreachable(error)) throw new ServiceUnreachableError(error);
+  if (error || !data.user) return null;
+  return {
+    id: data.user.id,
+    hasVerifiedFactor: (data.user.factors ?? []).some((factor) => factor.status === "verified"),
+  };
+}

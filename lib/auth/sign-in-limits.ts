@@ -6,7 +6,7 @@ import { createAdminClient } from "@/lib/supabase/admin";
  * app. The auth server's own limits count per address it sees; these count per account and
  * per person's address, so one stranger can neither lock everyone out nor guess on forever.
  */
-export type SignInAction = "password" | "otp_request" | "otp_verify" | "recover";
+export type SignInAction = "password" | "otp_request" | "otp_verify" | "mfa_verify" | "recover";
 
 type Subject = { action: SignInAction; email: string; address: string | null };
 

@@ -13,6 +13,8 @@ export type Organization = {
   currency: string;
   time_zone: string;
   locale: string;
+  /** Who must sign in with a second factor: none, admins or staff. */
+  mfa_required: string;
 };
 export type Membership = { org: Organization; role: StaffRole };
 
@@ -36,7 +38,7 @@ export const getStaffContext = cache(async (): Promise<StaffContext | null> => {
   const supabase = await createClient();
   const { data, error } = await supabase
     .from("org_members")
-    .select("role, organizations!inner(id, name, slug, currency, time_zone, locale)")
+    .select("role, organizations!inner(id, name, slug, currency, time_zone, locale, mfa_required)")
     .eq("user_id", user.id)
     .order("created_at");
   if (error) throw outageOr(error);

@@ -15,6 +15,7 @@ const INTERNAL = "The change breaks one of Partnerdesk's rules and was not saved
 export const CONSTRAINT_MESSAGES: Record<string, ConstraintMessage> = {
   // organizations
   organizations_currency_check: { field: "currency", message: "Use a three-letter currency code, like EUR" },
+  organizations_mfa_required_check: { field: "mfa_required", message: "Choose who must use two-factor sign-in" },
   organizations_locale_format: { field: "locale", message: "Use a locale such as en-US or de-DE" },
   organizations_name_check: { field: "name", message: "Enter a name of 1 to 200 characters" },
   organizations_slug_check: {

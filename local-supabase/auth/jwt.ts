@@ -23,6 +23,7 @@ export async function signAccessToken(
   user: UserRow,
   sessionId: string,
   amr: Amr[],
+  aal: "aal1" | "aal2",
 ): Promise<{ token: string; expiresAt: number }> {
   const iat = Math.floor(Date.now() / 1000);
   const expiresAt = iat + settings.jwtExpSeconds;
@@ -33,7 +34,7 @@ export async function signAccessToken(
     app_metadata: user.raw_app_meta_data ?? {},
     user_metadata: user.raw_user_meta_data ?? {},
     role: user.role,
-    aal: "aal1",
+    aal,
     amr,
     session_id: sessionId,
     is_anonymous: user.is_anonymous,

@@ -5,6 +5,7 @@ import { createPool } from "./db";
 import { API_VERSION, ApiError, errorBody, wantsCurrentErrors } from "./errors";
 import { readRequest, type Response } from "./http";
 import { Mailer } from "./mail";
+import { ensureMfaSchema } from "./mfa-schema";
 import { RateLimiter } from "./rate-limit";
 import { route } from "./router";
 import { loadAuthSettings } from "./settings";
@@ -36,6 +37,7 @@ export async function startAuthServer(
   const settings = loadAuthSettings(config, { ...authServerEnv(config), ...options.env });
   const pool = createPool(config);
   await pool.query("select 1");
+  await ensureMfaSchema(pool);
   const ctx: Context = {
     pool,
     settings,

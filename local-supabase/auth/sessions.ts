@@ -75,6 +75,13 @@ export async function sessionAmr(db: Db, sessionId: string): Promise<Amr[]> {
   return rows.map((row) => ({ method: row.method, timestamp: Math.floor(row.at.getTime() / 1000) }));
 }
 
+/** GoTrue's CalculateAALAndAMR: a second-factor claim on the session makes it aal2, on refresh too. */
+const SECOND_FACTOR_METHODS = new Set(["totp", "mfa/phone", "mfa/webauthn"]);
+
+export function sessionLevel(amr: Amr[]): "aal1" | "aal2" {
+  return amr.some((entry) => SECOND_FACTOR_METHODS.has(entry.method)) ? "aal2" : "aal1";
+}
+
 /** GoTrue's AccessTokenResponse: the Session object auth-js stores. */
 export async function sessionResponse(
   db: Db,
@@ -84,7 +91,8 @@ export async function sessionResponse(
   refreshToken: string,
 ): Promise<Record<string, unknown>> {
   const user = (await findUserById(db, userId))!;
-  const { token, expiresAt } = await signAccessToken(settings, user, sessionId, await sessionAmr(db, sessionId));
+  const amr = await sessionAmr(db, sessionId);
+  const { token, expiresAt } = await signAccessToken(settings, user, sessionId, amr, sessionLevel(amr));
   return {
     access_token: token,
     token_type: "bearer",

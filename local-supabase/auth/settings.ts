@@ -33,6 +33,9 @@ import { ensureSigningKey, type SigningKey } from "./signing-key";
  *   GOTRUE_FLOW_STATE_EXPIRY_SECONDS PKCE flow state lifetime (300)
  *   GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD  "true" / "false" over [auth.email]
  *                                    require_current_password: PUT /user needs current_password
+ *   GOTRUE_MFA_TOTP_ENROLL_ENABLED, GOTRUE_MFA_TOTP_VERIFY_ENABLED  "true" / "false" over [auth.mfa.totp]
+ *                                    enroll_enabled and verify_enabled (GoTrue's default: both on)
+ *   GOTRUE_RATE_LIMIT_MFA            POST /factors/:id/challenge and /verify per IP, each, per two minutes (30)
  *   GOTRUE_SMTP_ADMIN_EMAIL, GOTRUE_SMTP_SENDER_NAME  the From of auth emails
  */
 
@@ -48,6 +51,19 @@ export type RateLimits = {
   recover: number;
   userUpdate: number;
   windowMs: number;
+  /** GoTrue lets 15 challenges and 15 verifies a minute through per address, bursting to 30. */
+  mfaChallenge: number;
+  mfaVerify: number;
+  mfaWindowMs: number;
+};
+
+export type MfaSettings = {
+  totpEnrollEnabled: boolean;
+  totpVerifyEnabled: boolean;
+  maxEnrolledFactors: number;
+  maxVerifiedFactors: number;
+  challengeExpirySeconds: number;
+  factorExpirySeconds: number;
 };
 
 export type AuthSettings = {
@@ -76,6 +92,7 @@ export type AuthSettings = {
   /** PUT /user must carry the current password, outside a recovery session and a first password. */
   requireCurrentPassword: boolean;
   rateLimits: RateLimits;
+  mfa: MfaSettings;
   smtp: { host: string; port: number; adminEmail: string; senderName: string };
   templates: Record<TemplateKind, EmailTemplate>;
 };
@@ -101,6 +118,13 @@ export function globToRegExp(pattern: string): RegExp {
     else source += char.replace(/[\\^$.|+()[\]{}]/g, "\\$&");
   }
   return new RegExp(`^${source}$`);
+}
+
+/** An environment "true"/"false" over a config.toml boolean; on when neither says. */
+function flag(env: Env, name: string, toml: unknown): boolean {
+  const raw = env[name];
+  if (raw === "true" || raw === "false") return raw === "true";
+  return typeof toml === "boolean" ? toml : true;
 }
 
 function tomlNumber(table: Toml, key: string, fallback: number): number {
@@ -146,6 +170,9 @@ export function loadAuthSettings(config: StackConfig, env: Env = authServerEnv(c
   const siteUrl = tomlString(auth, "site_url", env, "auth") ?? config.siteUrl;
   const redirectAllowList = tomlStringList(auth, "additional_redirect_urls", env, "auth") ?? config.redirectAllowList;
   const maxFrequency = env.GOTRUE_MAILER_MAX_FREQUENCY || tomlString(email, "max_frequency", env, "auth.email") || "1s";
+  const mfa = section(auth, "mfa");
+  const totp = section(auth, "mfa", "totp");
+  const mfaLimit = envNumber(env, "GOTRUE_RATE_LIMIT_MFA", 30);
   const otpLimit = envNumber(env, "GOTRUE_RATE_LIMIT_OTP", tomlNumber(limits, "sign_in_sign_ups", 30));
 
   return {
@@ -185,6 +212,17 @@ export function loadAuthSettings(config: StackConfig, env: Env = authServerEnv(c
       recover: envNumber(env, "GOTRUE_RATE_LIMIT_RECOVER", 30),
       userUpdate: envNumber(env, "GOTRUE_RATE_LIMIT_USER_UPDATE", 30),
       windowMs: envNumber(env, "GOTRUE_RATE_LIMIT_WINDOW_SECONDS", 300) * 1000,
+      mfaChallenge: mfaLimit,
+      mfaVerify: mfaLimit,
+      mfaWindowMs: 120_000,
+    },
+    mfa: {
+      totpEnrollEnabled: flag(env, "GOTRUE_MFA_TOTP_ENROLL_ENABLED", totp.enroll_enabled),
+      totpVerifyEnabled: flag(env, "GOTRUE_MFA_TOTP_VERIFY_ENABLED", totp.verify_enabled),
+      maxEnrolledFactors: tomlNumber(mfa, "max_enrolled_factors", 10),
+      maxVerifiedFactors: 10,
+      challengeExpirySeconds: 300,
+      factorExpirySeconds: 300,
     },
     smtp: {
       host: "127.0.0.1",

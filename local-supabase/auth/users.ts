@@ -2,6 +2,7 @@ import bcrypt from "bcryptjs";
 import crypto from "node:crypto";
 import type { Db } from "./db";
 import { badRequest, unprocessable } from "./errors";
+import { factorJson, userFactors } from "./factors";
 
 /** A row of auth.users, as far as this server reads it. */
 export type UserRow = {
@@ -113,6 +114,7 @@ export async function loadIdentities(db: Db, userId: string): Promise<IdentityRo
 /** The User object of GoTrue's API (omitempty fields left out when unset, as GoTrue does). */
 export async function userJson(db: Db, user: UserRow): Promise<Record<string, unknown>> {
   const identities = await loadIdentities(db, user.id);
+  const factors = await userFactors(db, user.id);
   const body: Record<string, unknown> = {
     id: user.id,
     aud: user.aud,
@@ -142,6 +144,8 @@ export async function userJson(db: Db, user: UserRow): Promise<Record<string, un
     updated_at: user.updated_at,
     banned_until: user.banned_until ?? undefined,
     is_anonymous: user.is_anonymous,
+    // GoTrue's omitempty: no key at all while the user has no factor.
+    factors: factors.length > 0 ? factors.map(factorJson) : undefined,
   };
   return JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
 }

@@ -137,6 +137,9 @@ const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
   create_org_invitation: [],
   resend_org_invitation: [],
   revoke_org_invitation: [],
+  // Two-factor sign-in: the caller's own status, and an admin's reset record.
+  my_mfa_status: ["org_id", "org_name", "role", "mfa_required", "applies", "has_verified_factor", "session_aal", "allowed"],
+  record_mfa_reset: [],
 };
 
 /** Never readable by a partner user, by any path. */

@@ -18,3 +18,14 @@ export async function mintUserJwt(userId: string, extra: Record<string, unknown>
     .setExpirationTime(now + 3600)
     .sign(new TextEncoder().encode(testEnv.jwtSecret));
 }
+
+/**
+ * A user token at an assurance level, with the `amr` the auth server signs: password alone
+ * at aal1; password then an authenticator code at aal2.
+ */
+export async function mintUserJwtAt(userId: string, aal: "aal1" | "aal2"): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const amr = [{ method: "password", timestamp: now - 60 }];
+  if (aal === "aal2") amr.unshift({ method: "totp", timestamp: now });
+  return mintUserJwt(userId, { aal, amr });
+}

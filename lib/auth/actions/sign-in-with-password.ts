@@ -18,7 +18,7 @@ export const signInWithPassword = publicAction(signInSchema, async (input) => {
   if (wait > 0) return fail(tooManyPasswordsMessage(wait));
 
   const auth = await createAuthClient();
-  const { error } = await auth.auth.signInWithPassword({ email: input.email, password: input.password });
+  const { data, error } = await auth.auth.signInWithPassword({ email: input.email, password: input.password });
   if (error) {
     if (error.code === "user_banned") return fail("This account has been suspended. Ask an administrator.");
     if (error.code === "over_request_rate_limit") return fail("Too many attempts. Wait a few minutes and try again.");
@@ -29,5 +29,9 @@ export const signInWithPassword = publicAction(signInSchema, async (input) => {
     throw error;
   }
   await forgiveSignIn(subject);
-  return ok({ next: safeNextPath(input.next, "/admin/partners") });
+  const next = safeNextPath(input.next, "/admin/partners");
+  // A person with an authenticator enters its code before anything else.
+  if ((data.user?.factors ?? []).some((factor) => factor.status === "verified"))
+    return ok({ next: `/login/code?next=${encodeURIComponent(next)}` });
+  return ok({ next });
 });

@@ -3,6 +3,7 @@ import { InviteMemberForm } from "@/components/members/invite-member-form";
 import { MemberRowActions } from "@/components/members/member-row-actions";
 import { PendingInvitations } from "@/components/members/pending-invitations";
 import { RoleSummaries } from "@/components/members/role-summaries";
+import { ResetMemberFactors } from "@/components/mfa/reset-member-factors";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getStaffContext } from "@/lib/auth/staff-context";
@@ -63,9 +64,12 @@ export default async function MembersPage() {
                     {member.email} · since {formatDate(member.joinedAt, staff.org.time_zone)}
                   </p>
                 </div>
-                {isStaffRole(member.role) && (
-                  <MemberRowActions userId={member.userId} role={member.role} label={label} />
-                )}
+                <div className="flex flex-col gap-2 sm:items-end">
+                  {isStaffRole(member.role) && (
+                    <MemberRowActions userId={member.userId} role={member.role} label={label} />
+                  )}
+                  {member.userId !== staff.userId && <ResetMemberFactors userId={member.userId} label={label} />}
+                </div>
               </li>
             );
           })}
