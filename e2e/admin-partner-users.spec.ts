@@ -4,6 +4,7 @@ import { createClient } from "@supabase/supabase-js";
 import Papa from "papaparse";
 import pg from "pg";
 import { latestMailTo, linkAndCode, signInAsPartner, signInAsStaff } from "./support/auth";
+import { pickOption } from "./support/pickers";
 
 // Each test makes its own partner and partner users in Acme (seed), so nothing seeded changes.
 const ACME = "00000000-0000-4000-8000-00000000ac01";
@@ -140,7 +141,7 @@ test("the Portal access card on a partner's overview grants and revokes access",
   // The choice is required, checked in the browser by the action's own schema.
   await form.getByRole("button", { name: "Grant access" }).click();
   await expect(form.getByText("Choose a partner user")).toBeVisible();
-  await form.getByLabel("Partner user").selectOption(user.id);
+  await pickOption(form.getByLabel("Partner user"), user.email);
   await form.getByLabel("Commissions").uncheck();
   await form.getByRole("button", { name: "Grant access" }).click();
   const item = card.getByTestId("grant").filter({ hasText: user.email });
@@ -223,7 +224,7 @@ test("the audit CSV export holds exactly the filtered entries, with days in the 
   const admin = await staffPage(browser, "/admin/audit");
   await expect(admin.getByText(/America\/New_York/).first()).toBeVisible();
   const filters = admin.getByRole("form", { name: "Filter audit entries" });
-  await filters.getByLabel("Partner", { exact: true }).selectOption({ label: partner.name });
+  await pickOption(filters.getByLabel("Partner", { exact: true }), partner.name);
   await filters.getByLabel("From", { exact: true }).fill("2031-01-15");
   await filters.getByLabel("To", { exact: true }).fill("2031-01-15");
   await filters.getByRole("button", { name: "Filter" }).click();
