@@ -86,6 +86,7 @@ test("an invited partner user sees exactly their partner until the grant is revo
   await admin.goto(`/admin/partner-users?q=${encodeURIComponent(email)}`);
   const card = admin.getByTestId("partner-user").filter({ hasText: email });
   await card.getByRole("button", { name: "Revoke" }).click();
+  await admin.getByRole("dialog").getByRole("button", { name: "Revoke access" }).click();
   await expect(card.getByText("Revoked", { exact: true })).toBeVisible();
   await partner.goto("/portal");
   await expect(partner.getByRole("heading", { name: "You have no partner access right now" })).toBeVisible();
