@@ -73,3 +73,18 @@ test("the name is a link into the workspace; F2 on it still edits", async ({ pag
   await expect(page).toHaveURL(new RegExp(`/admin/partners/${id}/overview`));
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test("the card list has a sort control that sorts in program order", async ({ page }) => {
+    const label = prefix("Phone order");
+    for (const tier of ["platinum", "registered", "gold"]) await insertPartner(`${label} ${tier}`, { tier });
+    await signInAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(label)}`);
+    await page.getByRole("combobox", { name: "Sort partners" }).selectOption("-tier");
+    await expect(page).toHaveURL(/sort=-tier/);
+    const names = page.getByRole("list", { name: "Partners" }).locator("li span.block.font-medium");
+    await expect(names).toHaveText([`${label} platinum`, `${label} gold`, `${label} registered`]);
+    await page.screenshot({ path: "test-results/directory-phone-sort-375.png" });
+  });
+});

@@ -37,7 +37,11 @@ test("the audit partner filter finds a partner by typing and keeps it chosen aft
   const partnerId = await insertPartner(name);
   await signInAsStaff(page, "admin@acme.test", "/admin/audit");
   const filters = page.getByRole("form", { name: "Filter audit entries" });
-  await pickOption(filters.getByLabel("Partner", { exact: true }), name);
+  const partnerFilter = filters.getByLabel("Partner", { exact: true });
+  await partnerFilter.fill("Zz Audit");
+  await expect(page.getByRole("option").filter({ hasText: name })).toBeVisible();
+  await page.screenshot({ path: "test-results/audit-partner-picker-1440.png" });
+  await pickOption(partnerFilter, name);
   await filters.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(new RegExp(`partner=${partnerId}`));
   await expect(filters.getByLabel("Partner", { exact: true })).toHaveValue(name);
@@ -50,4 +54,20 @@ test("an audit page past the last is empty and offers a way back", async ({ page
   await expect(page.getByText("There is no page 999")).toBeVisible();
   await page.getByRole("link", { name: /Go to the (last|first) page/ }).click();
   await expect(page.getByTestId("audit-entry").first()).toBeVisible();
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test("the invitation's partner picker searches and fits the screen", async ({ page }) => {
+    const name = unique("Zz Phone Picker");
+    await insertPartner(name);
+    await signInAsStaff(page, "admin@acme.test", "/admin/partner-users");
+    const form = page.getByRole("form", { name: "Invite a partner user" });
+    await form.getByLabel("Partner").fill("Zz Phone");
+    await expect(page.getByRole("option").filter({ hasText: name })).toBeVisible();
+    await page.screenshot({ path: "test-results/invite-partner-picker-375.png" });
+    await page.getByRole("option").filter({ hasText: name }).click();
+    await expect(form.getByLabel("Partner")).toHaveValue(name);
+  });
 });
