@@ -88,3 +88,27 @@ test.describe("on a phone", () => {
     await page.screenshot({ path: "test-results/directory-phone-sort-375.png" });
   });
 });
+
+test("an inline edit's error shows above the next row, where it can be read", async ({ page }) => {
+  const label = prefix("Error Co");
+  await insertPartner(`${label} a`);
+  await insertPartner(`${label} b`);
+  await signInAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(label)}&sort=name`);
+  await expect(dataRows(page)).toHaveCount(2);
+  await dataRows(page)
+    .first()
+    .locator('[data-column="name"]')
+    .click({ position: { x: 4, y: 4 } });
+  await page.keyboard.press("F2");
+  const editor = page.getByRole("textbox", { name: `Name of ${label} a` });
+  await editor.fill("");
+  await editor.press("Enter");
+  const alert = grid(page).getByRole("alert");
+  await expect(alert).toHaveText("Name is required");
+  // What is drawn at the message's centre is the message, not the row below.
+  const topmost = await alert.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return element.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+  });
+  expect(topmost).toBe(true);
+});

@@ -341,6 +341,9 @@ export function PartnerGrid({
                 data-partner-id={row.id}
                 className={cn(
                   "absolute left-0 grid w-full border-b border-slate-100",
+                  // Each row's transform makes it a stacking context: the row being edited goes on top,
+                  // or the next row would cover the editor's error message.
+                  editing?.row === item.index && "z-10",
                   selected ? "bg-brand-50" : previewId === row.id ? "bg-slate-50" : "bg-white hover:bg-slate-50/70",
                 )}
                 style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
