@@ -131,7 +131,8 @@ test("a viewer sees no edit controls, and an edit the server refuses is rolled b
   await expect(dataRows(page)).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Import CSV" })).toHaveCount(0);
   await expect(grid(page).getByRole("checkbox")).toHaveCount(0);
-  await cell(page, "Harbor Analytics", "name").dblclick();
+  // The name itself is a link into the workspace; a double click beside it edits.
+  await cell(page, "Harbor Analytics", "name").dblclick({ position: { x: 4, y: 4 } });
   await expect(page.getByRole("textbox", { name: "Name of Harbor Analytics" })).toHaveCount(0);
 
   // A member loads the grid, then is made a viewer: the screen still offers the edit,
@@ -142,7 +143,8 @@ test("a viewer sees no edit controls, and an edit the server refuses is rolled b
   await expect(dataRows(page)).toHaveCount(1);
   await sql("update public.org_members set role = 'viewer' where org_id = $1 and user_id = $2", [ACME, staff.id]);
 
-  await cell(page, "Harbor Analytics", "name").dblclick();
+  // The name itself is a link into the workspace; a double click beside it edits.
+  await cell(page, "Harbor Analytics", "name").dblclick({ position: { x: 4, y: 4 } });
   const editor = page.getByRole("textbox", { name: "Name of Harbor Analytics" });
   await editor.fill("Harbor Analytics Renamed");
   await editor.press("Enter");

@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { latestMailTo, linkAndCode, signInAsStaff } from "./support/auth";
 import { createAccount, createPartner, createPartnerUser, grant, withDb } from "./support/people";
+import { pickOption } from "./support/pickers";
 
 /**
  * Inviting someone who already has an account: the auth server sends nothing (no 429 from
@@ -14,7 +15,7 @@ async function invite(browser: Browser, email: string, name: string, partnerName
   const form = admin.getByRole("form", { name: "Invite a partner user" });
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Partner").selectOption({ label: partnerName });
+  await pickOption(form.getByLabel("Partner"), partnerName);
   await form.getByRole("button", { name: "Send invitation" }).click();
   await expect(admin.getByText(`Invitation sent to ${email}`)).toBeVisible();
   await expect(form.getByRole("alert")).toHaveCount(0);

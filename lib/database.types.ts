@@ -336,14 +336,14 @@ isOneToOne: false
                   ]
                 },"partners": {
                   Row: {
-                    "archived_at": string | null,"commission_rate": number | null,"created_at": string,"created_by": string | null,"external_id": string | null,"id": string,"name": string,"org_id": string,"owner_id": string | null,"primary_contact_email": string | null,"primary_contact_name": string | null,"region": string | null,"status": string,"tags": (string)[],"tier": string,"updated_at": string,"website": string | null
+                    "archived_at": string | null,"commission_rate": number | null,"created_at": string,"created_by": string | null,"external_id": string | null,"id": string,"name": string,"org_id": string,"owner_id": string | null,"primary_contact_email": string | null,"primary_contact_name": string | null,"region": string | null,"status": string,"status_rank": number | null,"tags": (string)[],"tier": string,"tier_rank": number | null,"updated_at": string,"website": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "archived_at"?: string | null,"commission_rate"?: number | null,"created_at"?: string,"created_by"?: string | null,"external_id"?: string | null,"id"?: string,"name": string,"org_id": string,"owner_id"?: string | null,"primary_contact_email"?: string | null,"primary_contact_name"?: string | null,"region"?: string | null,"status"?: string,"tags"?: (string)[],"tier"?: string,"updated_at"?: string,"website"?: string | null
+                    "archived_at"?: string | null,"commission_rate"?: number | null,"created_at"?: string,"created_by"?: string | null,"external_id"?: string | null,"id"?: string,"name": string,"org_id": string,"owner_id"?: string | null,"primary_contact_email"?: string | null,"primary_contact_name"?: string | null,"region"?: string | null,"status"?: string,"status_rank"?: never,"tags"?: (string)[],"tier"?: string,"tier_rank"?: never,"updated_at"?: string,"website"?: string | null
                   }
                   Update: {
-                    "archived_at"?: string | null,"commission_rate"?: number | null,"created_at"?: string,"created_by"?: string | null,"external_id"?: string | null,"id"?: string,"name"?: string,"org_id"?: string,"owner_id"?: string | null,"primary_contact_email"?: string | null,"primary_contact_name"?: string | null,"region"?: string | null,"status"?: string,"tags"?: (string)[],"tier"?: string,"updated_at"?: string,"website"?: string | null
+                    "archived_at"?: string | null,"commission_rate"?: number | null,"created_at"?: string,"created_by"?: string | null,"external_id"?: string | null,"id"?: string,"name"?: string,"org_id"?: string,"owner_id"?: string | null,"primary_contact_email"?: string | null,"primary_contact_name"?: string | null,"region"?: string | null,"status"?: string,"status_rank"?: never,"tags"?: (string)[],"tier"?: string,"tier_rank"?: never,"updated_at"?: string,"website"?: string | null
                   }
                   Relationships: [
                     {
@@ -455,8 +455,10 @@ isOneToOne: false
 "primary_contact_name": string | null,
 "region": string | null,
 "status": string,
+"status_rank": number | null,
 "tags": (string)[],
 "tier": string,
+"tier_rank": number | null,
 "updated_at": string,
 "website": string | null
             }[]

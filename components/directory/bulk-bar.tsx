@@ -1,6 +1,6 @@
 "use client";
 
-import { Archive, X } from "lucide-react";
+import { Archive, ArchiveRestore, X } from "lucide-react";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { bulkUpdatePartners } from "@/lib/partners/actions/bulk-update-partners";
@@ -38,7 +38,9 @@ export function BulkBar({
       ? `Set the status of ${plural(count)} to ${STATUS_LABELS[c.status]}?`
       : c.kind === "owner"
         ? `Make ${owners.find((owner) => owner.id === c.ownerId)?.name ?? "nobody"} the owner of ${plural(count)}?`
-        : `Archive ${plural(count)}?`;
+        : c.kind === "archive"
+          ? `Archive ${plural(count)}?`
+          : `Restore ${plural(count)} from the archive?`;
 
   function apply(c: BulkChange) {
     startTransition(async () => {
@@ -121,6 +123,16 @@ export function BulkBar({
       >
         <Archive className="size-4" aria-hidden /> Archive
       </button>
+      {filter.archived && (
+        <button
+          type="button"
+          disabled={tooMany}
+          onClick={() => setChange({ kind: "restore" })}
+          className="inline-flex h-8 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-slate-700 hover:bg-slate-50 disabled:opacity-50"
+        >
+          <ArchiveRestore className="size-4" aria-hidden /> Restore
+        </button>
+      )}
       <button
         type="button"
         onClick={selection.clear}
@@ -137,14 +149,22 @@ export function BulkBar({
         open={change !== null}
         onOpenChange={(open) => !open && setChange(null)}
         title={change ? describe(change) : ""}
-        confirmLabel={change?.kind === "archive" ? `Archive ${plural(count)}` : `Change ${plural(count)}`}
+        confirmLabel={
+          change?.kind === "archive"
+            ? `Archive ${plural(count)}`
+            : change?.kind === "restore"
+              ? `Restore ${plural(count)}`
+              : `Change ${plural(count)}`
+        }
         danger={change?.kind === "archive"}
         pending={pending}
         onConfirm={() => change && apply(change)}
       >
         {change?.kind === "archive"
           ? "Archived partners leave the directory (show them with “Include archived”). Their history stays."
-          : "Partners that already have this value stay as they are. Each change is recorded in the partner's activity."}
+          : change?.kind === "restore"
+            ? "Restored partners are back in the directory. Partners that are not archived stay as they are."
+            : "Partners that already have this value stay as they are. Each change is recorded in the partner's activity."}
       </ConfirmDialog>
     </div>
   );

@@ -3,12 +3,24 @@ import { TierPill } from "@/components/partners/tier-pill";
 import { formatDate } from "@/lib/format/dates";
 import type { DirectoryColumn } from "@/lib/partners/directory-columns";
 import type { DirectoryRow } from "@/lib/partners/directory-types";
+import { cn } from "@/lib/utils/cn";
 
 /** How a partner's value shows in a grid cell or card. */
 export function CellValue({ row, column, timeZone }: { row: DirectoryRow; column: DirectoryColumn; timeZone: string }) {
   switch (column) {
     case "name":
-      return <span className="truncate font-medium text-slate-900">{row.name}</span>;
+      return (
+        <span className="flex min-w-0 items-center gap-1.5">
+          <span className={cn("truncate font-medium", row.archived_at ? "text-slate-500" : "text-slate-900")}>
+            {row.name}
+          </span>
+          {row.archived_at && (
+            <span className="shrink-0 rounded bg-slate-200 px-1.5 py-0.5 text-[11px] font-medium text-slate-700">
+              Archived
+            </span>
+          )}
+        </span>
+      );
     case "status":
       return <StatusBadge status={row.status} />;
     case "tier":

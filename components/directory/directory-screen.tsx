@@ -8,13 +8,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Button } from "@/components/ui/button";
 import { DEFAULT_VISIBLE_COLUMNS, type DirectoryColumn, type SortColumn } from "@/lib/partners/directory-columns";
 import { hasActiveFilter, serializeDirectoryParams, type DirectoryView } from "@/lib/partners/directory-params";
-import type { DirectoryMetrics, DirectoryPage, OwnerOption, PartnerPreview } from "@/lib/partners/directory-types";
+import type { DirectoryPage, OwnerOption, PartnerPreview } from "@/lib/partners/directory-types";
 import { saveDirectoryLayout } from "@/lib/preferences/actions/save-directory-layout";
 import type { ColumnWidths } from "@/lib/preferences/directory-layout";
 import { BulkBar } from "./bulk-bar";
 import { ColumnMenu } from "./column-menu";
 import { DirectoryFilters } from "./directory-filters";
-import { HeroMetrics } from "./hero-metrics";
 import { ImportDialog } from "./import-dialog";
 import { Pager } from "./pager";
 import { PartnerCards } from "./partner-cards";
@@ -22,12 +21,14 @@ import { PartnerGrid } from "./partner-grid";
 import { PreviewPanel } from "./preview-panel";
 import { useDirectoryUrl } from "./use-directory-url";
 import { usePartnerEdit } from "./use-partner-edit";
+import { SortSelect } from "./sort-select";
 import { useSelection } from "./use-selection";
 
 export type DirectoryScreenProps = {
   view: DirectoryView;
+  /** The hero metrics, rendered and formatted on the server (Node's and the browser's number formats differ). */
+  heroMetrics: React.ReactNode;
   page: DirectoryPage;
-  metrics: DirectoryMetrics;
   owners: OwnerOption[];
   regions: string[];
   preview: PartnerPreview | null;
@@ -53,8 +54,8 @@ export function DirectoryScreen(props: DirectoryScreenProps) {
 
 function Directory({
   view,
+  heroMetrics,
   page,
-  metrics,
   owners,
   regions,
   preview,
@@ -143,7 +144,7 @@ function Directory({
         </div>
       </div>
 
-      <HeroMetrics metrics={metrics} currency={org.currency} filtered={filtered} />
+      {heroMetrics}
       <DirectoryFilters filter={view.filter} owners={owners} regions={regions} url={url} />
       {canEdit && (
         <BulkBar
@@ -214,7 +215,14 @@ function Directory({
               busy={url.pending}
             />
           </div>
-          <div className="sm:hidden">
+          <div className="space-y-2 sm:hidden">
+            <SortSelect
+              sort={view.sort}
+              onChange={(next) => {
+                void url.setParams({ sort: next, page: null });
+                void saveDirectoryLayout({ sort: next });
+              }}
+            />
             <PartnerCards rows={rows} onPreview={openPreview} />
           </div>
         </>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { ArrowDown, ArrowUp, ChevronsUpDown, PanelRightOpen } from "lucide-react";
 import {
   useCallback,
@@ -47,6 +49,8 @@ export type CommitEdit = (row: DirectoryRow, column: EditableColumn, value: stri
  * are in the DOM, and aria-rowcount/aria-rowindex tell assistive tech where they are
  * among all matching partners.
  */
+const workspaceHref = (partnerId: string) => `/admin/partners/${partnerId}/overview`;
+
 export function PartnerGrid({
   rows,
   total,
@@ -91,6 +95,7 @@ export function PartnerGrid({
   const template = gridColumns.map((column) => `${widthOf(column)}px`).join(" ");
   const totalWidth = gridColumns.reduce((sum, column) => sum + widthOf(column), 0);
 
+  const router = useRouter();
   const scrollRef = useRef<HTMLDivElement>(null);
   // The grid re-renders on every scroll frame anyway; nothing below memoizes on the virtualizer.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -190,6 +195,10 @@ export function PartnerGrid({
       case "Enter":
       case "F2":
         event.preventDefault();
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          router.push(workspaceHref(row.id));
+          return;
+        }
         if (event.shiftKey || !startEdit({ row: activeRow, col: activeCol }, null)) onPreview(row.id);
         return;
       case " ":
@@ -332,6 +341,9 @@ export function PartnerGrid({
                 data-partner-id={row.id}
                 className={cn(
                   "absolute left-0 grid w-full border-b border-slate-100",
+                  // Each row's transform makes it a stacking context: the row being edited goes on top,
+                  // or the next row would cover the editor's error message.
+                  editing?.row === item.index && "z-10",
                   selected ? "bg-brand-50" : previewId === row.id ? "bg-slate-50" : "bg-white hover:bg-slate-50/70",
                 )}
                 style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
@@ -388,7 +400,16 @@ export function PartnerGrid({
                         />
                       ) : column === "name" ? (
                         <span className="flex min-w-0 flex-1 items-center justify-between gap-2">
-                          <CellValue row={row} column={column} timeZone={timeZone} />
+                          {/* A way in for the pointer; the cell keeps F2, Enter and typing for editing, Ctrl+Enter opens. */}
+                          <Link
+                            href={workspaceHref(row.id)}
+                            tabIndex={-1}
+                            prefetch={false}
+                            className="min-w-0 hover:underline"
+                            onDoubleClick={(event) => event.preventDefault()}
+                          >
+                            <CellValue row={row} column={column} timeZone={timeZone} />
+                          </Link>
                           <button
                             type="button"
                             tabIndex={-1}

@@ -6,11 +6,12 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/input";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { FormError } from "@/components/workspace/form-error";
 import { useActionForm } from "@/components/workspace/use-action-form";
 import { grantPartnerAccess } from "@/lib/partner-users/actions/grant-partner-access";
 import { grantPartnerAccessSchema, type GrantPartnerAccessFormInput } from "@/lib/partner-users/schemas";
+import type { PickerOption } from "@/lib/pickers/schemas";
 import { DEFAULT_WINDOW, GrantFields } from "./grant-fields";
 
 /**
@@ -20,14 +21,15 @@ import { DEFAULT_WINDOW, GrantFields } from "./grant-fields";
 export function AddGrantForm(props: {
   partnerUserId?: string;
   partnerId?: string;
-  choices: { id: string; name: string }[];
+  /** Ids that already hold a grant on the fixed side, so they are not offered again. */
+  exclude: readonly string[];
   choiceLabel: string;
   timeZone: string;
 }) {
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} disabled={props.choices.length === 0}>
+      <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
         Add a grant
       </Button>
     );
@@ -38,19 +40,20 @@ export function AddGrantForm(props: {
 function OpenAddGrantForm({
   partnerUserId,
   partnerId,
-  choices,
+  exclude,
   choiceLabel,
   timeZone,
   onClose,
 }: {
   partnerUserId?: string;
   partnerId?: string;
-  choices: { id: string; name: string }[];
+  exclude: readonly string[];
   choiceLabel: string;
   timeZone: string;
   onClose: () => void;
 }) {
   const router = useRouter();
+  const [chosen, setChosen] = useState<PickerOption | null>(null);
   const defaults: GrantPartnerAccessFormInput = {
     partnerUserId: partnerUserId ?? "",
     grant: { partnerId: partnerId ?? "", ...DEFAULT_WINDOW, scope: [...DEFAULT_WINDOW.scope] },
@@ -76,16 +79,25 @@ function OpenAddGrantForm({
       aria-label="Add a grant"
       className="space-y-3 rounded-md border border-slate-200 bg-slate-50/60 p-3"
     >
-      <Field label={choiceLabel} error={choiceError}>
-        <Select {...form.register(choiceName)}>
-          <option value="">Choose…</option>
-          {choices.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <Controller
+        control={form.control}
+        name={choiceName}
+        render={({ field }) => (
+          <Field label={choiceLabel} error={choiceError}>
+            <SearchCombobox
+              endpoint={partnerUserId ? "/api/pickers/partners" : "/api/pickers/partner-users"}
+              value={chosen}
+              onChange={(option) => {
+                setChosen(option);
+                field.onChange(option?.id ?? "");
+              }}
+              exclude={exclude}
+              placeholder={partnerUserId ? "Search partners…" : "Search name or email…"}
+              emptyText={partnerUserId ? "No partners match" : "No active partner users match"}
+            />
+          </Field>
+        )}
+      />
       <Controller
         control={form.control}
         name={"grant.scope"}

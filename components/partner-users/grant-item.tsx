@@ -9,6 +9,8 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/workspace/form-error";
 import { useActionForm } from "@/components/workspace/use-action-form";
+import { ConfirmDialog } from "@/components/workspace/confirm-dialog";
+import { restorePartnerAccess } from "@/lib/partner-users/actions/restore-partner-access";
 import { revokePartnerAccess } from "@/lib/partner-users/actions/revoke-partner-access";
 import { updateAccessWindow } from "@/lib/partner-users/actions/update-access-window";
 import type { GrantState } from "@/lib/partner-users/queries";
@@ -44,24 +46,35 @@ export type GrantItemProps = {
 /** One grant: who or what, its state, scope and window; revoke at once or change the window. */
 export function GrantItem({ grant, title, subtitle, state, canManage, timeZone }: GrantItemProps) {
   const router = useRouter();
-  const [revoking, startRevoke] = useTransition();
+  const [, startUndo] = useTransition();
+  const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
   const window =
     grant.startsAt || grant.endsAt
       ? `${grant.startsAt ? `from ${showDay(grant.startsAt, timeZone)}` : ""}${grant.startsAt && grant.endsAt ? " " : ""}${grant.endsAt ? `until ${showDay(grant.endsAt, timeZone)}` : ""}`
       : "no end date";
 
-  function revoke() {
-    startRevoke(async () => {
-      const result = await revokePartnerAccess({ grantId: grant.id });
-      if (!result.ok) {
-        toast.error(result.error);
-        return;
-      }
-      toast.success(`Access to ${title} revoked.`);
-      setEditing(false);
-      router.refresh();
+  async function revoke(): Promise<boolean> {
+    const result = await revokePartnerAccess({ grantId: grant.id });
+    if (!result.ok) {
+      toast.error(result.error);
+      return false;
+    }
+    // A revoke takes effect on the very next request, so a slip is undone from the same toast.
+    toast.success(`Access to ${title} revoked.`, {
+      duration: 10_000,
+      action: { label: "Undo", onClick: () => startUndo(undo) },
     });
+    setEditing(false);
+    router.refresh();
+    return true;
+  }
+
+  async function undo() {
+    const result = await restorePartnerAccess({ grantId: grant.id });
+    if (!result.ok) toast.error(result.error);
+    else toast.success(`Access to ${title} restored.`);
+    router.refresh();
   }
 
   return (
@@ -89,13 +102,21 @@ export function GrantItem({ grant, title, subtitle, state, canManage, timeZone }
               variant="ghost"
               size="sm"
               className="text-red-700 hover:bg-red-50"
-              pending={revoking}
-              onClick={revoke}
+              onClick={() => setConfirming(true)}
             >
               Revoke
             </Button>
           </div>
         )}
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={`Revoke access to ${title}?`}
+          confirmLabel="Revoke access"
+          onConfirm={revoke}
+        >
+          They lose this access on their next click in the portal. You can undo it right after.
+        </ConfirmDialog>
       </div>
       {editing && (
         <AccessWindowForm

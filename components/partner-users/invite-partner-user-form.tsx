@@ -2,29 +2,37 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { useState } from "react";
+import { Controller, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { FormError } from "@/components/workspace/form-error";
 import { useActionForm } from "@/components/workspace/use-action-form";
 import { invitePartnerUser } from "@/lib/partner-users/actions/invite-partner-user";
 import { invitePartnerUserSchema, type InvitePartnerUserFormInput } from "@/lib/partner-users/schemas";
+import type { PickerOption } from "@/lib/pickers/schemas";
 import { DEFAULT_WINDOW, GrantFields } from "./grant-fields";
 
-type Props = { partners: { id: string; name: string }[]; defaultPartnerId?: string; timeZone: string };
+type Props = { defaultPartner: PickerOption | null; timeZone: string };
 
 /** Invite by email and name with one or more grants; the action parses the same schema. */
-export function InvitePartnerUserForm({ partners, defaultPartnerId, timeZone }: Props) {
+export function InvitePartnerUserForm({ defaultPartner, timeZone }: Props) {
   const router = useRouter();
+  // Names of the partners chosen so far, by id: the form's values hold ids only.
+  const [labels, setLabels] = useState<Record<string, string>>(() =>
+    defaultPartner ? { [defaultPartner.id]: defaultPartner.label } : {},
+  );
   const empty = (): InvitePartnerUserFormInput => ({
     email: "",
     name: "",
-    grants: [{ partnerId: defaultPartnerId ?? "", ...DEFAULT_WINDOW }],
+    grants: [{ partnerId: defaultPartner?.id ?? "", ...DEFAULT_WINDOW }],
   });
   const form = useForm({ resolver: zodResolver(invitePartnerUserSchema), defaultValues: empty() });
   const grants = useFieldArray({ control: form.control, name: "grants" });
+  const chosenPartners = useWatch({ control: form.control, name: "grants" }).map((grant) => grant.partnerId);
   const { errors } = form.formState;
   const { submit, formError, pending } = useActionForm(form, invitePartnerUser, () => {
     // One message for a new and an existing account: the form never tells which.
@@ -53,19 +61,28 @@ export function InvitePartnerUserForm({ partners, defaultPartnerId, timeZone }: 
           >
             <div className="flex items-start gap-2">
               <div className="min-w-0 flex-1">
-                <Field
-                  label={grants.fields.length > 1 ? `Partner ${index + 1}` : "Partner"}
-                  error={rowErrors?.partnerId?.message}
-                >
-                  <Select {...form.register(`grants.${index}.partnerId`)}>
-                    <option value="">Choose a partner…</option>
-                    {partners.map((partner) => (
-                      <option key={partner.id} value={partner.id}>
-                        {partner.name}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
+                <Controller
+                  control={form.control}
+                  name={`grants.${index}.partnerId`}
+                  render={({ field }) => (
+                    <Field
+                      label={grants.fields.length > 1 ? `Partner ${index + 1}` : "Partner"}
+                      error={rowErrors?.partnerId?.message}
+                    >
+                      <SearchCombobox
+                        endpoint="/api/pickers/partners"
+                        value={field.value ? { id: field.value, label: labels[field.value] ?? "" } : null}
+                        onChange={(option) => {
+                          if (option) setLabels((known) => ({ ...known, [option.id]: option.label }));
+                          field.onChange(option?.id ?? "");
+                        }}
+                        exclude={chosenPartners.filter((id, other) => id && other !== index)}
+                        placeholder="Search partners…"
+                        emptyText="No partners match"
+                      />
+                    </Field>
+                  )}
+                />
               </div>
               {grants.fields.length > 1 && (
                 <Button variant="ghost" size="sm" className="mt-7" onClick={() => grants.remove(index)}>

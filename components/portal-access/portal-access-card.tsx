@@ -17,21 +17,10 @@ export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
   if (!staff) return null;
   const supabase = await createClient();
   const canManage = LEADS.includes(staff.role);
-  const [grants, partnerUsers] = await Promise.all([
-    listPartnerGrants(supabase, partnerId),
-    canManage
-      ? supabase
-          .from("partner_users")
-          .select("id, name, email")
-          .eq("org_id", staff.org.id)
-          .eq("is_active", true)
-          .order("email")
-      : Promise.resolve({ data: [] as { id: string; name: string | null; email: string }[] }),
-  ]);
-  const holders = new Set(grants.filter((grant) => grant.state !== "revoked").map((grant) => grant.partner_user_id));
-  const choices = (partnerUsers.data ?? [])
-    .filter((user) => !holders.has(user.id))
-    .map((user) => ({ id: user.id, name: user.name ? `${user.name} (${user.email})` : user.email }));
+  const grants = await listPartnerGrants(supabase, partnerId);
+  const holders = [
+    ...new Set(grants.filter((grant) => grant.state !== "revoked").map((grant) => grant.partner_user_id)),
+  ];
   return (
     <Card aria-label="Portal access">
       <CardHeader
@@ -79,7 +68,7 @@ export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
           <div className="pt-1 pb-3">
             <AddGrantForm
               partnerId={partnerId}
-              choices={choices}
+              exclude={holders}
               choiceLabel="Partner user"
               timeZone={staff.org.time_zone}
             />

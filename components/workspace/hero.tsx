@@ -5,6 +5,7 @@ import { TierPill } from "@/components/partners/tier-pill";
 import type { PartnerStatus, PartnerTier } from "@/lib/partners/constants";
 import type { PartnerRollups, WorkspacePartner } from "@/lib/workspace/get-workspace-partner";
 import { HeroControls } from "./hero-controls";
+import { RestoreButton } from "./restore-button";
 
 /** "$269K", "$0": compact money without a forced decimal. */
 function compact(amount: number | string | null | undefined, currency: string): string {
@@ -81,7 +82,10 @@ export function Hero({
               <TierPill tier={partner.tier as PartnerTier} />
             </span>
             {partner.archived_at && (
-              <span className="rounded bg-slate-800 px-1.5 py-0.5 text-xs font-medium text-white">Archived</span>
+              <>
+                <span className="rounded bg-slate-800 px-1.5 py-0.5 text-xs font-medium text-white">Archived</span>
+                <RestoreButton />
+              </>
             )}
           </div>
           <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">

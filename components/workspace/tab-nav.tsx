@@ -48,7 +48,8 @@ export function TabNav({ partnerId, counts }: { partnerId: string; counts: Parti
       <nav
         aria-label="Partner sections (mobile)"
         data-testid="workspace-bottom-nav"
-        className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur sm:hidden"
+        // m-0: the layout's space-y would otherwise give this fixed bar a bottom margin and lift it off the edge.
+        className="fixed inset-x-0 bottom-0 z-40 m-0 border-t border-slate-200 bg-white/95 pr-[env(safe-area-inset-right)] pb-[env(safe-area-inset-bottom)] pl-[env(safe-area-inset-left)] backdrop-blur sm:hidden"
       >
         <ul className="grid grid-cols-5">
           {WORKSPACE_TABS.map((tab) => {

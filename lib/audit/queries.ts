@@ -45,6 +45,11 @@ export function auditSearch(filter: AuditFilter, overrides: Partial<AuditFilter>
   return text ? `?${text}` : "";
 }
 
+const AUDIT_ENTRY_SELECT =
+  "id, actor_id, actor_type, action, resource_type, resource_id, partner_id, before, after, metadata, ip, user_agent, created_at";
+/** PostgREST's answer to an offset past the last row. */
+const RANGE_NOT_SATISFIABLE = "PGRST103";
+
 /**
  * Audit entries of the org, newest first (RLS lets only admins read them). `from` and `to`
  * are inclusive days in the org's time zone, turned into instants here on the server.
@@ -58,42 +63,31 @@ export async function listAuditEntries(
   const orgId = org.id;
   const limit = options.limit ?? AUDIT_PAGE_SIZE;
   const offset = options.offset ?? (filter.page - 1) * AUDIT_PAGE_SIZE;
-  let query = supabase
-    .from("audit_log")
-    .select(
-      "id, actor_id, actor_type, action, resource_type, resource_id, partner_id, before, after, metadata, ip, user_agent, created_at",
-      { count: "exact" },
-    )
-    .eq("org_id", orgId)
-    .order("created_at", { ascending: false })
-    .range(offset, offset + limit - 1);
-  if (filter.actor) query = query.eq("actor_id", filter.actor);
-  if (filter.partner) query = query.eq("partner_id", filter.partner);
-  if (filter.action) query = query.eq("action", filter.action);
-  if (filter.resource) query = query.eq("resource_type", filter.resource);
   const range = dayRangeIn(filter, org.time_zone);
-  if (range.gte) query = query.gte("created_at", range.gte);
-  if (range.lt) query = query.lt("created_at", range.lt);
-  const { data, error, count } = await query;
+  const read = (from: number, to: number) => {
+    let query = supabase
+      .from("audit_log")
+      .select(AUDIT_ENTRY_SELECT, { count: "exact" })
+      .eq("org_id", orgId)
+      .order("created_at", { ascending: false })
+      .range(from, to);
+    if (filter.actor) query = query.eq("actor_id", filter.actor);
+    if (filter.partner) query = query.eq("partner_id", filter.partner);
+    if (filter.action) query = query.eq("action", filter.action);
+    if (filter.resource) query = query.eq("resource_type", filter.resource);
+    if (range.gte) query = query.gte("created_at", range.gte);
+    if (range.lt) query = query.lt("created_at", range.lt);
+    return query;
+  };
+  const { data, error, count } = await read(offset, offset + limit - 1);
+  if (error?.code === RANGE_NOT_SATISFIABLE) {
+    // A page past the last one (an old link, a hand-typed URL) is an empty page, not a failure.
+    const counted = await read(0, 0);
+    if (counted.error) throw counted.error;
+    return { entries: [], total: counted.count ?? 0 };
+  }
   if (error) throw error;
   return { entries: data ?? [], total: count ?? 0 };
-}
-
-/** Filter options: staff and partner users of the org (actors), partners, and the actions and resource types seen. */
-export async function auditFilterOptions(supabase: ServerClient, orgId: string) {
-  const [members, partnerUsers, partners] = await Promise.all([
-    supabase.from("org_members").select("user_id, profiles(display_name, email)").eq("org_id", orgId),
-    supabase.from("partner_users").select("id, name, email").eq("org_id", orgId).order("email"),
-    supabase.from("partners").select("id, name").eq("org_id", orgId).order("name").limit(2000),
-  ]);
-  const actors = [
-    ...(members.data ?? []).map((member) => {
-      const profile = member.profiles as { display_name: string | null; email: string | null } | null;
-      return { id: member.user_id, label: `${profile?.display_name ?? profile?.email ?? member.user_id} (staff)` };
-    }),
-    ...(partnerUsers.data ?? []).map((user) => ({ id: user.id, label: `${user.name ?? user.email} (partner user)` })),
-  ].sort((a, b) => a.label.localeCompare(b.label));
-  return { actors, partners: partners.data ?? [] };
 }
 
 export { AUDIT_ACTIONS, AUDIT_ACTOR_TYPES, AUDIT_RESOURCES } from "./constants";

@@ -22,33 +22,41 @@ export type PartnerUserRow = {
   grants: GrantRow[];
 };
 
-export type PartnerUserFilter = { q?: string; state?: "active" | "deactivated"; partnerId?: string };
+export type PartnerUserFilter = { q?: string; state?: "active" | "deactivated"; partnerId?: string; page: number };
 
-/** Partner users of the org with their grants, as the signed-in staff member sees them. */
+export const PARTNER_USERS_PAGE_SIZE = 50;
+
+/** One page of the org's partner users with their grants, as the signed-in staff member sees them, and how many match. */
 export async function listPartnerUsers(
   supabase: ServerClient,
   orgId: string,
   filter: PartnerUserFilter,
-): Promise<PartnerUserRow[]> {
+): Promise<{ users: PartnerUserRow[]; total: number }> {
+  const offset = (filter.page - 1) * PARTNER_USERS_PAGE_SIZE;
   let query = supabase
     .from("partner_users")
     .select(
       `id, email, name, is_active, created_at,
        partner_access${filter.partnerId ? "!inner" : ""}(id, partner_id, scope, starts_at, ends_at, revoked_at, granted_at, partners(name))`,
+      { count: "exact" },
     )
     .eq("org_id", orgId)
     .order("created_at", { ascending: false })
-    .limit(200);
+    .order("id")
+    .range(offset, offset + PARTNER_USERS_PAGE_SIZE - 1);
   if (filter.q) {
     const term = filter.q.replace(/[%,()]/g, " ").trim();
     if (term) query = query.or(`email.ilike.%${term}%,name.ilike.%${term}%`);
   }
   if (filter.state) query = query.eq("is_active", filter.state === "active");
   if (filter.partnerId) query = query.eq("partner_access.partner_id", filter.partnerId);
-  const { data, error } = await query;
+  const { data, error, count } = await query;
+  // An offset past the last row (an old link) is an empty page; PostgREST says how many rows there are.
+  if (error?.code === "PGRST103")
+    return { users: [], total: Number(/only (\d+) rows?/.exec(error.details ?? "")?.[1] ?? 0) };
   if (error) throw error;
   const now = Date.now();
-  return (data ?? []).map((row) => ({
+  const users = (data ?? []).map((row) => ({
     id: row.id,
     email: row.email,
     name: row.name,
@@ -66,6 +74,7 @@ export async function listPartnerUsers(
       state: grantState({ revokedAt: grant.revoked_at, startsAt: grant.starts_at, endsAt: grant.ends_at }, now),
     })),
   }));
+  return { users, total: count ?? users.length };
 }
 
 /** Everyone with a grant on one partner (for its "Portal access" card). */
@@ -83,19 +92,6 @@ export async function listPartnerGrants(supabase: ServerClient, partnerId: strin
     ...row,
     state: grantState({ revokedAt: row.revoked_at, startsAt: row.starts_at, endsAt: row.ends_at }, now),
   }));
-}
-
-/** Partners to pick from when granting (id and name, active directory first). */
-export async function listPartnerOptions(supabase: ServerClient, orgId: string) {
-  const { data, error } = await supabase
-    .from("partners")
-    .select("id, name")
-    .eq("org_id", orgId)
-    .is("archived_at", null)
-    .order("name")
-    .limit(2000);
-  if (error) throw error;
-  return data ?? [];
 }
 
 export type GrantState = "in_force" | "scheduled" | "ended" | "revoked";

@@ -10,6 +10,7 @@ export const bulkChangeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("status"), status: z.enum(PARTNER_STATUSES, { error: "Choose a status" }) }),
   z.object({ kind: z.literal("owner"), ownerId: recordId("Choose an owner").nullable() }),
   z.object({ kind: z.literal("archive") }),
+  z.object({ kind: z.literal("restore") }),
 ]);
 export type BulkChange = z.infer<typeof bulkChangeSchema>;
 

@@ -69,11 +69,14 @@ export function isEditableColumn(column: DirectoryColumn): column is EditableCol
   return column in EDITABLE_COLUMNS;
 }
 
-/** Sortable columns and the partners column each sorts by (every one has an index led by org_id). */
+/**
+ * Sortable columns and the partners column each sorts by (every one has an index led by org_id).
+ * Status and tier sort by their generated rank, so they read in program order.
+ */
 export const SORT_COLUMNS = {
   name: "name",
-  status: "status",
-  tier: "tier",
+  status: "status_rank",
+  tier: "tier_rank",
   region: "region",
   commission_rate: "commission_rate",
   updated_at: "updated_at",

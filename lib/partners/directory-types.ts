@@ -18,10 +18,13 @@ export type DirectoryRow = {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Program-order sort keys (generated from status and tier); selected so a search's rows can sort by them. */
+  status_rank?: number | null;
+  tier_rank?: number | null;
 };
 
 export const DIRECTORY_ROW_SELECT =
-  "id, name, status, tier, owner_id, region, website, primary_contact_name, primary_contact_email, commission_rate, tags, external_id, archived_at, created_at, updated_at, owner:profiles!partners_owner_id_fkey(display_name, email)";
+  "id, name, status, tier, status_rank, tier_rank, owner_id, region, website, primary_contact_name, primary_contact_email, commission_rate, tags, external_id, archived_at, created_at, updated_at, owner:profiles!partners_owner_id_fkey(display_name, email)";
 
 /** `matchingPartners`: every partner the filter matches, the grid's aria-rowcount and the pager's total. */
 export type DirectoryMetrics = {

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { createClient } from "@/lib/supabase/server";
 import type { Database } from "@/lib/database.types";
+import { recordId } from "@/lib/validation/record-id";
 
 export type WorkspacePartner = Database["public"]["Tables"]["partners"]["Row"];
 export type PartnerRollups = Database["public"]["Functions"]["partner_rollups"]["Returns"][number];
@@ -11,7 +12,7 @@ export type PartnerRollups = Database["public"]["Functions"]["partner_rollups"][
  * null when it does not exist or is not theirs to see. Once per request.
  */
 export const getWorkspacePartner = cache(async (partnerId: string): Promise<WorkspacePartner | null> => {
-  if (!/^[0-9a-f-]{36}$/i.test(partnerId)) return null;
+  if (!recordId().safeParse(partnerId).success) return null;
   const supabase = await createClient();
   const { data, error } = await supabase.from("partners").select("*").eq("id", partnerId).maybeSingle();
   if (error) throw error;

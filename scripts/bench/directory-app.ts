@@ -13,6 +13,7 @@ import { appEnv, loadConfig } from "../../local-supabase/config";
 import { startStack } from "../../local-supabase/stack";
 import { benchDirectoryUi } from "./directory";
 import { table } from "./stats";
+import { keepingTsconfig } from "./keep-tsconfig";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 20;
@@ -54,7 +55,7 @@ async function main() {
   try {
     if (BUILD || !fs.existsSync(path.join(projectDir, DIST, "BUILD_ID"))) {
       log("production build");
-      await run(next, ["build"], { ...env, NEXT_DIST_DIR: DIST });
+      await keepingTsconfig(projectDir, () => run(next, ["build"], { ...env, NEXT_DIST_DIR: DIST }));
     }
     server = spawn(next, ["start", "-p", String(PORT)], {
       cwd: projectDir,

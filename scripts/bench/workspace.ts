@@ -19,6 +19,7 @@ import pg from "pg";
 import { adminDbUrl, appEnv, loadConfig } from "../../local-supabase/config";
 import { startStack } from "../../local-supabase/stack";
 import { ms, summarise, table, type Timing } from "./stats";
+import { keepingTsconfig } from "./keep-tsconfig";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 30;
@@ -143,7 +144,9 @@ async function main() {
     log(`partner ${partnerId}: 1,000 referrals, 10,000 events, 40 tasks`);
     if (BUILD || !fs.existsSync(path.join(projectDir, DIST, "BUILD_ID"))) {
       log("production build");
-      await run(path.join(projectDir, "node_modules/.bin/next"), ["build"], { ...env, NEXT_DIST_DIR: DIST });
+      await keepingTsconfig(projectDir, () =>
+        run(path.join(projectDir, "node_modules/.bin/next"), ["build"], { ...env, NEXT_DIST_DIR: DIST }),
+      );
     }
     server = spawn(path.join(projectDir, "node_modules/.bin/next"), ["start", "-p", String(PORT)], {
       cwd: projectDir,

@@ -5,12 +5,12 @@ import { ReadableChanges } from "@/components/audit/readable-changes";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterPicker } from "@/components/pickers/filter-picker";
 import { Input, Select } from "@/components/ui/input";
 import {
   AUDIT_ACTIONS,
   AUDIT_PAGE_SIZE,
   AUDIT_RESOURCES,
-  auditFilterOptions,
   auditSearch,
   listAuditEntries,
   parseAuditFilter,
@@ -20,6 +20,8 @@ import { RESOURCE_LABELS } from "@/lib/audit/labels";
 import { loadAuditNames } from "@/lib/audit/names";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { orgFormatter } from "@/lib/format/org-format";
+import { actorOption } from "@/lib/pickers/search-people";
+import { partnerOption } from "@/lib/pickers/search-partners";
 import { createClient } from "@/lib/supabase/server";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -54,9 +56,10 @@ export default async function AuditPage({
     return <EmptyState title="The audit log is for admins" description="Ask an admin of your organization." />;
   const filter = parseAuditFilter(await searchParams);
   const supabase = await createClient();
-  const [{ entries, total }, options] = await Promise.all([
+  const [{ entries, total }, chosenActor, chosenPartner] = await Promise.all([
     listAuditEntries(supabase, staff.org, filter),
-    auditFilterOptions(supabase, staff.org.id),
+    filter.actor ? actorOption(supabase, staff.org.id, filter.actor) : Promise.resolve(null),
+    filter.partner ? partnerOption(supabase, staff.org.id, filter.partner) : Promise.resolve(null),
   ]);
   const names = await loadAuditNames(supabase, staff.org.id, entries);
   const format = orgFormatter(staff.org);
@@ -84,22 +87,23 @@ export default async function AuditPage({
         aria-label="Filter audit entries"
         className="grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_9.5rem_9.5rem_auto]"
       >
-        <Select name="actor" defaultValue={filter.actor ?? ""} aria-label="Actor">
-          <option value="">Any actor</option>
-          {options.actors.map((actor) => (
-            <option key={actor.id} value={actor.id}>
-              {actor.label}
-            </option>
-          ))}
-        </Select>
-        <Select name="partner" defaultValue={filter.partner ?? ""} aria-label="Partner">
-          <option value="">Any partner</option>
-          {options.partners.map((partner) => (
-            <option key={partner.id} value={partner.id}>
-              {partner.name}
-            </option>
-          ))}
-        </Select>
+        <FilterPicker
+          endpoint="/api/pickers/actors"
+          name="actor"
+          initial={chosenActor}
+          clearLabel="Any actor"
+          emptyText="Nobody matches"
+          aria-label="Actor"
+        />
+        <FilterPicker
+          endpoint="/api/pickers/partners"
+          params={{ archived: "include" }}
+          name="partner"
+          initial={chosenPartner}
+          clearLabel="Any partner"
+          emptyText="No partners match"
+          aria-label="Partner"
+        />
         <Select name="action" defaultValue={filter.action ?? ""} aria-label="Action">
           <option value="">Any action</option>
           {AUDIT_ACTIONS.map((action) => (
@@ -130,7 +134,20 @@ export default async function AuditPage({
           </Link>
         </div>
       </form>
-      {entries.length === 0 ? (
+      {entries.length === 0 && filter.page > pages ? (
+        <EmptyState
+          title={`There is no page ${filter.page.toLocaleString("en-US")}`}
+          description={`These filters have ${pages.toLocaleString("en-US")} page${pages === 1 ? "" : "s"} of entries.`}
+          action={
+            <Link
+              href={`/admin/audit${auditSearch(filter, { page: pages })}`}
+              className="text-sm font-medium text-brand-700 hover:underline"
+            >
+              Go to {pages === 1 ? "the first page" : `the last page (${pages.toLocaleString("en-US")})`}
+            </Link>
+          }
+        />
+      ) : entries.length === 0 ? (
         <EmptyState title="No audit entries match" />
       ) : (
         <ul

@@ -8,11 +8,13 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterPicker } from "@/components/pickers/filter-picker";
 import { Input, Select } from "@/components/ui/input";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { formatDate } from "@/lib/format/dates";
 import { LEADS } from "@/lib/orgs/roles";
-import { listPartnerOptions, listPartnerUsers, type PartnerUserFilter } from "@/lib/partner-users/queries";
+import { PARTNER_USERS_PAGE_SIZE, listPartnerUsers, type PartnerUserFilter } from "@/lib/partner-users/queries";
+import { partnerOption } from "@/lib/pickers/search-partners";
 import { createClient } from "@/lib/supabase/server";
 
 export const metadata: Metadata = { title: "Partner users" };
@@ -20,7 +22,7 @@ export const metadata: Metadata = { title: "Partner users" };
 export default async function PartnerUsersPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string; state?: string; partner?: string }>;
+  searchParams: Promise<{ q?: string; state?: string; partner?: string; page?: string }>;
 }) {
   const staff = await getStaffContext();
   if (!staff) return null;
@@ -37,13 +39,25 @@ export default async function PartnerUsersPage({
     q: query.q?.trim() || undefined,
     state: query.state === "active" || query.state === "deactivated" ? query.state : undefined,
     partnerId: query.partner && /^[0-9a-f-]{36}$/i.test(query.partner) ? query.partner : undefined,
+    page: Number.isInteger(Number(query.page)) && Number(query.page) > 0 ? Number(query.page) : 1,
   };
   const supabase = await createClient();
-  const [users, partners] = await Promise.all([
+  // The partner in the URL arrives chosen, in the filter and in the invitation, however many partners there are.
+  const [{ users, total }, chosenPartner] = await Promise.all([
     listPartnerUsers(supabase, staff.org.id, filter),
-    listPartnerOptions(supabase, staff.org.id),
+    filter.partnerId ? partnerOption(supabase, staff.org.id, filter.partnerId) : Promise.resolve(null),
   ]);
   const tz = staff.org.time_zone;
+  const pages = Math.max(1, Math.ceil(total / PARTNER_USERS_PAGE_SIZE));
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams();
+    if (filter.q) params.set("q", filter.q);
+    if (filter.state) params.set("state", filter.state);
+    if (filter.partnerId) params.set("partner", filter.partnerId);
+    if (page > 1) params.set("page", String(page));
+    const text = params.toString();
+    return `/admin/partner-users${text ? `?${text}` : ""}`;
+  };
   return (
     <div className="space-y-6">
       <div>
@@ -70,14 +84,15 @@ export default async function PartnerUsersPage({
               <option value="active">Active</option>
               <option value="deactivated">Deactivated</option>
             </Select>
-            <Select name="partner" defaultValue={filter.partnerId ?? ""} aria-label="Partner">
-              <option value="">Any partner</option>
-              {partners.map((partner) => (
-                <option key={partner.id} value={partner.id}>
-                  {partner.name}
-                </option>
-              ))}
-            </Select>
+            <FilterPicker
+              endpoint="/api/pickers/partners"
+              params={{ archived: "include" }}
+              name="partner"
+              initial={chosenPartner}
+              clearLabel="Any partner"
+              emptyText="No partners match"
+              aria-label="Partner"
+            />
             <div className="flex gap-2">
               <Button type="submit" variant="secondary">
                 Filter
@@ -92,7 +107,17 @@ export default async function PartnerUsersPage({
               )}
             </div>
           </form>
-          {users.length === 0 ? (
+          {users.length === 0 && filter.page > pages ? (
+            <EmptyState
+              title={`There is no page ${filter.page}`}
+              description={`These filters have ${pages} page${pages === 1 ? "" : "s"} of partner users.`}
+              action={
+                <Link href={pageHref(pages)} className="text-sm font-medium text-brand-700 hover:underline">
+                  Go to {pages === 1 ? "the first page" : `the last page (${pages})`}
+                </Link>
+              }
+            />
+          ) : users.length === 0 ? (
             <EmptyState
               title="No partner users match"
               description="Invite someone with the form, or change the filters."
@@ -139,7 +164,7 @@ export default async function PartnerUsersPage({
                         <div className="pt-1 pb-3">
                           <AddGrantForm
                             partnerUserId={user.id}
-                            choices={partners.filter((partner) => !granted.has(partner.id))}
+                            exclude={[...granted]}
                             choiceLabel="Partner"
                             timeZone={tz}
                           />
@@ -151,6 +176,31 @@ export default async function PartnerUsersPage({
               })}
             </ul>
           )}
+          {pages > 1 && (
+            <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
+              <span>
+                {total} partner user{total === 1 ? "" : "s"} · page {Math.min(filter.page, pages)} of {pages}
+              </span>
+              <span className="flex gap-2">
+                {filter.page > 1 && (
+                  <Link
+                    className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+                    href={pageHref(Math.min(filter.page - 1, pages))}
+                  >
+                    Previous
+                  </Link>
+                )}
+                {filter.page < pages && (
+                  <Link
+                    className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+                    href={pageHref(filter.page + 1)}
+                  >
+                    Next
+                  </Link>
+                )}
+              </span>
+            </nav>
+          )}
         </div>
         <Card className="order-1 xl:sticky xl:top-20 xl:order-2">
           <CardHeader
@@ -158,13 +208,7 @@ export default async function PartnerUsersPage({
             description="They get an email with a sign-in link to the portal."
           />
           <CardBody>
-            <InvitePartnerUserForm
-              partners={partners}
-              defaultPartnerId={
-                query.partner && partners.some((p) => p.id === query.partner) ? query.partner : undefined
-              }
-              timeZone={tz}
-            />
+            <InvitePartnerUserForm defaultPartner={chosenPartner} timeZone={tz} />
           </CardBody>
         </Card>
       </div>

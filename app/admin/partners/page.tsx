@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
 import { DirectoryScreen } from "@/components/directory/directory-screen";
+import { HeroMetrics } from "@/components/directory/hero-metrics";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { EDITORS } from "@/lib/orgs/roles";
-import { loadDirectoryParams, resolveDirectoryView } from "@/lib/partners/directory-params";
+import { hasActiveFilter, loadDirectoryParams, resolveDirectoryView } from "@/lib/partners/directory-params";
 import { getDirectoryMetrics } from "@/lib/partners/queries/get-directory-metrics";
 import { getPartnerPreview } from "@/lib/partners/queries/get-partner-preview";
 import { listDirectoryPartners } from "@/lib/partners/queries/list-directory-partners";
@@ -47,8 +48,10 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   return (
     <DirectoryScreen
       view={view}
+      heroMetrics={
+        <HeroMetrics metrics={metrics} currency={staff.org.currency} filtered={hasActiveFilter(view.filter)} />
+      }
       page={{ rows, total: metrics.matchingPartners, totalIsEstimate: false }}
-      metrics={metrics}
       owners={owners}
       regions={regions}
       preview={preview}

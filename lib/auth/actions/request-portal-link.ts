@@ -20,12 +20,24 @@ import { createAuthClient } from "@/lib/supabase/auth-client";
  * The link comes back to /auth/callback, which GoTrue's default template needs (the
  * project's own template links to /auth/confirm and carries the same redirect along).
  */
+/** Whether the address belongs to partner users who are all deactivated (the request is anonymous, so the service role reads). */
+async function onlyDeactivated(email: string): Promise<boolean> {
+  const { data, error } = await createAdminClient()
+    .from("partner_users")
+    .select("is_active")
+    .eq("email", email.toLowerCase());
+  if (error) throw error;
+  return (data ?? []).length > 0 && (data ?? []).every((row) => !row.is_active);
+}
+
 export const requestPortalLink = publicAction(emailOnlySchema, async (input) => {
   // Over the limit, nothing is sent, and the answer is the one a sent email gets: it must
   // not tell whether the address belongs to anyone.
   const subject = { action: "otp_request" as const, email: input.email, address: await clientAddress() };
   if ((await signInWait(subject)) > 0) return ok({ email: input.email });
   await recordSignInAttempt(subject);
+  // A deactivated partner user gets no email and the answer an unknown address gets.
+  if (await onlyDeactivated(input.email)) return ok({ email: input.email });
   const supabase = await createAuthClient();
   const emailRedirectTo = authCallbackUrl(await siteOrigin());
   const answer = await answerAnonymousEmailRequest(

@@ -8,6 +8,7 @@ import { WorkspaceProvider } from "@/components/workspace/workspace-context";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { EDITORS, LEADS } from "@/lib/orgs/roles";
 import { getPartnerRollups, getWorkspacePartner } from "@/lib/workspace/get-workspace-partner";
+import { recordId } from "@/lib/validation/record-id";
 import { listOrgStaff } from "@/lib/workspace/staff";
 
 type Params = { params: Promise<{ partnerId: string }> };
@@ -23,6 +24,8 @@ export async function generateMetadata({ params }: Params, parent: ResolvingMeta
 
 export default async function PartnerWorkspaceLayout({ params, children }: Params & { children: React.ReactNode }) {
   const { partnerId } = await params;
+  // A malformed id names no partner: 404 before any query would refuse it.
+  if (!recordId().safeParse(partnerId).success) notFound();
   const staff = await getStaffContext();
   if (!staff) redirect("/login");
   const [partner, rollups, members] = await Promise.all([

@@ -1,0 +1,20 @@
+"use client";
+
+import { useState } from "react";
+import { SearchCombobox } from "@/components/ui/search-combobox";
+import type { PickerOption } from "@/lib/pickers/schemas";
+
+/** A server-searched picker inside a GET filter form: the chosen id travels as `name`. */
+export function FilterPicker(props: {
+  endpoint: string;
+  params?: Record<string, string>;
+  name: string;
+  initial: PickerOption | null;
+  clearLabel: string;
+  emptyText: string;
+  "aria-label": string;
+}) {
+  const { initial, ...rest } = props;
+  const [value, setValue] = useState<PickerOption | null>(initial);
+  return <SearchCombobox {...rest} value={value} onChange={setValue} placeholder={props.clearLabel} />;
+}
