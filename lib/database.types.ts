@@ -18,6 +18,46 @@ export type Database = {
                   Relationships: [
                     
                   ]
+                },"notification_preferences": {
+                  Row: {
+                    "created_at": string,"delivery": string,"event_type": string,"id": string,"org_id": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"delivery": string,"event_type": string,"id"?: string,"org_id": string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"delivery"?: string,"event_type"?: string,"id"?: string,"org_id"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_preferences_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notifications": {
+                  Row: {
+                    "audience": string,"batch_key": string,"created_at": string,"event_count": number,"event_type": string,"first_event_id": number,"id": string,"occurred_at": string,"org_id": string,"partner_id": string | null,"payload": NonNullable<Json>,"read_at": string | null,"source_id": string | null,"source_table": string | null,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "audience": string,"batch_key": string,"created_at"?: string,"event_count"?: number,"event_type": string,"first_event_id": number,"id"?: string,"occurred_at"?: string,"org_id": string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "audience"?: string,"batch_key"?: string,"created_at"?: string,"event_count"?: number,"event_type"?: string,"first_event_id"?: number,"id"?: string,"occurred_at"?: string,"org_id"?: string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notifications_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"org_members": {
                   Row: {
                     "created_at": string,"created_by": string | null,"org_id": string,"role": string,"updated_at": string,"user_id": string
@@ -426,6 +466,12 @@ isOneToOne: false
 { Args: { "p_org_id": string,"p_rows": Json }; Returns: {
               "inserted": number,"unchanged": number,"updated": number
             }[]
+                           },
+"jobs_fan_out":
+{ Args: { "p_limit"?: number }; Returns: Json
+                           },
+"jobs_sweep":
+{ Args: Record<PropertyKey, never>; Returns: number
                            },
 "partner_directory_metrics":
 { Args: { "p_include_archived"?: boolean,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_search"?: string,"p_status"?: (string)[],"p_tier"?: (string)[] }; Returns: {
