@@ -467,11 +467,29 @@ isOneToOne: false
               "inserted": number,"unchanged": number,"updated": number
             }[]
                            },
+"jobs_claim_emails":
+{ Args: { "p_lease_seconds"?: number,"p_limit"?: number }; Returns: {
+              "audience": string,"digest": Json,"id": string,"kind": string,"notification": Json,"org_currency": string,"org_id": string,"org_name": string,"org_time_zone": string,"recipient_name": string,"to_email": string,"user_id": string
+            }[]
+                           },
 "jobs_fan_out":
 { Args: { "p_limit"?: number }; Returns: Json
                            },
+"jobs_record_email":
+{ Args: { "p_error"?: string,"p_id": string,"p_outcome": string }; Returns: undefined
+                           },
 "jobs_sweep":
 { Args: Record<PropertyKey, never>; Returns: number
+                           },
+"my_notification_settings":
+{ Args: { "p_org_id": string }; Returns: {
+              "built_in": string,"delivery": string,"event_type": string,"org_default": string,"source": string
+            }[]
+                           },
+"org_notification_defaults":
+{ Args: { "p_org_id": string }; Returns: {
+              "audiences": (string)[],"event_type": string,"org_default": string,"partner_built_in": string,"staff_built_in": string
+            }[]
                            },
 "partner_directory_metrics":
 { Args: { "p_include_archived"?: boolean,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_search"?: string,"p_status"?: (string)[],"p_tier"?: (string)[] }; Returns: {
@@ -542,6 +560,9 @@ isOneToOne: false
                            },
 "record_portal_event":
 { Args: { "p_event": string,"p_partner_id"?: string }; Returns: undefined
+                           },
+"unsubscribe_email":
+{ Args: { "p_event_type": string,"p_org_id": string,"p_user_id": string }; Returns: number
                            }
           }
           Enums: {

@@ -1,5 +1,6 @@
 import "server-only";
 import { createAdminClient } from "@/lib/supabase/admin";
+import { sendDueEmails, type EmailRun } from "./send-emails";
 
 export type JobsRun = {
   /** Time-based events the sweep wrote. */
@@ -9,20 +10,26 @@ export type JobsRun = {
   notifications: number;
   /** Batches claimed; the run stops at an empty batch or when its time is up. */
   batches: number;
+  emails: EmailRun;
   ms: number;
 };
 
-export type RunOptions = { batchSize?: number; budgetMs?: number };
+export type RunOptions = {
+  /** The app's public origin, for links in emails. */
+  origin: string;
+  batchSize?: number;
+  budgetMs?: number;
+};
 
 type FanOut = { events: number; notifications: number };
 
 /**
- * One pass of the background work: the sweep of time-based events, then outbox batches
- * until the outbox is empty or the time budget is spent. Each batch is one database
+ * One pass of the background work: the sweep of time-based events and digests, outbox
+ * batches until the outbox is empty, then the emails that are due, within a time budget. Each batch is one database
  * transaction (claim with skip locked, write, mark processed), so runners may overlap and a
  * runner stopped at any point leaves nothing half done.
  */
-export async function runJobs(options: RunOptions = {}): Promise<JobsRun> {
+export async function runJobs(options: RunOptions): Promise<JobsRun> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 500;
   const budgetMs = options.budgetMs ?? 20_000;
@@ -31,7 +38,14 @@ export async function runJobs(options: RunOptions = {}): Promise<JobsRun> {
   const sweep = await supabase.rpc("jobs_sweep");
   if (sweep.error) throw new Error(`jobs_sweep failed: ${sweep.error.message}`);
 
-  const run: JobsRun = { swept: sweep.data ?? 0, events: 0, notifications: 0, batches: 0, ms: 0 };
+  const run: JobsRun = {
+    swept: sweep.data ?? 0,
+    events: 0,
+    notifications: 0,
+    batches: 0,
+    emails: { claimed: 0, sent: 0, failed: 0, skipped: 0 },
+    ms: 0,
+  };
   while (performance.now() - started < budgetMs) {
     const batch = await supabase.rpc("jobs_fan_out", { p_limit: batchSize });
     if (batch.error) throw new Error(`jobs_fan_out failed: ${batch.error.message}`);
@@ -40,6 +54,11 @@ export async function runJobs(options: RunOptions = {}): Promise<JobsRun> {
     run.events += result.events;
     run.notifications += result.notifications;
     if (result.events < batchSize) break;
+  }
+  while (performance.now() - started < budgetMs) {
+    const emails = await sendDueEmails(supabase, options.origin);
+    for (const key of ["claimed", "sent", "failed", "skipped"] as const) run.emails[key] += emails[key];
+    if (emails.claimed === 0) break;
   }
   run.ms = Math.round(performance.now() - started);
   return run;

@@ -1,5 +1,6 @@
 import { isJobsRequest } from "@/lib/jobs/jobs-secret";
 import { runJobs } from "@/lib/jobs/run-jobs";
+import { configuredSiteUrl } from "@/lib/http/request-origin";
 import { guardRoute, problem } from "@/lib/http/route-response";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,9 @@ async function handle(request: Request): Promise<Response> {
     });
   }
   return guardRoute("jobs run", async () => {
-    const run = await runJobs();
+    // Links in emails point at the configured site; locally, at the address the runner was called on.
+    const origin = configuredSiteUrl()?.origin ?? new URL(request.url).origin;
+    const run = await runJobs({ origin });
     return Response.json({ ok: true, ...run }, { headers: { "Cache-Control": "no-store" } });
   });
 }
