@@ -81,7 +81,7 @@ test("the bell shows a partner owner their unread notifications, links to the re
 
   await bell.click();
   const list = page.getByRole("dialog", { name: "Notifications" });
-  await expect(list.getByText("Referral won")).toBeVisible();
+  await expect(list.getByText("Referral won", { exact: true })).toBeVisible();
   await expect(list.getByText(`Referral won: ${client}`, { exact: false })).toBeVisible();
   await screenshots(page, "bell");
 
@@ -180,7 +180,7 @@ test("a partner user has the bell and their own settings in the portal", async (
   const bell = page.getByTestId("notification-bell");
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await bell.click();
-  await expect(page.getByText("Commission approved")).toBeVisible();
+  await expect(page.getByText("Commission approved", { exact: true })).toBeVisible();
   await screenshots(page, "portal-bell");
   await page.getByRole("link", { name: /Commission approved/ }).click();
   await expect(page).toHaveURL(new RegExp(`/portal/accounts/${partnerId}/commissions`));

@@ -428,6 +428,46 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"webhook_deliveries": {
+                  Row: {
+                    "attempts": number,"body": NonNullable<Json>,"created_at": string,"delivered_at": string | null,"endpoint_id": string,"event_type": string,"id": string,"last_attempt_at": string | null,"last_duration_ms": number | null,"last_error": string | null,"last_status_code": number | null,"locked_until": string | null,"next_attempt_at": string,"org_id": string,"outbox_event_id": number | null,"status": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempts"?: number,"body": NonNullable<Json>,"created_at"?: string,"delivered_at"?: string | null,"endpoint_id": string,"event_type": string,"id"?: string,"last_attempt_at"?: string | null,"last_duration_ms"?: number | null,"last_error"?: string | null,"last_status_code"?: number | null,"locked_until"?: string | null,"next_attempt_at"?: string,"org_id": string,"outbox_event_id"?: number | null,"status"?: string
+                  }
+                  Update: {
+                    "attempts"?: number,"body"?: NonNullable<Json>,"created_at"?: string,"delivered_at"?: string | null,"endpoint_id"?: string,"event_type"?: string,"id"?: string,"last_attempt_at"?: string | null,"last_duration_ms"?: number | null,"last_error"?: string | null,"last_status_code"?: number | null,"locked_until"?: string | null,"next_attempt_at"?: string,"org_id"?: string,"outbox_event_id"?: number | null,"status"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "webhook_deliveries_endpoint_id_org_id_fkey"
+      columns: ["endpoint_id","org_id"]
+isOneToOne: false
+      referencedRelation: "webhook_endpoints"
+      referencedColumns: ["id","org_id"]
+    }
+                  ]
+                },"webhook_endpoints": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"description": string | null,"disabled_at": string | null,"disabled_reason": string | null,"enabled": boolean,"event_types": (string)[],"failing_since": string | null,"id": string,"org_id": string,"updated_at": string,"url": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"disabled_at"?: string | null,"disabled_reason"?: string | null,"enabled"?: boolean,"event_types": (string)[],"failing_since"?: string | null,"id"?: string,"org_id": string,"updated_at"?: string,"url": string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"disabled_at"?: string | null,"disabled_reason"?: string | null,"enabled"?: boolean,"event_types"?: (string)[],"failing_since"?: string | null,"id"?: string,"org_id"?: string,"updated_at"?: string,"url"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "webhook_endpoints_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Views: {
@@ -462,6 +502,11 @@ isOneToOne: false
 "auth_limit_succeeded":
 { Args: { "p_action": string,"p_address": string,"p_email": string }; Returns: undefined
                            },
+"create_webhook_endpoint":
+{ Args: { "p_description": string,"p_enabled"?: boolean,"p_event_types": (string)[],"p_org_id": string,"p_url": string }; Returns: {
+              "id": string,"secret": string
+            }[]
+                           },
 "import_partners":
 { Args: { "p_org_id": string,"p_rows": Json }; Returns: {
               "inserted": number,"unchanged": number,"updated": number
@@ -472,11 +517,19 @@ isOneToOne: false
               "audience": string,"digest": Json,"id": string,"kind": string,"notification": Json,"org_currency": string,"org_id": string,"org_name": string,"org_time_zone": string,"recipient_name": string,"to_email": string,"user_id": string
             }[]
                            },
+"jobs_claim_webhooks":
+{ Args: { "p_lease_seconds"?: number,"p_limit"?: number }; Returns: {
+              "attempts": number,"body": Json,"created_at": string,"endpoint_id": string,"event_type": string,"id": string,"secret": string,"url": string
+            }[]
+                           },
 "jobs_fan_out":
 { Args: { "p_limit"?: number }; Returns: Json
                            },
 "jobs_record_email":
 { Args: { "p_error"?: string,"p_id": string,"p_outcome": string }; Returns: undefined
+                           },
+"jobs_record_webhook":
+{ Args: { "p_duration_ms": number,"p_error"?: string,"p_id": string,"p_status_code": number }; Returns: string
                            },
 "jobs_sweep":
 { Args: Record<PropertyKey, never>; Returns: number
@@ -530,6 +583,9 @@ isOneToOne: false
               "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"open_tasks": number,"overdue_tasks": number,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_open": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"updated_at": string,"won_value": number
             }[]
                            },
+"ping_webhook_endpoint":
+{ Args: { "p_endpoint_id": string }; Returns: string
+                           },
 "portal_commission_statement":
 { Args: { "p_partner_id": string }; Returns: {
               "approved": number,"commissions": number,"currency": string,"earned": number,"is_total": boolean,"owed": number,"paid": number,"pending": number,"period": string,"voided": number
@@ -560,6 +616,12 @@ isOneToOne: false
                            },
 "record_portal_event":
 { Args: { "p_event": string,"p_partner_id"?: string }; Returns: undefined
+                           },
+"resend_webhook_delivery":
+{ Args: { "p_delivery_id": string }; Returns: undefined
+                           },
+"rotate_webhook_secret":
+{ Args: { "p_endpoint_id": string }; Returns: string
                            },
 "unsubscribe_email":
 { Args: { "p_event_type": string,"p_org_id": string,"p_user_id": string }; Returns: number

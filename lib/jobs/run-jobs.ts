@@ -1,5 +1,6 @@
 import "server-only";
 import { createAdminClient } from "@/lib/supabase/admin";
+import { deliverDueWebhooks, type WebhookRun } from "@/lib/webhooks/deliver-webhooks";
 import { sendDueEmails, type EmailRun } from "./send-emails";
 
 export type JobsRun = {
@@ -11,6 +12,7 @@ export type JobsRun = {
   /** Batches claimed; the run stops at an empty batch or when its time is up. */
   batches: number;
   emails: EmailRun;
+  webhooks: WebhookRun;
   ms: number;
 };
 
@@ -18,6 +20,7 @@ export type RunOptions = {
   /** The app's public origin, for links in emails. */
   origin: string;
   batchSize?: number;
+  webhookBatch?: number;
   budgetMs?: number;
 };
 
@@ -25,7 +28,7 @@ type FanOut = { events: number; notifications: number };
 
 /**
  * One pass of the background work: the sweep of time-based events and digests, outbox
- * batches until the outbox is empty, then the emails that are due, within a time budget. Each batch is one database
+ * batches until the outbox is empty, then the emails and webhooks that are due, within a time budget. Each batch is one database
  * transaction (claim with skip locked, write, mark processed), so runners may overlap and a
  * runner stopped at any point leaves nothing half done.
  */
@@ -44,6 +47,7 @@ export async function runJobs(options: RunOptions): Promise<JobsRun> {
     notifications: 0,
     batches: 0,
     emails: { claimed: 0, sent: 0, failed: 0, skipped: 0 },
+    webhooks: { claimed: 0, succeeded: 0, failed: 0 },
     ms: 0,
   };
   while (performance.now() - started < budgetMs) {
@@ -59,6 +63,11 @@ export async function runJobs(options: RunOptions): Promise<JobsRun> {
     const emails = await sendDueEmails(supabase, options.origin);
     for (const key of ["claimed", "sent", "failed", "skipped"] as const) run.emails[key] += emails[key];
     if (emails.claimed === 0) break;
+  }
+  while (performance.now() - started < budgetMs) {
+    const hooks = await deliverDueWebhooks(supabase, options.webhookBatch ?? 200);
+    for (const key of ["claimed", "succeeded", "failed"] as const) run.webhooks[key] += hooks[key];
+    if (hooks.claimed === 0) break;
   }
   run.ms = Math.round(performance.now() - started);
   return run;
