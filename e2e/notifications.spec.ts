@@ -82,7 +82,7 @@ test("the bell shows a partner owner their unread notifications, links to the re
   await bell.click();
   const list = page.getByRole("dialog", { name: "Notifications" });
   await expect(list.getByText("Referral won", { exact: true })).toBeVisible();
-  await expect(list.getByText(`Referral won: ${client}`, { exact: false })).toBeVisible();
+  await expect(list.getByText(client, { exact: false }).first()).toBeVisible();
   await screenshots(page, "bell");
 
   await list.getByRole("button", { name: 'Mark "Referral submitted" read' }).click();

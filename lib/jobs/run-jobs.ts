@@ -28,7 +28,7 @@ type FanOut = { events: number; notifications: number };
 
 /**
  * One pass of the background work: the sweep of time-based events and digests, outbox
- * batches until the outbox is empty, then the emails and webhooks that are due, within a time budget. Each batch is one database
+ * batches until the outbox is empty, then the webhooks and emails that are due, within a time budget. Each batch is one database
  * transaction (claim with skip locked, write, mark processed), so runners may overlap and a
  * runner stopped at any point leaves nothing half done.
  */
@@ -60,14 +60,14 @@ export async function runJobs(options: RunOptions): Promise<JobsRun> {
     if (result.events < batchSize) break;
   }
   while (performance.now() - started < budgetMs) {
-    const emails = await sendDueEmails(supabase, options.origin);
-    for (const key of ["claimed", "sent", "failed", "skipped"] as const) run.emails[key] += emails[key];
-    if (emails.claimed === 0) break;
-  }
-  while (performance.now() - started < budgetMs) {
     const hooks = await deliverDueWebhooks(supabase, options.webhookBatch ?? 200);
     for (const key of ["claimed", "succeeded", "failed"] as const) run.webhooks[key] += hooks[key];
     if (hooks.claimed === 0) break;
+  }
+  while (performance.now() - started < budgetMs) {
+    const emails = await sendDueEmails(supabase, options.origin);
+    for (const key of ["claimed", "sent", "failed", "skipped"] as const) run.emails[key] += emails[key];
+    if (emails.claimed === 0) break;
   }
   run.ms = Math.round(performance.now() - started);
   return run;

@@ -6,6 +6,11 @@ import { NOTIFICATION_EVENT_LABELS, type NotificationEventType } from "./event-t
 type Payload = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
 
+/** The timeline's line starts with what the title already says ("Referral won: …"); keep what follows. */
+function withoutLead(type: string, line: string): string {
+  return type === "note.added" ? line : line.replace(/^[A-Z][a-z]+(?: [a-z]+)?: /, "");
+}
+
 export type DescribedNotification = { title: string; detail: string };
 
 /**
@@ -43,7 +48,7 @@ export function describeNotification(
       if ((ACTIVITY_EVENT_TYPES as readonly string[]).includes(type))
         return {
           title,
-          detail: `${where}${describeEvent({ event_type: type, payload }, { currency: context.currency, nameOf: () => null })}`,
+          detail: `${where}${withoutLead(type, describeEvent({ event_type: type, payload }, { currency: context.currency, nameOf: () => null }))}`,
         };
       return { title, detail: where.replace(/: $/, "") };
   }

@@ -30,6 +30,10 @@ export default async function OrgNotificationDefaultsPage() {
           person&apos;s own choice always wins.{" "}
           <Link href="/admin/account/notifications" className="font-medium text-brand-700 hover:underline">
             Your own settings
+          </Link>{" "}
+          ·{" "}
+          <Link href="/admin/settings/webhooks" className="font-medium text-brand-700 hover:underline">
+            Webhooks
           </Link>
         </p>
       </div>
