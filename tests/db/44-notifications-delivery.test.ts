@@ -34,7 +34,7 @@ async function mailsTo(address: string): Promise<Mail[]> {
 async function runUntilQuiet(): Promise<void> {
   for (let i = 0; i < 10; i++) {
     const run = await runJobs({ origin: ORIGIN, budgetMs: 15_000 });
-    if (run.events === 0 && run.emails.claimed === 0) return;
+    if (run.events === 0 && run.emails.claimed === 0 && run.webhooks.claimed === 0) return;
   }
 }
 
