@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { appEnv, loadConfig, statusEnv } from "./config";
 import { bootstrap, migrate, recreateDatabase, seed } from "./database";
+import { startJobsTicker } from "./jobs-ticker";
 import { startHostedShapedPostgres } from "./postgres";
 import { writePidFile } from "./processes";
 import { pidFile, runningStackPid, startStack, type RunningStack } from "./stack";
@@ -121,9 +122,13 @@ async function dev(): Promise<void> {
   }
   const stack = await start();
   stopOnSignals(stack);
-  const next = startNextDev({ ...process.env, ...appEnv(config) });
+  const env = { ...process.env, ...appEnv(config) };
+  const next = startNextDev(env);
   writePidFile(pidFile(config, "app"), next.process.pid!);
   stack.adopt(next);
+  // Background work (notifications) runs when the runner is called, as a cron does in production.
+  const ticker = startJobsTicker(`http://127.0.0.1:${process.env.PORT ?? 3000}`, env.JOBS_SECRET!);
+  stack.adopt({ name: "jobs ticker", stop: ticker.stop });
 }
 
 function status(): void {

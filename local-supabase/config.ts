@@ -16,6 +16,9 @@ const DEMO_SERVICE_ROLE_KEY =
 // The opaque key style of newer Supabase projects, as the CLI prints them locally.
 const DEMO_PUBLISHABLE_KEY = "sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH";
 const DEMO_SECRET_KEY = "sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz";
+// Local-only secrets, public like the demo keys above: a deployment sets its own.
+const DEMO_JOBS_SECRET = "local-jobs-secret-for-development-only-0001";
+const DEMO_LINK_SIGNING_KEY = "local-link-signing-key-for-development-only-01";
 
 export type StackConfig = {
   /** Label for log lines and for telling two stacks apart (dev, test). */
@@ -54,6 +57,10 @@ export type StackConfig = {
    */
   exposeNewObjects: boolean;
   projectDir: string;
+  /** The bearer secret of the background-jobs runner (POST/GET /api/jobs/run). */
+  jobsSecret: string;
+  /** Signs links that act without a session (email unsubscribe). */
+  linkSigningKey: string;
 };
 
 function int(name: string, fallback: number): number {
@@ -118,6 +125,8 @@ export function loadConfig(
       .filter(Boolean),
     exposeNewObjects: bool("LOCAL_SUPABASE_EXPOSE_NEW_OBJECTS", false),
     projectDir,
+    jobsSecret: str("JOBS_SECRET", DEMO_JOBS_SECRET),
+    linkSigningKey: str("LINK_SIGNING_KEY", DEMO_LINK_SIGNING_KEY),
   };
 }
 
@@ -167,6 +176,7 @@ export function statusEnv(config: StackConfig): Record<string, string> {
     ANON_KEY: config.anonKey,
     SERVICE_ROLE_KEY: config.serviceRoleKey,
     JWT_SECRET: config.jwtSecret,
+    JOBS_SECRET: config.jobsSecret,
   };
 }
 
@@ -185,6 +195,8 @@ export function appEnv(config: StackConfig): Record<string, string> {
     SMTP_PORT: String(config.smtpPort),
     SMTP_SECURE: "false",
     SMTP_FROM: "Partnerdesk <no-reply@partnerdesk.local>",
+    JOBS_SECRET: config.jobsSecret,
+    LINK_SIGNING_KEY: config.linkSigningKey,
   };
 }
 

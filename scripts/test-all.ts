@@ -11,7 +11,14 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startStack } from "../local-supabase/stack";
-import { relaxAbuseLimits, relaxAuthRateLimits, testStackConfig, testStackEnv } from "../tests/support/test-stack";
+import { startJobsTicker } from "../local-supabase/jobs-ticker";
+import {
+  e2ePort,
+  relaxAbuseLimits,
+  relaxAuthRateLimits,
+  testStackConfig,
+  testStackEnv,
+} from "../tests/support/test-stack";
 
 type Tally = { name: string; passed: number; failed: number; seconds: number };
 
@@ -113,7 +120,15 @@ async function main(): Promise<number> {
     if (wanted("db")) await step("database tests", () => vitest("db", env));
     if (wanted("e2e")) {
       await step("production build", () => check(bin("next"), ["build"], env));
-      if (tallies.at(-1)!.failed === 0) await step("end-to-end tests", () => playwright(env));
+      if (tallies.at(-1)!.failed === 0) {
+        // The background jobs run as in development: the runner is called every few seconds.
+        const ticker = startJobsTicker(`http://localhost:${e2ePort()}`, env.JOBS_SECRET!, 2_000);
+        try {
+          await step("end-to-end tests", () => playwright(env));
+        } finally {
+          await ticker.stop();
+        }
+      }
     }
   } finally {
     await stack.stop();

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { AccessGate } from "@/components/gates/access-gate";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { AdminTopBar } from "@/components/shell/admin-top-bar";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
@@ -64,6 +65,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     <div className="min-h-dvh">
       <AdminTopBar
         items={nav}
+        bell={<NotificationBell endpoint="/api/notifications" settingsHref="/admin/account/notifications" />}
         right={
           <>
             <OrgSwitcher orgs={staff.memberships.map((membership) => membership.org)} activeOrgId={staff.org.id} />

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { AccountSwitcher } from "./account-switcher";
 import { useCurrentAccount } from "./current-account";
 
@@ -39,6 +40,7 @@ export function PortalHeader({
           <span className="hidden max-w-56 truncate text-sm text-slate-500 md:inline" title={email}>
             {email}
           </span>
+          <NotificationBell endpoint="/api/portal/notifications" settingsHref="/portal/settings/notifications" />
           <SignOutButton to="portal" />
         </div>
       </div>

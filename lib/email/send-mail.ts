@@ -1,7 +1,16 @@
 import nodemailer from "nodemailer";
 import { smtpSettings, type SmtpSettings } from "./smtp-settings";
 
-export type Mail = { to: string; subject: string; text: string; html: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers (List-Unsubscribe, for one). */
+  headers?: Record<string, string>;
+  /** A stable Message-ID, so a message sent again is recognisably the same one. */
+  messageId?: string;
+};
 
 export type SendMailResult =
   | { ok: true; messageId: string }

@@ -37,6 +37,8 @@ export function testStackEnv(config = testStackConfig()): Record<string, string>
     TEST_STACK_NAME: config.name,
     // The app reads the client's address from this header alone, so a test can be many clients.
     TRUSTED_PROXY_HEADER: "x-test-client-ip",
+    // Webhook tests deliver to receivers on this machine (127.0.0.1:21900.. and the like).
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true",
   };
 }
 

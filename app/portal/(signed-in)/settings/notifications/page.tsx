@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { PreferenceTable } from "@/components/notifications/preference-table";
+import { Card } from "@/components/ui/card";
+import { getPartnerContext } from "@/lib/auth/partner-context";
+import { setMyPortalNotificationPreference } from "@/lib/notifications/actions/set-my-preference";
+import { mySettingsRows } from "@/lib/notifications/settings-queries";
+import { getPortalOrg } from "@/lib/portal/queries";
+import { createClient } from "@/lib/supabase/server";
+
+export const metadata: Metadata = { title: "Your notifications" };
+
+export default async function PortalNotificationSettingsPage() {
+  const [partner, org] = await Promise.all([getPartnerContext(), getPortalOrg()]);
+  if (!partner || !org) return null;
+  const rows = await mySettingsRows(await createClient(), org.id);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Your notifications</h1>
+        <p className="mt-1 text-sm text-slate-500">
+          How you hear from {org.name}. Everything but &ldquo;Off&rdquo; shows in the bell; the digest gathers them into
+          one email a week.
+        </p>
+      </div>
+      <Card>
+        <PreferenceTable rows={rows} save={setMyPortalNotificationPreference} caption="Your notification settings" />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, signInAsPartner, signInAsStaff } from "./support/auth";
+import { ACME, adminApi, createPartnerUser, unique, withDb } from "./support/people";
+
+/** Runs the background jobs now, as the cron (and the test run's ticker) does. */
+async function runJobs(request: APIRequestContext): Promise<void> {
+  const response = await request.post("/api/jobs/run", {
+    headers: { authorization: `Bearer ${process.env.JOBS_SECRET}` },
+  });
+  expect(response.status()).toBe(200);
+}
+
+async function addStaff(role: string): Promise<{ id: string; email: string }> {
+  const email = `${unique("notified")}@acme.test`;
+  const { data, error } = await adminApi().auth.admin.createUser({
+    email,
+    password: DEMO_PASSWORD,
+    email_confirm: true,
+    user_metadata: { display_name: "Notified person" },
+  });
+  if (error || !data.user) throw error ?? new Error("no user");
+  await withDb((db) =>
+    db.query("insert into public.org_members (org_id, user_id, role) values ($1, $2, $3)", [ACME, data.user.id, role]),
+  );
+  return { id: data.user.id, email };
+}
+
+/** A partner owned by `ownerId` with a referral that is then won: two events for the owner. */
+async function referralWon(ownerId: string): Promise<{ partnerId: string; client: string }> {
+  const client = unique("Client");
+  const partnerId = await withDb(async (db) => {
+    const partner = await db.query(
+      "insert into public.partners (org_id, name, status, owner_id) values ($1, $2, 'active', $3) returning id",
+      [ACME, unique("Bell partner"), ownerId],
+    );
+    const id = partner.rows[0].id as string;
+    const referral = await db.query(
+      `insert into public.partner_referrals (org_id, partner_id, client_name, client_email, status, estimated_value)
+       values ($1, $2, $3, 'client@example.test', 'submitted', 1000) returning id`,
+      [ACME, id, client],
+    );
+    await db.query(
+      "update public.partner_referrals set status = 'won', actual_value = 1200, closed_at = now() where id = $1",
+      [referral.rows[0].id],
+    );
+    return id;
+  });
+  return { partnerId, client };
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const width of [1440, 375]) {
+    await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+    await page.screenshot({ path: `test-results/screens/${name}-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test("the runner refuses a call without the jobs secret and runs with it, by GET as Vercel Cron calls it", async ({
+  request,
+}) => {
+  expect((await request.post("/api/jobs/run")).status()).toBe(401);
+  expect((await request.get("/api/jobs/run", { headers: { authorization: "Bearer wrong" } })).status()).toBe(401);
+  const run = await request.get("/api/jobs/run", { headers: { authorization: `Bearer ${process.env.JOBS_SECRET}` } });
+  expect(run.status()).toBe(200);
+  expect(await run.json()).toMatchObject({ ok: true });
+});
+
+test("the bell shows a partner owner their unread notifications, links to the record, and marks them read", async ({
+  page,
+  request,
+}) => {
+  const owner = await addStaff("member");
+  const { partnerId, client } = await referralWon(owner.id);
+  await runJobs(request);
+
+  await signInAsStaff(page, owner.email);
+  const bell = page.getByTestId("notification-bell");
+  await expect(bell).toHaveAccessibleName("Notifications, 2 unread");
+  await expect(page.getByTestId("notification-count")).toHaveText("2");
+
+  await bell.click();
+  const list = page.getByRole("dialog", { name: "Notifications" });
+  await expect(list.getByText("Referral won", { exact: true })).toBeVisible();
+  await expect(list.getByText(client, { exact: false }).first()).toBeVisible();
+  await screenshots(page, "bell");
+
+  await list.getByRole("button", { name: 'Mark "Referral submitted" read' }).click();
+  await expect(page.getByTestId("notification-count")).toHaveText("1");
+
+  await list.getByRole("link", { name: /Referral won/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/partners/${partnerId}/referrals`));
+  await expect(bell).toHaveAccessibleName("Notifications");
+  const unread = await withDb(
+    async (db) =>
+      (
+        await db.query("select count(*)::int as n from public.notifications where user_id = $1 and read_at is null", [
+          owner.id,
+        ])
+      ).rows[0].n as number,
+  );
+  expect(unread).toBe(0);
+});
+
+test("the bell says so when there is nothing, and works from the keyboard", async ({ page }) => {
+  const person = await addStaff("viewer");
+  await signInAsStaff(page, person.email);
+  const bell = page.getByTestId("notification-bell");
+  await bell.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("You have no notifications yet.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark all read" })).toBeDisabled();
+  await page.keyboard.press("Escape");
+  await expect(page.getByText("You have no notifications yet.")).toBeHidden();
+});
+
+test("a person turns an event off for themselves, and hears no more of it", async ({ page, request }) => {
+  const owner = await addStaff("member");
+  await signInAsStaff(page, owner.email, "/admin/account/notifications");
+  const select = page.getByLabel("Referral won");
+  await expect(select).toHaveValue("default");
+  await select.selectOption("off");
+  await expect(page.getByText("Referral won: saved.")).toBeVisible();
+  await screenshots(page, "preferences");
+  await page.reload();
+  await expect(page.getByLabel("Referral won")).toHaveValue("off");
+
+  await referralWon(owner.id);
+  await runJobs(request);
+  const kinds = await withDb(async (db) =>
+    (
+      await db.query("select event_type from public.notifications where user_id = $1 order by event_type", [owner.id])
+    ).rows.map((row) => row.event_type as string),
+  );
+  expect(kinds).toEqual(["referral.created"]);
+
+  await page.getByLabel("Referral won").selectOption("default");
+  await expect(page.getByText("Referral won: saved.")).toBeVisible();
+});
+
+test("admins set the organization's defaults; others are told who does", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signInAsStaff(admin, "admin@acme.test", "/admin/settings/notifications");
+  await expect(admin.getByRole("heading", { name: "Notification defaults" })).toBeVisible();
+  const row = admin.getByLabel("Task overdue");
+  await row.selectOption("email");
+  await expect(admin.getByText("Task overdue: saved.")).toBeVisible();
+  await screenshots(admin, "org-defaults");
+  await row.selectOption("default");
+  await expect(admin.getByText("Task overdue: saved.").first()).toBeVisible();
+
+  const member = await (await browser.newContext()).newPage();
+  const person = await addStaff("member");
+  await signInAsStaff(member, person.email, "/admin/settings/notifications");
+  await expect(member.getByText("Notification defaults are set by admins")).toBeVisible();
+});
+
+test("a partner user has the bell and their own settings in the portal", async ({ page, request }) => {
+  const user = await createPartnerUser("Belle");
+  const partnerId = await withDb(async (db) => {
+    const partner = await db.query(
+      "insert into public.partners (org_id, name, status) values ($1, $2, 'active') returning id",
+      [ACME, unique("Portal bell")],
+    );
+    const id = partner.rows[0].id as string;
+    await db.query(
+      "insert into public.partner_access (org_id, partner_id, partner_user_id, scope) values ($1, $2, $3, '{commissions}')",
+      [ACME, id, user.id],
+    );
+    const commission = await db.query(
+      "insert into public.partner_commissions (org_id, partner_id, amount, currency, status) values ($1, $2, 250, 'USD', 'pending') returning id",
+      [ACME, id],
+    );
+    await db.query("update public.partner_commissions set status = 'approved' where id = $1", [commission.rows[0].id]);
+    return id;
+  });
+  await runJobs(request);
+
+  await signInAsPartner(page, user.email);
+  const bell = page.getByTestId("notification-bell");
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+  await bell.click();
+  await expect(page.getByText("Commission approved", { exact: true })).toBeVisible();
+  await screenshots(page, "portal-bell");
+  await page.getByRole("link", { name: /Commission approved/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/portal/accounts/${partnerId}/commissions`));
+
+  await page.goto("/portal/settings/notifications");
+  await page.getByLabel("Commission paid").selectOption("in_app");
+  await expect(page.getByText("Commission paid: saved.")).toBeVisible();
+  await screenshots(page, "portal-preferences");
+});

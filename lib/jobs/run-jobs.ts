@@ -1,0 +1,74 @@
+import "server-only";
+import { createAdminClient } from "@/lib/supabase/admin";
+import { deliverDueWebhooks, type WebhookRun } from "@/lib/webhooks/deliver-webhooks";
+import { sendDueEmails, type EmailRun } from "./send-emails";
+
+export type JobsRun = {
+  /** Time-based events the sweep wrote. */
+  swept: number;
+  /** Outbox events fanned out, and the notifications written or merged for them. */
+  events: number;
+  notifications: number;
+  /** Batches claimed; the run stops at an empty batch or when its time is up. */
+  batches: number;
+  emails: EmailRun;
+  webhooks: WebhookRun;
+  ms: number;
+};
+
+export type RunOptions = {
+  /** The app's public origin, for links in emails. */
+  origin: string;
+  batchSize?: number;
+  webhookBatch?: number;
+  budgetMs?: number;
+};
+
+type FanOut = { events: number; notifications: number };
+
+/**
+ * One pass of the background work: the sweep of time-based events and digests, outbox
+ * batches until the outbox is empty, then the webhooks and emails that are due, within a time budget. Each batch is one database
+ * transaction (claim with skip locked, write, mark processed), so runners may overlap and a
+ * runner stopped at any point leaves nothing half done.
+ */
+export async function runJobs(options: RunOptions): Promise<JobsRun> {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? 500;
+  const budgetMs = options.budgetMs ?? 20_000;
+  const supabase = createAdminClient();
+
+  const sweep = await supabase.rpc("jobs_sweep");
+  if (sweep.error) throw new Error(`jobs_sweep failed: ${sweep.error.message}`);
+
+  const run: JobsRun = {
+    swept: sweep.data ?? 0,
+    events: 0,
+    notifications: 0,
+    batches: 0,
+    emails: { claimed: 0, sent: 0, failed: 0, skipped: 0 },
+    webhooks: { claimed: 0, succeeded: 0, failed: 0 },
+    ms: 0,
+  };
+  while (performance.now() - started < budgetMs) {
+    const batch = await supabase.rpc("jobs_fan_out", { p_limit: batchSize });
+    if (batch.error) throw new Error(`jobs_fan_out failed: ${batch.error.message}`);
+    const result = batch.data as FanOut;
+    run.batches += 1;
+    run.events += result.events;
+    run.notifications += result.notifications;
+    if (result.events < batchSize) break;
+  }
+  while (performance.now() - started < budgetMs) {
+    const hooks = await deliverDueWebhooks(supabase, options.webhookBatch ?? 200);
+    for (const key of ["claimed", "succeeded", "failed"] as const) run.webhooks[key] += hooks[key];
+    if (hooks.claimed === 0) break;
+  }
+  while (performance.now() - started < budgetMs) {
+    const emails = await sendDueEmails(supabase, options.origin);
+    for (const key of ["claimed", "sent", "failed", "skipped"] as const) run.emails[key] += emails[key];
+    if (emails.claimed === 0) break;
+  }
+  run.ms = Math.round(performance.now() - started);
+  return run;
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { DELIVERIES } from "./deliveries";
+import { NOTIFICATION_EVENT_TYPES } from "./event-types";
+
+const eventType = z.enum(NOTIFICATION_EVENT_TYPES, { error: "Choose one of the listed events." });
+
+/** One row of a settings page: a delivery, or `default` to follow the organization's (or built-in) choice. */
+export const setNotificationPreferenceSchema = z.object({
+  eventType,
+  delivery: z.enum([...DELIVERIES, "default"], { error: "Choose how you hear of this event." }),
+});
+export type SetNotificationPreferenceInput = z.input<typeof setNotificationPreferenceSchema>;
+
+/** Mark some notifications read (ids), or all of them. */
+export const markNotificationsReadSchema = z.union([
+  z.object({
+    ids: z
+      .array(z.uuid({ error: "A notification id is not valid." }))
+      .min(1, { error: "Name at least one notification." })
+      .max(100, { error: "Mark at most 100 notifications at once." }),
+  }),
+  z.object({ all: z.literal(true) }),
+]);
+export type MarkNotificationsReadInput = z.input<typeof markNotificationsReadSchema>;
+
+export const listNotificationsSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
