@@ -186,7 +186,7 @@ test("a bulk status change of three partners says how many, asks first, and chan
 
 test("the preview panel shows key facts, roll-ups, latest activity and a link to the workspace", async ({ page }) => {
   await signInAsStaff(page, "viewer@acme.test", "/admin/partners?q=Northwind");
-  await page.getByRole("button", { name: "Preview Northwind Traders" }).click();
+  await page.getByRole("button", { name: "Preview Northwind Traders", exact: true }).click();
   await expect(page).toHaveURL(/preview=33333333-3333-4333-8333-000000000001/);
   const panel = page.getByRole("complementary", { name: "Preview of Northwind Traders" });
   await expect(panel).toContainText("Morgan Manager");

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
-import { latestMailTo, linkAndCode, signInAsPartner, signInAsStaff } from "./support/auth";
+import { latestMailTo, signInAsPartner, signInAsStaff } from "./support/auth";
 import { pickOption } from "./support/pickers";
 
 // Seeded ids (supabase/seed.sql).

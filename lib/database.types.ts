@@ -18,6 +18,66 @@ export type Database = {
                   Relationships: [
                     
                   ]
+                },"notification_preferences": {
+                  Row: {
+                    "created_at": string,"delivery": string,"event_type": string,"id": string,"org_id": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"delivery": string,"event_type": string,"id"?: string,"org_id": string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"delivery"?: string,"event_type"?: string,"id"?: string,"org_id"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_preferences_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notifications": {
+                  Row: {
+                    "audience": string,"batch_key": string,"created_at": string,"event_count": number,"event_type": string,"first_event_id": number,"id": string,"occurred_at": string,"org_id": string,"partner_id": string | null,"payload": NonNullable<Json>,"read_at": string | null,"source_id": string | null,"source_table": string | null,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "audience": string,"batch_key": string,"created_at"?: string,"event_count"?: number,"event_type": string,"first_event_id": number,"id"?: string,"occurred_at"?: string,"org_id": string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "audience"?: string,"batch_key"?: string,"created_at"?: string,"event_count"?: number,"event_type"?: string,"first_event_id"?: number,"id"?: string,"occurred_at"?: string,"org_id"?: string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notifications_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"org_invitations": {
+                  Row: {
+                    "accepted_at": string | null,"accepted_by": string | null,"created_at": string,"created_user_id": string | null,"email": string,"expires_at": string,"id": string,"invited_by": string | null,"org_id": string,"revoked_at": string | null,"revoked_by": string | null,"role": string,"sent_at": string,"token_hash": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "accepted_at"?: string | null,"accepted_by"?: string | null,"created_at"?: string,"created_user_id"?: string | null,"email": string,"expires_at": string,"id"?: string,"invited_by"?: string | null,"org_id": string,"revoked_at"?: string | null,"revoked_by"?: string | null,"role": string,"sent_at"?: string,"token_hash"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "accepted_at"?: string | null,"accepted_by"?: string | null,"created_at"?: string,"created_user_id"?: string | null,"email"?: string,"expires_at"?: string,"id"?: string,"invited_by"?: string | null,"org_id"?: string,"revoked_at"?: string | null,"revoked_by"?: string | null,"role"?: string,"sent_at"?: string,"token_hash"?: string | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "org_invitations_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"org_members": {
                   Row: {
                     "created_at": string,"created_by": string | null,"org_id": string,"role": string,"updated_at": string,"user_id": string
@@ -388,13 +448,56 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"webhook_deliveries": {
+                  Row: {
+                    "attempts": number,"body": NonNullable<Json>,"created_at": string,"delivered_at": string | null,"endpoint_id": string,"event_type": string,"id": string,"last_attempt_at": string | null,"last_duration_ms": number | null,"last_error": string | null,"last_status_code": number | null,"locked_until": string | null,"next_attempt_at": string,"org_id": string,"outbox_event_id": number | null,"status": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempts"?: number,"body": NonNullable<Json>,"created_at"?: string,"delivered_at"?: string | null,"endpoint_id": string,"event_type": string,"id"?: string,"last_attempt_at"?: string | null,"last_duration_ms"?: number | null,"last_error"?: string | null,"last_status_code"?: number | null,"locked_until"?: string | null,"next_attempt_at"?: string,"org_id": string,"outbox_event_id"?: number | null,"status"?: string
+                  }
+                  Update: {
+                    "attempts"?: number,"body"?: NonNullable<Json>,"created_at"?: string,"delivered_at"?: string | null,"endpoint_id"?: string,"event_type"?: string,"id"?: string,"last_attempt_at"?: string | null,"last_duration_ms"?: number | null,"last_error"?: string | null,"last_status_code"?: number | null,"locked_until"?: string | null,"next_attempt_at"?: string,"org_id"?: string,"outbox_event_id"?: number | null,"status"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "webhook_deliveries_endpoint_id_org_id_fkey"
+      columns: ["endpoint_id","org_id"]
+isOneToOne: false
+      referencedRelation: "webhook_endpoints"
+      referencedColumns: ["id","org_id"]
+    }
+                  ]
+                },"webhook_endpoints": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"description": string | null,"disabled_at": string | null,"disabled_reason": string | null,"enabled": boolean,"event_types": (string)[],"failing_since": string | null,"id": string,"org_id": string,"updated_at": string,"url": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"disabled_at"?: string | null,"disabled_reason"?: string | null,"enabled"?: boolean,"event_types": (string)[],"failing_since"?: string | null,"id"?: string,"org_id": string,"updated_at"?: string,"url": string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"disabled_at"?: string | null,"disabled_reason"?: string | null,"enabled"?: boolean,"event_types"?: (string)[],"failing_since"?: string | null,"id"?: string,"org_id"?: string,"updated_at"?: string,"url"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "webhook_endpoints_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Views: {
             [_ in never]: never
           }
           Functions: {
-            "add_partner_note":
+            "accept_org_invitation":
+{ Args: { "p_token": string }; Returns: string
+                           },
+"add_partner_note":
 { Args: { "p_body": string,"p_partner_id": string }; Returns: {
               "author_id": string | null,
 "body": string,
@@ -422,14 +525,62 @@ isOneToOne: false
 "auth_limit_succeeded":
 { Args: { "p_action": string,"p_address": string,"p_email": string }; Returns: undefined
                            },
+"create_org_invitation":
+{ Args: { "p_email": string,"p_org_id": string,"p_role": string }; Returns: string
+                           },
+"create_webhook_endpoint":
+{ Args: { "p_description": string,"p_enabled"?: boolean,"p_event_types": (string)[],"p_org_id": string,"p_url": string }; Returns: {
+              "id": string,"secret": string
+            }[]
+                           },
 "import_partners":
 { Args: { "p_org_id": string,"p_rows": Json }; Returns: {
               "inserted": number,"unchanged": number,"updated": number
             }[]
                            },
+"jobs_claim_emails":
+{ Args: { "p_lease_seconds"?: number,"p_limit"?: number }; Returns: {
+              "audience": string,"digest": Json,"id": string,"kind": string,"notification": Json,"org_currency": string,"org_id": string,"org_name": string,"org_time_zone": string,"recipient_name": string,"to_email": string,"user_id": string
+            }[]
+                           },
+"jobs_claim_webhooks":
+{ Args: { "p_lease_seconds"?: number,"p_limit"?: number }; Returns: {
+              "attempts": number,"body": Json,"created_at": string,"endpoint_id": string,"event_type": string,"id": string,"secret": string,"url": string
+            }[]
+                           },
+"jobs_fan_out":
+{ Args: { "p_limit"?: number }; Returns: Json
+                           },
+"jobs_record_email":
+{ Args: { "p_error"?: string,"p_id": string,"p_outcome": string }; Returns: undefined
+                           },
+"jobs_record_webhook":
+{ Args: { "p_duration_ms": number,"p_error"?: string,"p_id": string,"p_status_code": number }; Returns: string
+                           },
+"jobs_sweep":
+{ Args: Record<PropertyKey, never>; Returns: number
+                           },
+"mint_org_invitation_token":
+{ Args: { "p_created_user_id"?: string,"p_invitation_id": string }; Returns: string
+                           },
 "my_mfa_status":
 { Args: Record<PropertyKey, never>; Returns: {
               "allowed": boolean,"applies": boolean,"has_verified_factor": boolean,"mfa_required": string,"org_id": string,"org_name": string,"role": string,"session_aal": string
+            }[]
+                           },
+"my_notification_settings":
+{ Args: { "p_org_id": string }; Returns: {
+              "built_in": string,"delivery": string,"event_type": string,"org_default": string,"source": string
+            }[]
+                           },
+"org_invitation_for_token":
+{ Args: { "p_token": string }; Returns: {
+              "account_id": string,"email": string,"expires_at": string,"invitation_id": string,"inviter_name": string,"org_id": string,"org_name": string,"role": string,"sets_password": boolean,"status": string
+            }[]
+                           },
+"org_notification_defaults":
+{ Args: { "p_org_id": string }; Returns: {
+              "audiences": (string)[],"event_type": string,"org_default": string,"partner_built_in": string,"staff_built_in": string
             }[]
                            },
 "partner_directory_metrics":
@@ -473,6 +624,14 @@ isOneToOne: false
               "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"open_tasks": number,"overdue_tasks": number,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_open": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"updated_at": string,"won_value": number
             }[]
                            },
+"ping_webhook_endpoint":
+{ Args: { "p_endpoint_id": string }; Returns: string
+                           },
+"portal_accounts":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "name": string,"partner_id": string,"scope": (string)[]
+            }[]
+                           },
 "portal_commission_statement":
 { Args: { "p_partner_id": string }; Returns: {
               "approved": number,"commissions": number,"currency": string,"earned": number,"is_total": boolean,"owed": number,"paid": number,"pending": number,"period": string,"voided": number
@@ -483,9 +642,24 @@ isOneToOne: false
               "currency": string,"is_total": boolean,"overdue": number,"overdue_count": number,"owed": number,"paid": number,"partner_id": string,"partner_name": string
             }[]
                            },
+"portal_me":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "email": string,"id": string,"is_active": boolean,"name": string
+            }[]
+                           },
+"portal_organizations":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "currency": string,"id": string,"locale": string,"name": string,"time_zone": string
+            }[]
+                           },
 "portal_partner_rollups":
 { Args: { "p_partner_id": string }; Returns: {
               "commission_approved": number,"commission_earned": number,"commission_overdue": number,"commission_owed": number,"commission_paid": number,"commission_pending": number,"currency": string,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"won_value": number
+            }[]
+                           },
+"portal_partners":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "id": string,"name": string,"org_id": string,"owner_id": string,"region": string,"status": string,"tier": string,"website": string
             }[]
                            },
 "portal_referral_pipeline":
@@ -508,6 +682,21 @@ isOneToOne: false
                            },
 "record_portal_event":
 { Args: { "p_event": string,"p_partner_id"?: string }; Returns: undefined
+                           },
+"resend_org_invitation":
+{ Args: { "p_invitation_id": string }; Returns: string
+                           },
+"resend_webhook_delivery":
+{ Args: { "p_delivery_id": string }; Returns: undefined
+                           },
+"revoke_org_invitation":
+{ Args: { "p_invitation_id": string }; Returns: undefined
+                           },
+"rotate_webhook_secret":
+{ Args: { "p_endpoint_id": string }; Returns: string
+                           },
+"unsubscribe_email":
+{ Args: { "p_event_type": string,"p_org_id": string,"p_user_id": string }; Returns: number
                            }
           }
           Enums: {

@@ -138,7 +138,16 @@ const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
   resend_org_invitation: [],
   revoke_org_invitation: [],
   // Two-factor sign-in: the caller's own status, and an admin's reset record.
-  my_mfa_status: ["org_id", "org_name", "role", "mfa_required", "applies", "has_verified_factor", "session_aal", "allowed"],
+  my_mfa_status: [
+    "org_id",
+    "org_name",
+    "role",
+    "mfa_required",
+    "applies",
+    "has_verified_factor",
+    "session_aal",
+    "allowed",
+  ],
   record_mfa_reset: [],
 };
 
