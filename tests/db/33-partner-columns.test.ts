@@ -148,7 +148,15 @@ const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
     "session_aal",
     "allowed",
   ],
-  record_mfa_reset: [],
+  record_mfa_reset: ["outcome", "email"],
+  // Notifications: the caller's own settings, the org's defaults (admins), and the admins'
+  // webhook calls; none returns a partner column.
+  my_notification_settings: ["event_type", "delivery", "source", "org_default", "built_in"],
+  org_notification_defaults: ["event_type", "audiences", "org_default", "staff_built_in", "partner_built_in"],
+  create_webhook_endpoint: ["id", "secret"],
+  ping_webhook_endpoint: [],
+  resend_webhook_delivery: [],
+  rotate_webhook_secret: [],
 };
 
 /** Never readable by a partner user, by any path. */

@@ -46,6 +46,9 @@ const EXEMPT: Record<string, string> = {
   "org_invitations.invited_by": "written only by the admin's definer functions, from the caller",
   "org_invitations.revoked_by": "written only by the admin's definer functions, from the caller",
   "org_invitations.accepted_by": "the invitee, who is not yet staff until the accept makes them so",
+  "notifications.user_id": "the recipient, written only by the runner from the event's recipients",
+  "notification_preferences.user_id": "the person's own row (or null for the organization's default)",
+  "webhook_endpoints.created_by": "written only by the admin's definer function, from the caller",
 };
 
 async function personColumns(): Promise<string[]> {

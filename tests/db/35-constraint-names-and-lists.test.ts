@@ -6,6 +6,7 @@ import { CONSTRAINT_MESSAGES } from "@/lib/db/constraint-messages";
 import { DOCUMENT_TYPES, DOCUMENT_VISIBILITIES } from "@/lib/documents/constants";
 import { STAFF_ROLES } from "@/lib/orgs/roles";
 import { PARTNER_STATUSES, PARTNER_TIERS } from "@/lib/partners/constants";
+import { NOTIFICATION_EVENT_TYPES } from "@/lib/notifications/event-types";
 import { PORTAL_SECTIONS } from "@/lib/portal/sections";
 import { REFERRAL_STATUSES } from "@/lib/referrals/constants";
 import { RESOURCE_KINDS } from "@/lib/resources/constants";
@@ -161,7 +162,11 @@ const CHECKED_COLUMNS: [table: string, column: string, list: readonly string[]][
   ["audit_log", "actor_type", AUDIT_ACTOR_TYPES],
 ];
 
-const VOCABULARIES = CHECKED_COLUMNS.map(([, , list]) => list);
+// Notification event types are the activity log's plus the time-based ones (lib/notifications).
+const VOCABULARIES: readonly (readonly string[])[] = [
+  ...CHECKED_COLUMNS.map(([, , list]) => list),
+  NOTIFICATION_EVENT_TYPES,
+];
 
 const quoted = (text: string) => [...text.matchAll(/'([^']*)'/g)].map((match) => match[1]!);
 
@@ -229,6 +234,8 @@ describe("status, tier, event and audit lists exist once", () => {
           ? quoted(body)
           : [
               ...[...body.matchAll(/write_audit\(\s*[^,]+,\s*'([^']+)'/g)].map((match) => match[1]!),
+              // Triggers that choose the action first (audit_org_invitation) assign it.
+              ...[...body.matchAll(/\baction\s*:=\s*'([^']+)'/g)].map((match) => match[1]!),
               ...[...body.matchAll(/\bin\s*\(([^)]*)\)/g)].flatMap((match) => quoted(match[1]!)),
             ];
       for (const literal of literals) if (/^[a-z_]+(\.[a-z_]+)+$/.test(literal)) written.add(literal);
