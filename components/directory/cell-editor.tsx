@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { PARTNER_STATUSES, PARTNER_TIERS, STATUS_LABELS, TIER_LABELS } from "@/lib/partners/constants";
-import type { EditableColumn } from "@/lib/partners/directory-columns";
+import type { TextEditableColumn } from "@/lib/partners/directory-columns";
 import type { OwnerOption } from "@/lib/partners/directory-types";
 
 export type EditorExit = "enter" | "tab" | "shift-tab" | "blur";
@@ -22,7 +22,7 @@ export function CellEditor({
   commit,
   cancel,
 }: {
-  column: EditableColumn;
+  column: TextEditableColumn;
   value: string;
   /** A character typed on the cell that started the edit: it replaces the value. */
   initialText: string | null;

@@ -1,7 +1,7 @@
 import { StatusBadge } from "@/components/partners/status-badge";
 import { TierPill } from "@/components/partners/tier-pill";
 import { formatDate } from "@/lib/format/dates";
-import type { DirectoryColumn } from "@/lib/partners/directory-columns";
+import type { DirectoryColumn, TextEditableColumn } from "@/lib/partners/directory-columns";
 import type { DirectoryRow } from "@/lib/partners/directory-types";
 import { cn } from "@/lib/utils/cn";
 
@@ -70,7 +70,7 @@ export function CellValue({ row, column, timeZone }: { row: DirectoryRow; column
 }
 
 /** The value an editor starts from. */
-export function editValue(row: DirectoryRow, column: "name" | "status" | "tier" | "owner" | "region"): string {
+export function editValue(row: DirectoryRow, column: TextEditableColumn): string {
   if (column === "owner") return row.owner_id ?? "";
   return row[column] ?? "";
 }

@@ -64,7 +64,7 @@ export function usePartnerEdit(queryKey: QueryKey, owners: OwnerOption[]) {
   });
 
   /** Returns an error message when the value breaks the schema (the editor then stays open). */
-  return function commit(row: DirectoryRow, column: EditableColumn, value: string): string | null {
+  return function commit(row: DirectoryRow, column: EditableColumn, value: string | string[]): string | null {
     const field = EDITABLE_COLUMNS[column];
     const parsed = partnerFieldsSchema
       .pick({ [field]: true } as Record<typeof field, true>)

@@ -16,6 +16,10 @@ export const DIRECTORY_COLUMNS = [
 ] as const;
 export type DirectoryColumn = (typeof DIRECTORY_COLUMNS)[number];
 
+export function isDirectoryColumn(column: string): column is DirectoryColumn {
+  return (DIRECTORY_COLUMNS as readonly string[]).includes(column);
+}
+
 export const DEFAULT_VISIBLE_COLUMNS: readonly DirectoryColumn[] = [
   "name",
   "status",
@@ -64,6 +68,8 @@ export const EDITABLE_COLUMNS = {
 } as const satisfies Partial<Record<DirectoryColumn, string>>;
 export type EditableColumn = keyof typeof EDITABLE_COLUMNS;
 export type EditableField = (typeof EDITABLE_COLUMNS)[EditableColumn];
+/** Editable columns whose value is one string (tags are a list). */
+export type TextEditableColumn = Exclude<EditableColumn, "tags">;
 
 export function isEditableColumn(column: DirectoryColumn): column is EditableColumn {
   return column in EDITABLE_COLUMNS;
