@@ -15,17 +15,29 @@ const choice: ActiveCellInfo = { editable: true, typing: "open" };
 const tags: ActiveCellInfo = { editable: true, typing: "append" };
 const readOnly: ActiveCellInfo = { editable: false, typing: "open" };
 const at = { row: 5, col: 3 };
-const press = (key: string, modifiers: Partial<Record<"shiftKey" | "ctrlKey" | "metaKey" | "altKey", boolean>> = {}) => ({
+const press = (
+  key: string,
+  modifiers: Partial<Record<"shiftKey" | "ctrlKey" | "metaKey" | "altKey", boolean>> = {},
+) => ({
   key,
   ...modifiers,
 });
 
 describe("moving the active cell", () => {
   it("arrows move one cell and stop at the edges", () => {
-    expect(navigationAction(press("ArrowDown"), at, shape, text, true)).toEqual({ type: "move", to: { row: 6, col: 3 } });
+    expect(navigationAction(press("ArrowDown"), at, shape, text, true)).toEqual({
+      type: "move",
+      to: { row: 6, col: 3 },
+    });
     expect(navigationAction(press("ArrowUp"), at, shape, text, true)).toEqual({ type: "move", to: { row: 4, col: 3 } });
-    expect(navigationAction(press("ArrowRight"), at, shape, text, true)).toEqual({ type: "move", to: { row: 5, col: 4 } });
-    expect(navigationAction(press("ArrowLeft"), at, shape, text, true)).toEqual({ type: "move", to: { row: 5, col: 2 } });
+    expect(navigationAction(press("ArrowRight"), at, shape, text, true)).toEqual({
+      type: "move",
+      to: { row: 5, col: 4 },
+    });
+    expect(navigationAction(press("ArrowLeft"), at, shape, text, true)).toEqual({
+      type: "move",
+      to: { row: 5, col: 2 },
+    });
     expect(navigationAction(press("ArrowUp"), { row: 0, col: 0 }, shape, text, true)).toEqual({
       type: "move",
       to: { row: 0, col: 0 },
@@ -65,7 +77,10 @@ describe("moving the active cell", () => {
   });
 
   it("PageDown and PageUp jump a page of rows and stop at the ends", () => {
-    expect(navigationAction(press("PageDown"), at, shape, text, true)).toEqual({ type: "move", to: { row: 15, col: 3 } });
+    expect(navigationAction(press("PageDown"), at, shape, text, true)).toEqual({
+      type: "move",
+      to: { row: 15, col: 3 },
+    });
     expect(navigationAction(press("PageUp"), at, shape, text, true)).toEqual({ type: "move", to: { row: 0, col: 3 } });
     expect(navigationAction(press("PageDown"), { row: 45, col: 3 }, shape, text, true)).toEqual({
       type: "move",
@@ -153,7 +168,9 @@ describe("inside an editor", () => {
 describe("focus across virtualised rows and changing pages", () => {
   it("the active cell is a position: it survives its row scrolling away and stays in bounds when rows change", () => {
     // A move far past the rendered window is still a plain move; the grid scrolls it in.
-    expect(navigationAction(press("End", { ctrlKey: true }), { row: 0, col: 0 }, { ...shape, rows: 5000 }, text, true)).toEqual({
+    expect(
+      navigationAction(press("End", { ctrlKey: true }), { row: 0, col: 0 }, { ...shape, rows: 5000 }, text, true),
+    ).toEqual({
       type: "move",
       to: { row: 4999, col: 7 },
     });
