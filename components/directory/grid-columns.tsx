@@ -87,7 +87,7 @@ export const PARTNER_COLUMNS: Record<DirectoryColumn, PartnerColumnDef> = {
   region: define("region", { column: "region", editor: "text", typing: "replace" }),
   contact: define("contact"),
   commission_rate: define("commission_rate"),
-  tags: define("tags"),
+  tags: define("tags", { column: "tags", editor: "tags", typing: "append" }),
   updated_at: define("updated_at"),
   created_at: define("created_at"),
 };

@@ -6,6 +6,7 @@ import type { EditableColumn } from "@/lib/partners/directory-columns";
 import type { DirectoryRow, OwnerOption } from "@/lib/partners/directory-types";
 import { cn } from "@/lib/utils/cn";
 import { CellEditor } from "./cell-editor";
+import { TagsEditor } from "./tags-editor";
 import { editValue } from "./cell-value";
 import type { CellPosition, EditorExit } from "./grid-keyboard";
 import type { GridEditing } from "./use-grid-keyboard";
@@ -149,6 +150,17 @@ function CellEditorFor({
   regions: string[];
   actions: GridRowActions;
 }) {
+  if (column === "tags") {
+    return (
+      <TagsEditor
+        value={partner.tags}
+        initialText={initialText}
+        label={label}
+        commit={actions.commit}
+        cancel={actions.cancel}
+      />
+    );
+  }
   return (
     <CellEditor
       column={column}

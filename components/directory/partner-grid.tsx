@@ -45,7 +45,7 @@ const NOT_RESIZING: ColumnSizingInfoState = {
 const READ_ONLY: ActiveCellInfo = { editable: false, typing: "open" };
 
 function currentValue(row: DirectoryRow, column: EditableColumn): string | string[] {
-  return editValue(row, column);
+  return column === "tags" ? row.tags : editValue(row, column);
 }
 
 function sameValue(a: string | string[], b: string | string[]) {

@@ -65,6 +65,7 @@ export const EDITABLE_COLUMNS = {
   tier: "tier",
   owner: "owner_id",
   region: "region",
+  tags: "tags",
 } as const satisfies Partial<Record<DirectoryColumn, string>>;
 export type EditableColumn = keyof typeof EDITABLE_COLUMNS;
 export type EditableField = (typeof EDITABLE_COLUMNS)[EditableColumn];
