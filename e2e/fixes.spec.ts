@@ -30,6 +30,30 @@ test("the directory, a workspace, partner users and the audit log load without a
   expect(errors).toEqual([]);
 });
 
+test("a de-DE org's directory, workspace, partner users and audit log load without a console error", async ({
+  page,
+}) => {
+  // Initech belongs to Globex, which works in EUR on Berlin's clock (de-DE).
+  const initech = "33333333-3333-4333-8333-000000000006";
+  const errors = collectErrors(page);
+  await signInAsStaff(page, "admin@globex.test", "/admin/partners");
+  await expect(page.getByRole("grid", { name: "Partners" })).toBeVisible();
+  for (const path of [
+    "/admin/partners?sort=-tier&size=100",
+    `/admin/partners?preview=${initech}`,
+    `/admin/partners/${initech}/overview`,
+    `/admin/partners/${initech}/referrals`,
+    `/admin/partners/${initech}/tasks`,
+    `/admin/partners/${initech}/activity`,
+    "/admin/partner-users",
+    "/admin/audit",
+  ]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+  expect(errors).toEqual([]);
+});
+
 test("a malformed partner id shows the not-found page, not a failure", async ({ page }) => {
   await signInAsStaff(page, "member@acme.test", "/admin/partners");
   for (const id of ["not-a-partner", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", "------------------------------------"]) {

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { AccessGate } from "@/components/gates/access-gate";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -8,6 +9,7 @@ import { currentPath } from "@/lib/auth/current-path";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getPartnerContext } from "@/lib/auth/partner-context";
 import { getStaffContext } from "@/lib/auth/staff-context";
+import { formatOf } from "@/lib/format/org-format";
 import { LEADS } from "@/lib/orgs/roles";
 import { getMfaStatus, mfaStep } from "@/lib/mfa/status";
 import { SecuritySettings } from "@/components/mfa/security-settings";
@@ -76,7 +78,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </>
         }
       />
-      <main className="mx-auto max-w-[1440px] px-4 py-6 sm:px-6">{children}</main>
+      <main className="mx-auto max-w-[1440px] px-4 py-6 sm:px-6">
+        <OrgFormatProvider org={formatOf(staff.org)}>{children}</OrgFormatProvider>
+      </main>
     </div>
   );
 }

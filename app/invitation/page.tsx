@@ -6,7 +6,7 @@ import { AcceptInvitationForm } from "@/components/invitations/accept-invitation
 import { ChoosePasswordForm } from "@/components/invitations/choose-password-form";
 import { Alert } from "@/components/ui/alert";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { formatDateTime } from "@/lib/format/dates";
+import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
 import { acceptError } from "@/lib/invitations/errors";
 import { invitationForToken, type InvitationStatus } from "@/lib/invitations/queries";
 import { ROLE_SUMMARIES } from "@/lib/invitations/role-summaries";
@@ -60,7 +60,7 @@ export default async function InvitationPage({
   const details = (
     <p className="mb-5 text-sm text-slate-600">
       <span className="font-medium text-slate-800">{invitation.role}:</span> {ROLE_SUMMARIES[invitation.role]} The link
-      works until {formatDateTime(invitation.expiresAt, "UTC")} UTC.
+      works until {orgFormatter(DEFAULT_ORG_FORMAT).dateTime(invitation.expiresAt)} UTC.
     </p>
   );
   const user = await getCurrentUser();

@@ -9,9 +9,8 @@ import { PARTNER_STATUSES, STATUS_LABELS } from "@/lib/partners/constants";
 import type { DirectoryFilter } from "@/lib/partners/directory-params";
 import type { OwnerOption } from "@/lib/partners/directory-types";
 import { ConfirmDialog } from "./confirm-dialog";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import type { Selection } from "./use-selection";
-
-const plural = (n: number) => `${n.toLocaleString("en-US")} partner${n === 1 ? "" : "s"}`;
 
 /** Bulk status, owner and archive for the selected partners, each behind a confirmation that says how many. */
 export function BulkBar({
@@ -29,6 +28,8 @@ export function BulkBar({
 }) {
   const [change, setChange] = useState<BulkChange | null>(null);
   const [pending, startTransition] = useTransition();
+  const format = useOrgFormat();
+  const plural = (n: number) => `${format.number(n)} partner${n === 1 ? "" : "s"}`;
   const count = selection.count;
   if (count === 0) return null;
   const tooMany = !selection.allMatching && selection.ids.size > MAX_BULK_IDS;

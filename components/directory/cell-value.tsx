@@ -1,12 +1,21 @@
 import { StatusBadge } from "@/components/partners/status-badge";
 import { TierPill } from "@/components/partners/tier-pill";
-import { formatDate } from "@/lib/format/dates";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import type { DirectoryColumn, TextEditableColumn } from "@/lib/partners/directory-columns";
 import type { DirectoryRow } from "@/lib/partners/directory-types";
 import { cn } from "@/lib/utils/cn";
 
 /** How a partner's value shows in a grid cell or card. */
-export function CellValue({ row, column, timeZone }: { row: DirectoryRow; column: DirectoryColumn; timeZone: string }) {
+export function CellValue({
+  row,
+  column,
+}: {
+  row: DirectoryRow;
+  column: DirectoryColumn;
+  /** Ignored: dates follow the org's format from OrgFormatProvider. Kept so the grid's call sites stay as they are. */
+  timeZone?: string;
+}) {
+  const format = useOrgFormat();
   switch (column) {
     case "name":
       return (
@@ -63,9 +72,9 @@ export function CellValue({ row, column, timeZone }: { row: DirectoryRow; column
         <span className="text-slate-400">—</span>
       );
     case "updated_at":
-      return <span className="text-slate-600 tabular-nums">{formatDate(row.updated_at, timeZone)}</span>;
+      return <span className="text-slate-600 tabular-nums">{format.date(row.updated_at)}</span>;
     case "created_at":
-      return <span className="text-slate-600 tabular-nums">{formatDate(row.created_at, timeZone)}</span>;
+      return <span className="text-slate-600 tabular-nums">{format.date(row.created_at)}</span>;
   }
 }
 

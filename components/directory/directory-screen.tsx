@@ -18,6 +18,7 @@ import { ImportDialog } from "./import-dialog";
 import { Pager } from "./pager";
 import { PartnerCards } from "./partner-cards";
 import { PartnerGrid } from "./partner-grid";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import { PreviewPanel } from "./preview-panel";
 import { useDirectoryUrl } from "./use-directory-url";
 import { usePartnerEdit } from "./use-partner-edit";
@@ -64,6 +65,7 @@ function Directory({
   org,
   loadedAt,
 }: DirectoryScreenProps) {
+  const format = useOrgFormat();
   const url = useDirectoryUrl();
   const queryKey = ["directory", loadedAt];
   // The server's page seeds the cache; edits update it optimistically and confirm it.
@@ -125,7 +127,7 @@ function Directory({
           <h1 className="text-2xl font-semibold tracking-tight">Partners</h1>
           <p className="mt-0.5 text-sm text-slate-500" aria-live="polite" data-testid="matching-count">
             {page.totalIsEstimate ? "About " : ""}
-            {page.total.toLocaleString("en-US")} {filtered ? "matching" : ""} partner{page.total === 1 ? "" : "s"}
+            {format.number(page.total)} {filtered ? "matching" : ""} partner{page.total === 1 ? "" : "s"}
             {url.pending && <span className="ml-2 text-slate-400">Updating…</span>}
           </p>
         </div>
@@ -246,8 +248,6 @@ function Directory({
         <PreviewPanel
           row={previewRow}
           preview={preview}
-          currency={org.currency}
-          timeZone={org.timeZone}
           onClose={() => void url.setParams({ preview: null }, { history: "replace" })}
         />
       )}

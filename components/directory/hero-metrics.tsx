@@ -1,21 +1,22 @@
-import { formatMoney } from "@/lib/format/money";
+import { orgFormatter, type OrgFormat } from "@/lib/format/org-format";
 import type { DirectoryMetrics } from "@/lib/partners/directory-types";
 
 export function HeroMetrics({
   metrics,
-  currency,
+  org,
   filtered,
 }: {
   metrics: DirectoryMetrics;
-  currency: string;
+  org: OrgFormat;
   filtered: boolean;
 }) {
+  const format = orgFormatter(org);
   const money = (amount: number) => ({
-    full: formatMoney(amount, currency, { compact: amount >= 1_000_000 }),
+    full: format.compactMoney(amount, { above: 1_000_000 }),
     // A phone's third of the width fits "$809.7K", not "$809,687.50".
-    short: formatMoney(amount, currency, { compact: amount >= 10_000 }),
+    short: format.compactMoney(amount, { above: 10_000 }),
   });
-  const count = metrics.activePartners.toLocaleString("en-US");
+  const count = format.number(metrics.activePartners);
   const items = [
     { label: "Active partners", value: { full: count, short: count } },
     { label: "Pipeline value", value: money(metrics.pipelineValue) },

@@ -1,6 +1,7 @@
 "use client";
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import { PAGE_SIZES, type PageSize } from "@/lib/partners/directory-columns";
 
 export function Pager({
@@ -19,6 +20,7 @@ export function Pager({
   onPage: (page: number) => void;
   onPageSize: (size: PageSize) => void;
 }) {
+  const format = useOrgFormat();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
@@ -28,8 +30,8 @@ export function Pager({
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite">
         {from > to
-          ? `Page ${page} is past the end`
-          : `${from.toLocaleString("en-US")}–${to.toLocaleString("en-US")} of ${estimated ? "about " : ""}${total.toLocaleString("en-US")}`}
+          ? `Page ${format.number(page)} is past the end`
+          : `${format.number(from)}–${format.number(to)} of ${estimated ? "about " : ""}${format.number(total)}`}
       </p>
       <div className="flex items-center gap-2">
         <label className="hidden items-center gap-2 sm:flex">
@@ -50,8 +52,8 @@ export function Pager({
           <ChevronLeft className="size-4" aria-hidden /> Previous
         </button>
         <span className="tabular-nums">
-          Page {page.toLocaleString("en-US")} of {estimated ? "about " : ""}
-          {pages.toLocaleString("en-US")}
+          Page {format.number(page)} of {estimated ? "about " : ""}
+          {format.number(pages)}
         </span>
         <button type="button" className={button} disabled={page >= pages} onClick={() => onPage(page + 1)}>
           Next <ChevronRight className="size-4" aria-hidden />

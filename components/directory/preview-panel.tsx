@@ -6,8 +6,7 @@ import { useEffect, useRef } from "react";
 import { StatusBadge } from "@/components/partners/status-badge";
 import { TierPill } from "@/components/partners/tier-pill";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDate, formatRelative } from "@/lib/format/dates";
-import { formatMoney } from "@/lib/format/money";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import type { ActivityItem, DirectoryRow, PartnerPreview } from "@/lib/partners/directory-types";
 import { STATUS_LABELS, TIER_LABELS, type PartnerStatus, type PartnerTier } from "@/lib/partners/constants";
 
@@ -19,16 +18,13 @@ import { STATUS_LABELS, TIER_LABELS, type PartnerStatus, type PartnerTier } from
 export function PreviewPanel({
   row,
   preview,
-  currency,
-  timeZone,
   onClose,
 }: {
   row: DirectoryRow;
   preview: PartnerPreview | null;
-  currency: string;
-  timeZone: string;
   onClose: () => void;
 }) {
+  const format = useOrgFormat();
   const partner = preview?.partner.id === row.id ? preview.partner : row;
   const details = preview?.partner.id === row.id ? preview : null;
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -53,9 +49,9 @@ export function PreviewPanel({
         "—"
       ),
     ],
-    ["Commission rate", partner.commission_rate === null ? "—" : `${Number(partner.commission_rate)}%`],
+    ["Commission rate", partner.commission_rate === null ? "—" : `${format.number(partner.commission_rate)}%`],
     ["External id", partner.external_id ?? "—"],
-    ["Partner since", formatDate(partner.created_at, timeZone)],
+    ["Partner since", format.date(partner.created_at)],
   ];
 
   return (
@@ -71,7 +67,7 @@ export function PreviewPanel({
             <StatusBadge status={partner.status} />
             <TierPill tier={partner.tier} />
             {partner.archived_at && (
-              <span className="text-xs text-slate-500">Archived {formatDate(partner.archived_at, timeZone)}</span>
+              <span className="text-xs text-slate-500">Archived {format.date(partner.archived_at)}</span>
             )}
           </div>
         </div>
@@ -92,22 +88,22 @@ export function PreviewPanel({
             <>
               <Stat
                 label="Open referrals"
-                value={details.rollups.referralsOpen.toLocaleString("en-US")}
+                value={format.number(details.rollups.referralsOpen)}
                 hint={`${details.rollups.referralsWon} won of ${details.rollups.referralsTotal}`}
               />
               <Stat
                 label="Pipeline"
-                value={formatMoney(details.rollups.pipelineValue, currency)}
-                hint={`${formatMoney(details.rollups.wonValue, currency)} won`}
+                value={format.money(details.rollups.pipelineValue)}
+                hint={`${format.money(details.rollups.wonValue)} won`}
               />
               <Stat
                 label="Commission owed"
-                value={formatMoney(details.rollups.commissionOwed, currency)}
-                hint={`${formatMoney(details.rollups.commissionPaid, currency)} paid`}
+                value={format.money(details.rollups.commissionOwed)}
+                hint={`${format.money(details.rollups.commissionPaid)} paid`}
               />
               <Stat
                 label="Open tasks"
-                value={details.rollups.openTasks.toLocaleString("en-US")}
+                value={format.number(details.rollups.openTasks)}
                 hint={details.rollups.overdueTasks ? `${details.rollups.overdueTasks} overdue` : "none overdue"}
                 warn={details.rollups.overdueTasks > 0}
               />
@@ -139,9 +135,11 @@ export function PreviewPanel({
                       <time
                         className="text-xs text-slate-500"
                         dateTime={item.occurred_at}
-                        title={formatDate(item.occurred_at, timeZone)}
+                        title={format.dateTime(item.occurred_at)}
+                        // How long ago moves with the clock between the server's render and the browser's.
+                        suppressHydrationWarning
                       >
-                        {formatRelative(item.occurred_at)}
+                        {format.relative(item.occurred_at)}
                       </time>
                     </span>
                   </li>

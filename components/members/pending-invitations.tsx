@@ -1,11 +1,12 @@
 import { InvitationRowActions } from "@/components/members/invitation-row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDate } from "@/lib/format/dates";
+import { orgFormatter, type OrgFormat } from "@/lib/format/org-format";
 import type { PendingInvitation } from "@/lib/invitations/queries";
 
 /** Invitations nobody has accepted yet: who, which role, who sent it, until when it works. */
-export function PendingInvitations({ invitations, timeZone }: { invitations: PendingInvitation[]; timeZone: string }) {
+export function PendingInvitations({ invitations, org }: { invitations: PendingInvitation[]; org: OrgFormat }) {
+  const format = orgFormatter(org);
   return (
     <Card>
       <CardHeader
@@ -31,8 +32,8 @@ export function PendingInvitations({ invitations, timeZone }: { invitations: Pen
                 <p className="text-sm text-slate-500">
                   {invitation.inviterName ? `Invited by ${invitation.inviterName}` : "Invited"} ·{" "}
                   {invitation.expired
-                    ? `expired ${formatDate(invitation.expiresAt, timeZone)}`
-                    : `expires ${formatDate(invitation.expiresAt, timeZone)}`}
+                    ? `expired ${format.date(invitation.expiresAt)}`
+                    : `expires ${format.date(invitation.expiresAt)}`}
                 </p>
               </div>
               <InvitationRowActions invitationId={invitation.id} email={invitation.email} />

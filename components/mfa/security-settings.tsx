@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { formatDate } from "@/lib/format/dates";
+import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
 import { verifiedFactors } from "@/lib/mfa/factors";
 import type { MfaRequirement } from "@/lib/mfa/schemas";
 import { getMfaStatus } from "@/lib/mfa/status";
@@ -21,7 +21,7 @@ export async function SecuritySettings() {
     verifiedFactors(await createClient()),
     getStaffContext(),
   ]);
-  const timeZone = staff?.org.time_zone ?? "UTC";
+  const format = orgFormatter(staff?.org ?? DEFAULT_ORG_FORMAT);
   const waiting = status.memberships.filter((membership) => membership.applies && !membership.allowed);
   const suggestedName = factors.length === 0 ? "Phone" : "Backup device";
 
@@ -53,7 +53,7 @@ export async function SecuritySettings() {
             factors={factors.map((factor) => ({
               id: factor.id,
               name: factor.name,
-              added: formatDate(factor.createdAt, timeZone),
+              added: format.date(factor.createdAt),
             }))}
           />
         ) : (

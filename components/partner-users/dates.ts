@@ -1,11 +1,6 @@
 import { dayIn } from "@/lib/format/day-range";
-import { formatDate } from "@/lib/format/dates";
 
 /** A grant's instant as the day the org sees it (what the date inputs hold); "" for none. */
 export function instantToDay(instant: string | null, timeZone: string): string {
   return instant ? dayIn(instant, timeZone) : "";
-}
-
-export function showDay(instant: string | null, timeZone: string): string {
-  return instant ? formatDate(instant, timeZone) : "";
 }

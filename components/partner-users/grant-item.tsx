@@ -17,7 +17,8 @@ import type { GrantState } from "@/lib/partner-users/queries";
 import { updateAccessWindowSchema, type UpdateAccessWindowFormInput } from "@/lib/partner-users/schemas";
 import { SECTION_LABELS } from "@/lib/portal/constants";
 import type { PortalSection } from "@/lib/portal/sections";
-import { instantToDay, showDay } from "./dates";
+import { useOrgFormat } from "@/components/format/org-format-provider";
+import { instantToDay } from "./dates";
 import { GrantFields } from "./grant-fields";
 
 const STATE: Record<GrantState, { label: string; tone: BadgeTone }> = {
@@ -46,12 +47,13 @@ export type GrantItemProps = {
 /** One grant: who or what, its state, scope and window; revoke at once or change the window. */
 export function GrantItem({ grant, title, subtitle, state, canManage, timeZone }: GrantItemProps) {
   const router = useRouter();
+  const format = useOrgFormat();
   const [, startUndo] = useTransition();
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
   const window =
     grant.startsAt || grant.endsAt
-      ? `${grant.startsAt ? `from ${showDay(grant.startsAt, timeZone)}` : ""}${grant.startsAt && grant.endsAt ? " " : ""}${grant.endsAt ? `until ${showDay(grant.endsAt, timeZone)}` : ""}`
+      ? `${grant.startsAt ? `from ${format.date(grant.startsAt)}` : ""}${grant.startsAt && grant.endsAt ? " " : ""}${grant.endsAt ? `until ${format.date(grant.endsAt)}` : ""}`
       : "no end date";
 
   async function revoke(): Promise<boolean> {

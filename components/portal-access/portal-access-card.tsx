@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { AddGrantForm } from "@/components/partner-users/add-grant-form";
+import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { GrantItem } from "@/components/partner-users/grant-item";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getStaffContext } from "@/lib/auth/staff-context";
+import { textsFor } from "@/lib/format/org-format";
 import { LEADS } from "@/lib/orgs/roles";
 import { listPartnerGrants } from "@/lib/partner-users/queries";
 import type { PortalSection } from "@/lib/portal/sections";
@@ -21,60 +23,65 @@ export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
   const holders = [
     ...new Set(grants.filter((grant) => grant.state !== "revoked").map((grant) => grant.partner_user_id)),
   ];
+  const texts = textsFor(staff.org, (format) =>
+    grants.forEach((grant) => [grant.starts_at, grant.ends_at].forEach((instant) => format.date(instant))),
+  );
   return (
-    <Card aria-label="Portal access">
-      <CardHeader
-        title="Portal access"
-        description="Partner users who can see this partner in the portal."
-        actions={
-          canManage ? (
-            <Link
-              href={`/admin/partner-users?partner=${partnerId}`}
-              className="text-sm font-medium text-brand-700 hover:underline"
-            >
-              Invite someone
-            </Link>
-          ) : undefined
-        }
-      />
-      <CardBody className="py-1">
-        {grants.length === 0 ? (
-          <p className="py-3 text-sm text-slate-500">Nobody has portal access to this partner yet.</p>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {grants.map((grant) => {
-              const user = grant.partner_users as { name: string | null; email: string; is_active: boolean } | null;
-              return (
-                <GrantItem
-                  key={grant.id}
-                  grant={{
-                    id: grant.id,
-                    scope: grant.scope as PortalSection[],
-                    startsAt: grant.starts_at,
-                    endsAt: grant.ends_at,
-                    revokedAt: grant.revoked_at,
-                  }}
-                  title={user?.name ?? user?.email ?? "Unknown person"}
-                  subtitle={`${user?.email ?? ""}${user && !user.is_active ? " · deactivated" : ""}`}
-                  state={grant.state}
-                  canManage={canManage}
-                  timeZone={staff.org.time_zone}
-                />
-              );
-            })}
-          </ul>
-        )}
-        {canManage && (
-          <div className="pt-1 pb-3">
-            <AddGrantForm
-              partnerId={partnerId}
-              exclude={holders}
-              choiceLabel="Partner user"
-              timeZone={staff.org.time_zone}
-            />
-          </div>
-        )}
-      </CardBody>
-    </Card>
+    <OrgFormatProvider texts={texts}>
+      <Card aria-label="Portal access">
+        <CardHeader
+          title="Portal access"
+          description="Partner users who can see this partner in the portal."
+          actions={
+            canManage ? (
+              <Link
+                href={`/admin/partner-users?partner=${partnerId}`}
+                className="text-sm font-medium text-brand-700 hover:underline"
+              >
+                Invite someone
+              </Link>
+            ) : undefined
+          }
+        />
+        <CardBody className="py-1">
+          {grants.length === 0 ? (
+            <p className="py-3 text-sm text-slate-500">Nobody has portal access to this partner yet.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {grants.map((grant) => {
+                const user = grant.partner_users as { name: string | null; email: string; is_active: boolean } | null;
+                return (
+                  <GrantItem
+                    key={grant.id}
+                    grant={{
+                      id: grant.id,
+                      scope: grant.scope as PortalSection[],
+                      startsAt: grant.starts_at,
+                      endsAt: grant.ends_at,
+                      revokedAt: grant.revoked_at,
+                    }}
+                    title={user?.name ?? user?.email ?? "Unknown person"}
+                    subtitle={`${user?.email ?? ""}${user && !user.is_active ? " · deactivated" : ""}`}
+                    state={grant.state}
+                    canManage={canManage}
+                    timeZone={staff.org.time_zone}
+                  />
+                );
+              })}
+            </ul>
+          )}
+          {canManage && (
+            <div className="pt-1 pb-3">
+              <AddGrantForm
+                partnerId={partnerId}
+                exclude={holders}
+                choiceLabel="Partner user"
+                timeZone={staff.org.time_zone}
+              />
+            </div>
+          )}
+        </CardBody>
+      </Card>
+    </OrgFormatProvider>
   );
 }

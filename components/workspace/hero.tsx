@@ -2,26 +2,16 @@ import Link from "next/link";
 import { ChevronLeft, Globe, Mail, User } from "lucide-react";
 import { StatusBadge } from "@/components/partners/status-badge";
 import { TierPill } from "@/components/partners/tier-pill";
+import { orgFormatter, type OrgFormat } from "@/lib/format/org-format";
 import type { PartnerStatus, PartnerTier } from "@/lib/partners/constants";
 import type { PartnerRollups, WorkspacePartner } from "@/lib/workspace/get-workspace-partner";
 import { HeroControls } from "./hero-controls";
 import { RestoreButton } from "./restore-button";
 
-/** "$269K", "$0": compact money without a forced decimal. */
-function compact(amount: number | string | null | undefined, currency: string): string {
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency,
-    notation: "compact",
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1,
-  }).format(Number(amount ?? 0));
-}
-
-function winRate(rollups: PartnerRollups | null): string {
+function winRate(rollups: PartnerRollups | null, percent: (share: number) => string): string {
   if (!rollups) return "—";
   const closed = rollups.referrals_won + rollups.referrals_lost;
-  return closed === 0 ? "—" : `${Math.round((rollups.referrals_won / closed) * 100)}%`;
+  return closed === 0 ? "—" : percent(rollups.referrals_won / closed);
 }
 
 /** Name, status, tier, owner and the roll-ups from partner_rollups(). */
@@ -29,35 +19,40 @@ export function Hero({
   partner,
   rollups,
   ownerName,
-  currency,
+  org,
 }: {
   partner: WorkspacePartner;
   rollups: PartnerRollups | null;
   ownerName: string | null;
-  currency: string;
+  org: OrgFormat;
 }) {
+  const format = orgFormatter(org);
+  // "$269K", "$0": every tile short, whatever the amount.
+  const compact = (amount: number | string | null | undefined) => format.compactMoney(amount, { above: 0 });
   const metrics = [
     {
       label: "Referrals",
-      value: rollups ? rollups.referrals_total.toLocaleString("en-US") : "—",
-      hint: rollups ? `${rollups.referrals_open} open` : undefined,
+      value: rollups ? format.number(rollups.referrals_total) : "—",
+      hint: rollups ? `${format.number(rollups.referrals_open)} open` : undefined,
     },
     {
       label: "Win rate",
-      value: winRate(rollups),
-      hint: rollups ? `${rollups.referrals_won} won · ${rollups.referrals_lost} lost` : undefined,
+      value: winRate(rollups, format.percent),
+      hint: rollups
+        ? `${format.number(rollups.referrals_won)} won · ${format.number(rollups.referrals_lost)} lost`
+        : undefined,
     },
-    { label: "Pipeline", value: compact(rollups?.pipeline_value, currency), hint: "open referrals" },
+    { label: "Pipeline", value: compact(rollups?.pipeline_value), hint: "open referrals" },
     {
       label: "Commission earned",
-      value: compact(rollups?.commission_earned, currency),
-      hint: `${compact(rollups?.commission_paid, currency)} paid`,
+      value: compact(rollups?.commission_earned),
+      hint: `${compact(rollups?.commission_paid)} paid`,
     },
-    { label: "Commission owed", value: compact(rollups?.commission_owed, currency), hint: "pending + approved" },
+    { label: "Commission owed", value: compact(rollups?.commission_owed), hint: "pending + approved" },
     {
       label: "Open tasks",
-      value: rollups ? String(rollups.open_tasks) : "—",
-      hint: rollups && rollups.overdue_tasks > 0 ? `${rollups.overdue_tasks} overdue` : "none overdue",
+      value: rollups ? format.number(rollups.open_tasks) : "—",
+      hint: rollups && rollups.overdue_tasks > 0 ? `${format.number(rollups.overdue_tasks)} overdue` : "none overdue",
       warn: Boolean(rollups && rollups.overdue_tasks > 0),
     },
   ];

@@ -1,4 +1,4 @@
-import { formatMoney } from "@/lib/format/money";
+import type { OrgFormatter } from "@/lib/format/org-format";
 import { ACTIVITY_EVENT_LABELS, type ActivityEventType } from "./constants";
 
 type Payload = Record<string, unknown>;
@@ -9,11 +9,11 @@ const words = (value: unknown) => text(value).replaceAll("_", " ");
 /** One line for a timeline event, from its type and partner-safe payload. */
 export function describeEvent(
   event: { event_type: string; payload: unknown },
-  options: { currency: string; nameOf: (id: string | null) => string | null },
+  options: { format: OrgFormatter; nameOf: (id: string | null) => string | null },
 ): string {
   const payload = (event.payload && typeof event.payload === "object" ? event.payload : {}) as Payload;
   const money = (value: unknown) =>
-    value === null || value === undefined ? "" : formatMoney(text(value), text(payload.currency) || options.currency);
+    value === null || value === undefined ? "" : options.format.money(text(value), text(payload.currency) || undefined);
   switch (event.event_type as ActivityEventType) {
     case "partner.created":
     case "partner.imported":
@@ -61,15 +61,9 @@ export function dayKey(instant: string, timeZone: string): string {
   );
 }
 
-/** "Today", "Yesterday" or "Monday, March 4, 2026". */
-export function dayLabel(key: string, today: string, yesterday: string): string {
+/** "Today", "Yesterday" or the day written out in the org's locale ("Wednesday, March 4, 2026"). */
+export function dayLabel(key: string, today: string, yesterday: string, format: OrgFormatter): string {
   if (key === today) return "Today";
   if (key === yesterday) return "Yesterday";
-  return new Intl.DateTimeFormat("en-US", {
-    weekday: "long",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${key}T12:00:00Z`));
+  return format.longDay(key);
 }

@@ -88,3 +88,8 @@ export function dayRangeIn(range: { from?: string; to?: string }, timeZone: stri
     lt: range.to ? startOfDayIn(nextDay(range.to), timeZone) : undefined,
   };
 }
+
+/** Today's date (YYYY-MM-DD) in a time zone: what "overdue" and "today" mean for an org. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return dayIn(now, timeZone);
+}

@@ -1,45 +1,214 @@
 /**
  * Numbers, money and dates written the organization's way: its locale (BCP 47, as
- * organizations.locale holds it), its currency and its time zone. Screens use this; files
- * use the CSV machine format (lib/csv) instead.
+ * organizations.locale holds it), its currency and its time zone. Every screen and email
+ * uses this one module; files use the CSV machine format (lib/csv) instead.
+ *
+ * Node and the browser ship different ICU data, so the same call may write "803,0K" on one
+ * and "803K" on the other. A value the server renders is formatted there once and handed to
+ * client components as text (see `FormatTexts`); the browser formats only what it creates.
  */
 export type OrgFormat = { locale: string; currency: string; time_zone: string };
 
+/** What a screen falls back to when it cannot read the org (a partner user between grants). */
+export const DEFAULT_ORG_FORMAT: OrgFormat = { locale: "en-US", currency: "USD", time_zone: "UTC" };
+
+/** The three settings alone, to hand to a client component without the rest of the org. */
+export const formatOf = ({ locale, currency, time_zone }: OrgFormat): OrgFormat => ({ locale, currency, time_zone });
+
+type Amount = number | string | null | undefined;
+type Instant = string | Date | null | undefined;
+
 export type OrgFormatter = {
-  money: (amount: number | string | null | undefined, currency?: string) => string;
-  number: (value: number | string) => string;
-  /** A calendar day (YYYY-MM-DD), shown as that day wherever the reader is. */
-  day: (day: string) => string;
-  /** An instant, shown on the org's clock. */
-  dateTime: (instant: string | Date) => string;
+  /** The locale actually used (a malformed one falls back to en-US). */
+  locale: string;
+  /** Money, in the org's currency unless another is named: "1.234,50 €" in de-DE. */
+  money: (amount: Amount, currency?: string) => string;
+  /** Money for tiles: exact below `above` (10,000 unless set), short from there on: "1,2 Mio. €". */
+  compactMoney: (amount: Amount, options?: { above?: number; currency?: string }) => string;
+  /** A count or a decimal: "12.345,5" in de-DE. */
+  number: (value: Amount) => string;
+  /** A share (0.5) as a whole percentage: "50 %" in de-DE. */
+  percent: (share: number) => string;
+  /** A calendar day (YYYY-MM-DD), shown as that day wherever the reader is: "04.03.2026". */
+  day: (day: string | null | undefined) => string;
+  /** The day an instant falls on, on the org's clock. */
+  date: (instant: Instant) => string;
+  /** An instant with its time, on the org's clock: "04.03.2026, 15:07". */
+  dateTime: (instant: Instant) => string;
+  /** The time of day alone, on the org's clock: "15:07". */
+  time: (instant: Instant) => string;
+  /** A calendar day with its weekday, for headings: "Mittwoch, 4. März 2026". */
+  longDay: (day: string) => string;
+  /** A month of a calendar day or "YYYY-MM": "März 2026". */
+  month: (dayOrMonth: string) => string;
+  /** How long ago or ahead, in words: "vor 3 Tagen". Depends on the clock: never server-rendered into a client component. */
+  relative: (instant: Instant, now?: Date) => string;
 };
 
-function safeLocale(locale: string): string {
+/**
+ * Texts the server wrote, keyed by what was formatted (`textKey`). A client formatter given
+ * them answers from them first, so a value rendered on the server reads the same after
+ * hydration, whatever the browser's ICU says.
+ */
+export type FormatTexts = Record<string, string>;
+
+const DASH = "—";
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-\d{2}$/;
+
+export function safeLocale(locale: string | null | undefined): string {
   try {
-    return Intl.getCanonicalLocales(locale)[0] ?? "en-US";
+    const [canonical] = Intl.getCanonicalLocales(locale ?? "en-US");
+    if (!canonical) return "en-US";
+    return Intl.NumberFormat.supportedLocalesOf(canonical).length > 0 ? canonical : "en-US";
   } catch {
     return "en-US";
   }
 }
 
-const toNumber = (value: number | string | null | undefined) => {
+function safeTimeZone(timeZone: string | null | undefined): string {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: timeZone ?? "UTC" });
+    return timeZone ?? "UTC";
+  } catch {
+    return "UTC";
+  }
+}
+
+const toNumber = (value: Amount) => {
   const number = typeof value === "string" ? Number(value) : (value ?? 0);
   return Number.isFinite(number) ? number : 0;
 };
 
-export function orgFormatter(org: OrgFormat): OrgFormatter {
+const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
+
+export function textKey(kind: string, ...args: unknown[]): string {
+  return [kind, ...args.map((arg) => (arg instanceof Date ? arg.toISOString() : String(arg ?? "")))].join("|");
+}
+
+/** The largest unit whose span the distance reaches, as date-fns' "strict" distance picks it. */
+const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ["year", 31_536_000],
+  ["month", 2_592_000],
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+  ["second", 1],
+];
+
+function memo<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+export function orgFormatter(org: OrgFormat, texts?: FormatTexts): OrgFormatter {
   const locale = safeLocale(org.locale);
-  return {
-    money: (amount, currency = org.currency) =>
-      new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 }).format(toNumber(amount)),
-    number: (value) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(toNumber(value)),
-    day: (day) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(day)
-        ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`))
-        : day,
-    dateTime: (instant) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: org.time_zone }).format(
-        new Date(instant),
-      ),
+  const timeZone = safeTimeZone(org.time_zone);
+  const currencies = new Map<string, Intl.NumberFormat>();
+  const currencyFormat = (currency: string, compact: boolean) => {
+    const key = `${currency}|${compact}`;
+    let format = currencies.get(key);
+    if (!format) {
+      try {
+        format = new Intl.NumberFormat(locale, {
+          style: "currency",
+          currency,
+          ...(compact ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 } : {}),
+        });
+      } catch {
+        format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+      }
+      currencies.set(key, format);
+    }
+    return format;
   };
+  const numbers = memo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+  const percents = memo(() => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }));
+  const days = memo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }));
+  const dates = memo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }));
+  const dateTimes = memo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }));
+  const times = memo(() => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }));
+  const longDays = memo(() => new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }));
+  const months = memo(() => new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }));
+  const relatives = memo(() => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
+
+  const known = (key: string, make: () => string) => texts?.[key] ?? make();
+  const instant = (kind: string, value: Instant, format: () => Intl.DateTimeFormat) =>
+    value ? known(textKey(kind, value), () => format().format(toDate(value))) : DASH;
+
+  return {
+    locale,
+    money: (amount, currency = org.currency) =>
+      known(textKey("money", currency, amount), () => currencyFormat(currency, false).format(toNumber(amount))),
+    compactMoney: (amount, { above = 10_000, currency = org.currency } = {}) =>
+      known(textKey("compactMoney", currency, above, amount), () => {
+        const value = toNumber(amount);
+        return currencyFormat(currency, Math.abs(value) >= above).format(value);
+      }),
+    number: (value) => known(textKey("number", value), () => numbers().format(toNumber(value))),
+    percent: (share) => known(textKey("percent", share), () => percents().format(Number.isFinite(share) ? share : 0)),
+    day: (day) => {
+      if (!day) return DASH;
+      return known(textKey("day", day), () =>
+        DAY.test(day) ? days().format(new Date(`${day}T12:00:00Z`)) : dates().format(toDate(day)),
+      );
+    },
+    date: (value) => instant("date", value, dates),
+    dateTime: (value) => instant("dateTime", value, dateTimes),
+    time: (value) => instant("time", value, times),
+    longDay: (day) =>
+      known(textKey("longDay", day), () => (DAY.test(day) ? longDays().format(new Date(`${day}T12:00:00Z`)) : day)),
+    month: (value) =>
+      known(textKey("month", value), () => {
+        const day = MONTH.test(value) ? `${value}-01` : value.slice(0, 10);
+        return DAY.test(day) ? months().format(new Date(`${day}T12:00:00Z`)) : value;
+      }),
+    relative: (value, now = new Date()) => {
+      if (!value) return DASH;
+      const seconds = (toDate(value).getTime() - now.getTime()) / 1000;
+      const [unit, span] = RELATIVE_UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ["second", 1];
+      return relatives().format(Math.round(seconds / span), unit);
+    },
+  };
+}
+
+/**
+ * A formatter that keeps every text it writes, for a server component that hands values to a
+ * client component: format what the client will show, then pass `texts` along with the org.
+ */
+export function recordingFormatter(org: OrgFormat): { format: OrgFormatter; texts: FormatTexts } {
+  const texts: FormatTexts = {};
+  const plain = orgFormatter(org);
+  const record =
+    <A extends unknown[]>(kind: string, keyOf: (...args: A) => unknown[], write: (...args: A) => string) =>
+    (...args: A) => {
+      const text = write(...args);
+      texts[textKey(kind, ...keyOf(...args))] = text;
+      return text;
+    };
+  const format: OrgFormatter = {
+    ...plain,
+    money: record("money", (amount, currency = org.currency) => [currency, amount], plain.money),
+    compactMoney: record(
+      "compactMoney",
+      (amount, { above = 10_000, currency = org.currency } = {}) => [currency, above, amount],
+      plain.compactMoney,
+    ),
+    number: record("number", (value) => [value], plain.number),
+    percent: record("percent", (share) => [share], plain.percent),
+    day: record("day", (day) => [day], plain.day),
+    date: record("date", (value) => [value], plain.date),
+    dateTime: record("dateTime", (value) => [value], plain.dateTime),
+    time: record("time", (value) => [value], plain.time),
+    longDay: record("longDay", (day) => [day], plain.longDay),
+    month: record("month", (value) => [value], plain.month),
+  };
+  return { format, texts };
+}
+
+/** The texts of what `write` formats, for a server component to pass to the client components it renders. */
+export function textsFor(org: OrgFormat, write: (format: OrgFormatter) => void): FormatTexts {
+  const { format, texts } = recordingFormatter(org);
+  write(format);
+  return texts;
 }

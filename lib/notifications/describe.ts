@@ -1,6 +1,6 @@
 import { describeEvent } from "@/lib/activity/describe";
 import { ACTIVITY_EVENT_TYPES } from "@/lib/activity/constants";
-import { formatMoney } from "@/lib/format/money";
+import type { OrgFormatter } from "@/lib/format/org-format";
 import { NOTIFICATION_EVENT_LABELS, type NotificationEventType } from "./event-types";
 
 type Payload = Record<string, unknown>;
@@ -19,7 +19,7 @@ export type DescribedNotification = { title: string; detail: string };
  */
 export function describeNotification(
   notification: { event_type: string; payload: unknown; event_count: number },
-  context: { partnerName: string | null; currency: string },
+  context: { partnerName: string | null; format: OrgFormatter },
 ): DescribedNotification {
   const type = notification.event_type as NotificationEventType;
   const title = NOTIFICATION_EVENT_LABELS[type] ?? notification.event_type;
@@ -27,28 +27,31 @@ export function describeNotification(
     notification.payload && typeof notification.payload === "object" ? notification.payload : {}
   ) as Payload;
   if (notification.event_count > 1) {
-    return { title, detail: `${notification.event_count.toLocaleString("en")} changes in one batch` };
+    return { title, detail: `${context.format.number(notification.event_count)} changes in one batch` };
   }
   const where = context.partnerName ? `${context.partnerName}: ` : "";
-  const money = (value: unknown) => formatMoney(text(value), text(payload.currency) || context.currency);
+  const money = (value: unknown) => context.format.money(text(value), text(payload.currency) || undefined);
   switch (type) {
     case "commission.due_soon":
     case "commission.overdue":
-      return { title, detail: `${where}${money(payload.amount)} due ${text(payload.due_at).slice(0, 10)}` };
+      return {
+        title,
+        detail: `${where}${money(payload.amount)} due ${context.format.day(text(payload.due_at).slice(0, 10))}`,
+      };
     case "task.due_today":
     case "task.overdue":
       return { title, detail: `${where}${text(payload.title)}` };
     case "grant.ending":
-      return { title, detail: `${where}access ends ${text(payload.ends_at).slice(0, 10)}` };
+      return { title, detail: `${where}access ends ${context.format.date(text(payload.ends_at))}` };
     case "training.expiring":
-      return { title, detail: `${where}${text(payload.name)} expires ${text(payload.expires_on)}` };
+      return { title, detail: `${where}${text(payload.name)} expires ${context.format.day(text(payload.expires_on))}` };
     case "webhook.endpoint_disabled":
       return { title, detail: text(payload.url) };
     default:
       if ((ACTIVITY_EVENT_TYPES as readonly string[]).includes(type))
         return {
           title,
-          detail: `${where}${withoutLead(type, describeEvent({ event_type: type, payload }, { currency: context.currency, nameOf: () => null }))}`,
+          detail: `${where}${withoutLead(type, describeEvent({ event_type: type, payload }, { format: context.format, nameOf: () => null }))}`,
         };
       return { title, detail: where.replace(/: $/, "") };
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ServerClient } from "@/lib/actions/safe-action";
+import { orgFormatter, type OrgFormat } from "@/lib/format/org-format";
 import { describeNotification } from "./describe";
 import { isNotificationEventType } from "./event-types";
 import { notificationHref } from "./links";
@@ -21,7 +22,7 @@ export type NotificationList = { items: NotificationItem[]; unread: number };
  */
 export async function listNotifications(
   supabase: ServerClient,
-  options: { limit: number; currency: string },
+  options: { limit: number; org: OrgFormat },
 ): Promise<NotificationList> {
   const [list, unread] = await Promise.all([
     supabase
@@ -45,9 +46,10 @@ export async function listNotifications(
     if (partners.error) throw partners.error;
     for (const partner of partners.data ?? []) names.set(partner.id, partner.name);
   }
+  const format = orgFormatter(options.org);
   const items = rows.map((row): NotificationItem => {
     const partnerName = row.partner_id ? (names.get(row.partner_id) ?? null) : null;
-    const { title, detail } = describeNotification(row, { partnerName, currency: options.currency });
+    const { title, detail } = describeNotification(row, { partnerName, format });
     return {
       id: row.id,
       title,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dayIn, dayRangeIn, isDay, nextDay, startOfDayIn } from "@/lib/format/day-range";
-import { formatTimestampIn } from "@/lib/format/dates";
+import { formatTimestampIn } from "@/lib/csv/timestamp-in";
 
 describe("startOfDayIn", () => {
   it("is local midnight in the org's zone, not UTC", () => {

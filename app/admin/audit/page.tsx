@@ -128,14 +128,14 @@ export default async function AuditPage({
       </form>
       {entries.length === 0 && filter.page > pages ? (
         <EmptyState
-          title={`There is no page ${filter.page.toLocaleString("en-US")}`}
-          description={`These filters have ${pages.toLocaleString("en-US")} page${pages === 1 ? "" : "s"} of entries.`}
+          title={`There is no page ${format.number(filter.page)}`}
+          description={`These filters have ${format.number(pages)} page${pages === 1 ? "" : "s"} of entries.`}
           action={
             <Link
               href={`/admin/audit${auditSearch(filter, { page: pages })}`}
               className="text-sm font-medium text-brand-700 hover:underline"
             >
-              Go to {pages === 1 ? "the first page" : `the last page (${pages.toLocaleString("en-US")})`}
+              Go to {pages === 1 ? "the first page" : `the last page (${format.number(pages)})`}
             </Link>
           }
         />
@@ -190,7 +190,8 @@ export default async function AuditPage({
       )}
       <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
         <span>
-          {total.toLocaleString("en-US")} entr{total === 1 ? "y" : "ies"} · page {filter.page} of {pages}
+          {format.number(total)} entr{total === 1 ? "y" : "ies"} · page {format.number(filter.page)} of{" "}
+          {format.number(pages)}
         </span>
         <span className="flex gap-2">
           {filter.page > 1 && (

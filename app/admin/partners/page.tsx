@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
+import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { DirectoryScreen } from "@/components/directory/directory-screen";
 import { HeroMetrics } from "@/components/directory/hero-metrics";
 import { getStaffContext } from "@/lib/auth/staff-context";
@@ -7,6 +8,7 @@ import { EDITORS } from "@/lib/orgs/roles";
 import { hasActiveFilter, loadDirectoryParams, resolveDirectoryView } from "@/lib/partners/directory-params";
 import { getDirectoryMetrics } from "@/lib/partners/queries/get-directory-metrics";
 import { getPartnerPreview } from "@/lib/partners/queries/get-partner-preview";
+import { directoryTexts } from "@/lib/partners/directory-texts";
 import { listDirectoryPartners } from "@/lib/partners/queries/list-directory-partners";
 import { listOwnerOptions } from "@/lib/partners/queries/list-owner-options";
 import { listRegions } from "@/lib/partners/queries/list-regions";
@@ -45,20 +47,27 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
     view.preview ? getPartnerPreview(supabase, orgId, view.preview) : Promise.resolve(null),
   ]);
 
+  const texts = directoryTexts(staff.org, {
+    rows,
+    total: metrics.matchingPartners,
+    page: view.page,
+    pageSize: view.pageSize,
+    preview,
+  });
   return (
-    <DirectoryScreen
-      view={view}
-      heroMetrics={
-        <HeroMetrics metrics={metrics} currency={staff.org.currency} filtered={hasActiveFilter(view.filter)} />
-      }
-      page={{ rows, total: metrics.matchingPartners, totalIsEstimate: false }}
-      owners={owners}
-      regions={regions}
-      preview={preview}
-      widths={layout.widths ?? {}}
-      canEdit={EDITORS.includes(staff.role)}
-      org={{ name: staff.org.name, currency: staff.org.currency, timeZone: staff.org.time_zone }}
-      loadedAt={renderedAt()}
-    />
+    <OrgFormatProvider texts={texts}>
+      <DirectoryScreen
+        view={view}
+        heroMetrics={<HeroMetrics metrics={metrics} org={staff.org} filtered={hasActiveFilter(view.filter)} />}
+        page={{ rows, total: metrics.matchingPartners, totalIsEstimate: false }}
+        owners={owners}
+        regions={regions}
+        preview={preview}
+        widths={layout.widths ?? {}}
+        canEdit={EDITORS.includes(staff.role)}
+        org={{ name: staff.org.name, currency: staff.org.currency, timeZone: staff.org.time_zone }}
+        loadedAt={renderedAt()}
+      />
+    </OrgFormatProvider>
   );
 }

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = staffRoute(
   { schema: listNotificationsSchema, roles: STAFF_ROLES },
   async (input, { supabase, staff }) =>
-    Response.json(await listNotifications(supabase, { limit: input.limit, currency: staff.org.currency }), {
+    Response.json(await listNotifications(supabase, { limit: input.limit, org: staff.org }), {
       headers: { "Cache-Control": "no-store" },
     }),
 );

@@ -2,9 +2,11 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { PortalHeader } from "@/components/portal/portal-header";
 import { AccessGate } from "@/components/gates/access-gate";
+import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { ACTIVE_ACCOUNT_COOKIE, getPartnerContext } from "@/lib/auth/partner-context";
 import { getStaffContext } from "@/lib/auth/staff-context";
+import { formatOf } from "@/lib/format/org-format";
 import { ALL_ACCOUNTS } from "@/lib/portal/constants";
 import { getPortalOrg } from "@/lib/portal/queries";
 
@@ -50,7 +52,9 @@ export default async function SignedInPortalLayout({ children }: { children: Rea
         accounts={partner.accounts.map(({ partnerId, name }) => ({ partnerId, name }))}
         fallbackAccount={remembered ?? ALL_ACCOUNTS}
       />
-      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+        <OrgFormatProvider org={org ? formatOf(org) : undefined}>{children}</OrgFormatProvider>
+      </main>
     </div>
   );
 }

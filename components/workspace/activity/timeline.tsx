@@ -4,6 +4,7 @@ import { Activity, Briefcase, CircleDollarSign, FileText, Handshake, ListTodo, M
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import { dayKey, dayLabel, describeEvent } from "@/lib/activity/describe";
 import { ACTIVITY_EVENT_LABELS, type ActivityEventType } from "@/lib/activity/constants";
 import type { ActivityEvent, ActivityPage } from "@/lib/activity/queries";
@@ -34,14 +35,14 @@ export function Timeline({
   yesterday: string;
   compact?: boolean;
 }) {
-  const { timeZone, currency, staff } = useWorkspace();
+  const { timeZone, staff } = useWorkspace();
+  const format = useOrgFormat();
   const { events, hasMore, loadMore, loadingMore, loadError, pollError } = useActivity(initial, {
     filter,
     limit: compact ? initial.events.length || 8 : undefined,
   });
   const shown = compact ? events.slice(0, 8) : events;
   const nameOf = (id: string | null) => staffName(staff, id);
-  const time = new Intl.DateTimeFormat("en-US", { timeStyle: "short", timeZone });
 
   if (shown.length === 0) {
     return (
@@ -64,9 +65,9 @@ export function Timeline({
     <div className="space-y-5" data-testid="timeline">
       {pollError && <Alert tone="warning">Live updates paused: the server could not be reached. Retrying…</Alert>}
       {groups.map((group) => (
-        <section key={group.key} aria-label={dayLabel(group.key, today, yesterday)}>
+        <section key={group.key} aria-label={dayLabel(group.key, today, yesterday, format)}>
           <h3 className="sticky top-0 z-10 bg-slate-50/95 py-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
-            {dayLabel(group.key, today, yesterday)}
+            {dayLabel(group.key, today, yesterday, format)}
           </h3>
           <ol className="mt-2 space-y-0">
             {group.events.map((event) => {
@@ -89,11 +90,11 @@ export function Timeline({
                         isNote && "whitespace-pre-wrap rounded-md bg-amber-50 px-3 py-2 ring-1 ring-amber-100",
                       )}
                     >
-                      {describeEvent(event, { currency, nameOf })}
+                      {describeEvent(event, { format, nameOf })}
                     </p>
                     <p className="mt-0.5 text-xs text-slate-500">
                       {ACTIVITY_EVENT_LABELS[event.event_type as ActivityEventType] ?? event.event_type} ·{" "}
-                      {nameOf(event.actor_id) ?? "System"} · {time.format(new Date(event.occurred_at))}
+                      {nameOf(event.actor_id) ?? "System"} · {format.time(event.occurred_at)}
                       {event.partner_visible && <span className="ml-1 text-emerald-700">· visible to partner</span>}
                     </p>
                   </div>

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { Database } from "@/lib/database.types";
 import { deleteDocument } from "@/lib/documents/actions/delete-document";
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from "@/lib/documents/constants";
-import { formatDate } from "@/lib/format/dates";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import { ConfirmDialog } from "../confirm-dialog";
 import { GuardedButton } from "../guarded-button";
 import { staffName, useWorkspace } from "../workspace-context";
@@ -18,7 +18,8 @@ import { RowActions, settleDelete } from "../row-actions";
 export type DocumentRow = Database["public"]["Tables"]["partner_documents"]["Row"];
 
 export function DocumentList({ documents }: { documents: DocumentRow[] }) {
-  const { staff, timeZone } = useWorkspace();
+  const { staff } = useWorkspace();
+  const format = useOrgFormat();
   const [editing, setEditing] = useState<DocumentRow | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [deleting, setDeleting] = useState<DocumentRow | null>(null);
@@ -78,7 +79,7 @@ export function DocumentList({ documents }: { documents: DocumentRow[] }) {
                       </span>
                     ))}
                     <span>
-                      {staffName(staff, document.owner_id) ?? "No owner"} · {formatDate(document.created_at, timeZone)}
+                      {staffName(staff, document.owner_id) ?? "No owner"} · {format.date(document.created_at)}
                     </span>
                   </div>
                 </div>

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { formatDate } from "@/lib/format/dates";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import { updateTraining } from "@/lib/training/actions/update-training";
 import { TRAINING_STATUSES, TRAINING_STATUS_LABELS, type TrainingStatus } from "@/lib/training/constants";
 import { trainingFormSchema, type TrainingFormInput } from "@/lib/training/schemas";
@@ -27,11 +27,11 @@ const TONES: Record<TrainingStatus, BadgeTone> = {
 };
 
 /** `completed_on`/`expires_on` are calendar days (date columns): shown as such, in no time zone. */
-const day = (value: string) => formatDate(`${value}T12:00:00Z`, "UTC");
 
 /** The partner's courses and certifications; editors record progress on each. */
 export function TrainingCard({ training }: { training: Training[] }) {
   const edit = usePermission("edit");
+  const format = useOrgFormat();
   const [editing, setEditing] = useState<Training | null>(null);
   return (
     <Card data-testid="training-card">
@@ -54,8 +54,8 @@ export function TrainingCard({ training }: { training: Training[] }) {
                     <span className="min-w-0 break-words">{item.name}</span>
                   </p>
                   <p className="text-xs text-slate-500">
-                    {item.completed_on ? `Completed ${day(item.completed_on)}` : "Not completed"}
-                    {item.expires_on && ` · expires ${day(item.expires_on)}`}
+                    {item.completed_on ? `Completed ${format.day(item.completed_on)}` : "Not completed"}
+                    {item.expires_on && ` · expires ${format.day(item.expires_on)}`}
                   </p>
                 </div>
                 <Badge tone={TONES[status] ?? "slate"} className="shrink-0">

@@ -12,11 +12,10 @@ import { deleteCommission } from "@/lib/commissions/actions/delete-commission";
 import { markCommissionPaid } from "@/lib/commissions/actions/mark-commission-paid";
 import { voidCommission } from "@/lib/commissions/actions/void-commission";
 import { COMMISSION_MOVES, COMMISSION_STATUS_LABELS, type CommissionStatus } from "@/lib/commissions/constants";
-import { formatDate } from "@/lib/format/dates";
-import { formatMoney } from "@/lib/format/money";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import { ConfirmDialog } from "../confirm-dialog";
 import { GuardedButton } from "../guarded-button";
-import { usePermission, useWorkspace } from "../workspace-context";
+import { usePermission } from "../workspace-context";
 import { CommissionFormDialog, type ReferralChoice } from "./commission-form-dialog";
 import type { CommissionRow } from "./referral-types";
 import { settleDelete } from "../row-actions";
@@ -46,7 +45,7 @@ export function CommissionPanel({
   today: string;
   referralChoices: ReferralChoice[];
 }) {
-  const { currency, timeZone } = useWorkspace();
+  const format = useOrgFormat();
   const lead = usePermission("lead");
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<CommissionRow | null>(null);
@@ -99,7 +98,7 @@ export function CommissionPanel({
               className="mt-0.5 truncate text-base font-semibold tabular-nums text-slate-900 sm:text-lg"
               data-testid={`commission-${label.toLowerCase()}`}
             >
-              {formatMoney(value, currency)}
+              {format.money(value)}
             </dd>
           </div>
         ))}
@@ -125,15 +124,15 @@ export function CommissionPanel({
               >
                 <div className="min-w-0 flex-1">
                   <p className="text-sm font-medium tabular-nums text-slate-900">
-                    {formatMoney(commission.amount, commission.currency)}{" "}
+                    {format.money(commission.amount, commission.currency)}{" "}
                     <Badge tone={TONES[status]} className="ml-1 align-middle">
                       {COMMISSION_STATUS_LABELS[status]}
                     </Badge>
                   </p>
                   <p className="text-xs text-slate-500 sm:truncate">
-                    {label} · earned {formatDate(commission.earned_at, timeZone)}
-                    {commission.due_at && ` · due ${formatDate(commission.due_at, timeZone)}`}
-                    {commission.paid_at && ` · paid ${formatDate(commission.paid_at, timeZone)}`}
+                    {label} · earned {format.date(commission.earned_at)}
+                    {commission.due_at && ` · due ${format.date(commission.due_at)}`}
+                    {commission.paid_at && ` · paid ${format.date(commission.paid_at)}`}
                   </p>
                 </div>
                 {lead.allowed && COMMISSION_MOVES[status].length > 0 && (
@@ -206,7 +205,7 @@ export function CommissionPanel({
       >
         {deleting && (
           <>
-            The pending commission of {formatMoney(deleting.amount, deleting.currency)} (
+            The pending commission of {format.money(deleting.amount, deleting.currency)} (
             {deleting.partner_referrals?.client_name ?? deleting.description ?? "bonus"}) will be removed. Only pending
             commissions can be deleted; approved ones are voided instead.
           </>

@@ -4,12 +4,11 @@ import { useState, useTransition } from "react";
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { toast } from "sonner";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
-import { formatDate } from "@/lib/format/dates";
-import { formatMoney } from "@/lib/format/money";
 import { deleteReferral } from "@/lib/referrals/actions/delete-referral";
 import { moveReferral } from "@/lib/referrals/actions/move-referral";
 import { REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, type ReferralStatus } from "@/lib/referrals/constants";
@@ -52,7 +51,8 @@ export function ReferralBoard({
   commissionRate: number | null;
   referralChoices: ReferralChoice[];
 }) {
-  const { partnerId, currency, timeZone, canLead } = useWorkspace();
+  const { partnerId, canLead } = useWorkspace();
+  const format = useOrgFormat();
   const edit = usePermission("edit");
   const lead = usePermission("lead");
   const [editing, setEditing] = useState<ReferralRow | null>(null);
@@ -155,12 +155,12 @@ export function ReferralBoard({
                     <p className="break-all text-xs text-slate-500">{referral.client_email ?? "No email"}</p>
                     <p className="text-xs tabular-nums text-slate-500 md:hidden">
                       {referral.actual_value !== null
-                        ? `Actual ${formatMoney(referral.actual_value, currency)}`
+                        ? `Actual ${format.money(referral.actual_value)}`
                         : referral.estimated_value !== null
-                          ? `Estimated ${formatMoney(referral.estimated_value, currency)}`
+                          ? `Estimated ${format.money(referral.estimated_value)}`
                           : "No value yet"}
                       {" · "}
-                      {formatDate(referral.referred_at, timeZone)}
+                      {format.date(referral.referred_at)}
                     </p>
                   </td>
                   <td className="block min-w-0 flex-1 sm:table-cell sm:px-3 sm:py-2.5">
@@ -180,17 +180,17 @@ export function ReferralBoard({
                     </Select>
                   </td>
                   <td className="hidden px-3 py-2.5 text-right tabular-nums md:table-cell">
-                    {referral.estimated_value === null ? "—" : formatMoney(referral.estimated_value, currency)}
+                    {referral.estimated_value === null ? "—" : format.money(referral.estimated_value)}
                   </td>
                   <td className="hidden px-3 py-2.5 text-right tabular-nums md:table-cell">
-                    {referral.actual_value === null ? "—" : formatMoney(referral.actual_value, currency)}
+                    {referral.actual_value === null ? "—" : format.money(referral.actual_value)}
                   </td>
                   <td className="hidden px-3 py-2.5 text-slate-600 lg:table-cell">
-                    {formatDate(referral.referred_at, timeZone)}
+                    {format.date(referral.referred_at)}
                   </td>
                   <td className="hidden px-3 py-2.5 text-slate-600 lg:table-cell">
                     {referral.closed_at ? (
-                      formatDate(referral.closed_at, timeZone)
+                      format.date(referral.closed_at)
                     ) : (
                       <Badge tone={REFERRAL_TONES[referral.status as ReferralStatus]}>open</Badge>
                     )}
@@ -269,6 +269,7 @@ function pageHref(base: string, status: ReferralStatus | null, page: number): st
 }
 
 function PipelineLink({ href, active, label, count }: { href: string; active: boolean; label: string; count: number }) {
+  const format = useOrgFormat();
   return (
     <Link
       href={href}
@@ -279,7 +280,7 @@ function PipelineLink({ href, active, label, count }: { href: string; active: bo
       )}
     >
       {label}
-      <span className="tabular-nums opacity-70">{count.toLocaleString("en-US")}</span>
+      <span className="tabular-nums opacity-70">{format.number(count)}</span>
     </Link>
   );
 }

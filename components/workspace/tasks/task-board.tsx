@@ -7,7 +7,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Database } from "@/lib/database.types";
-import { formatDate } from "@/lib/format/dates";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import { completeTask } from "@/lib/tasks/actions/complete-task";
 import { deleteTask } from "@/lib/tasks/actions/delete-task";
 import { reopenTask } from "@/lib/tasks/actions/reopen-task";
@@ -32,7 +32,8 @@ const isOpen = (status: string) => status === "todo" || status === "in_progress"
 
 /** Tasks with optimistic complete/reopen; overdue ones (before today in the org's time zone) stand out. */
 export function TaskBoard({ tasks, today, compact = false }: { tasks: TaskRow[]; today: string; compact?: boolean }) {
-  const { staff, timeZone } = useWorkspace();
+  const { staff } = useWorkspace();
+  const format = useOrgFormat();
   const edit = usePermission("edit");
   const [filter, setFilter] = useState<(typeof FILTERS)[number]["value"]>("open");
   const [editing, setEditing] = useState<TaskRow | null>(null);
@@ -145,11 +146,11 @@ export function TaskBoard({ tasks, today, compact = false }: { tasks: TaskRow[];
                         <span className={cn("inline-flex items-center gap-1", overdue && "font-semibold text-red-700")}>
                           <CalendarClock className="size-3.5" aria-hidden />
                           {overdue ? "Overdue · " : "Due "}
-                          {formatDate(`${task.due_date}T12:00:00Z`, "UTC")}
+                          {format.day(task.due_date)}
                         </span>
                       )}
                       <span>{assignee ?? "Unassigned"}</span>
-                      {done && task.completed_at && <span>Done {formatDate(task.completed_at, timeZone)}</span>}
+                      {done && task.completed_at && <span>Done {format.date(task.completed_at)}</span>}
                     </div>
                   </div>
                   {!compact && (

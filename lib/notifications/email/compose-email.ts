@@ -1,5 +1,6 @@
 import { render } from "@react-email/render";
 import type { Mail } from "@/lib/email/send-mail";
+import { orgFormatter, type OrgFormatter } from "@/lib/format/org-format";
 import { describeNotification } from "../describe";
 import { isNotificationEventType } from "../event-types";
 import { notificationHref } from "../links";
@@ -16,6 +17,9 @@ export type ClaimedEmail = {
   audience: string;
   org_name: string;
   org_currency: string;
+  /** The org's locale and time zone, when the claim carries them; emails fall back to en-US in UTC. */
+  org_locale?: string | null;
+  org_time_zone?: string | null;
   notification: NotificationJson | null;
   digest: { period_key: string; items: NotificationJson[] } | null;
 };
@@ -29,8 +33,13 @@ type NotificationJson = {
   partner_name: string | null;
 };
 
-function lineOf(item: NotificationJson, audience: "staff" | "partner", origin: string, currency: string): EmailLine {
-  const { title, detail } = describeNotification(item, { partnerName: item.partner_name, currency });
+function lineOf(
+  item: NotificationJson,
+  audience: "staff" | "partner",
+  origin: string,
+  format: OrgFormatter,
+): EmailLine {
+  const { title, detail } = describeNotification(item, { partnerName: item.partner_name, format });
   const href = isNotificationEventType(item.event_type)
     ? notificationHref({
         audience,
@@ -60,9 +69,14 @@ export async function composeEmail(claimed: ClaimedEmail, origin: string): Promi
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
   const messageId = `<${claimed.id}@partnerdesk>`;
+  const format = orgFormatter({
+    locale: claimed.org_locale ?? "en-US",
+    currency: claimed.org_currency,
+    time_zone: claimed.org_time_zone ?? "UTC",
+  });
 
   if (claimed.kind === "event" && claimed.notification) {
-    const line = lineOf(claimed.notification, audience, origin, claimed.org_currency);
+    const line = lineOf(claimed.notification, audience, origin, format);
     const element = EventEmail({ orgName: claimed.org_name, line, unsubscribeUrl: urls.page, preferencesUrl });
     return {
       to: claimed.to_email,
@@ -76,7 +90,7 @@ export async function composeEmail(claimed: ClaimedEmail, origin: string): Promi
   const items = claimed.digest?.items ?? [];
   if (items.length === 0) return null;
   const heading = audience === "partner" ? `Your week with ${claimed.org_name}` : `Your day in ${claimed.org_name}`;
-  const lines = items.map((item) => lineOf(item, audience, origin, claimed.org_currency));
+  const lines = items.map((item) => lineOf(item, audience, origin, format));
   const element = DigestEmail({ orgName: claimed.org_name, heading, lines, unsubscribeUrl: urls.page, preferencesUrl });
   return {
     to: claimed.to_email,

@@ -3,7 +3,7 @@ import { describeAuditEntry } from "@/lib/audit/describe";
 import { loadAuditNames } from "@/lib/audit/names";
 import { listAuditEntries, parseAuditFilter } from "@/lib/audit/queries";
 import { toCsv } from "@/lib/csv/write";
-import { formatTimestampIn } from "@/lib/format/dates";
+import { formatTimestampIn } from "@/lib/csv/timestamp-in";
 import { orgFormatter } from "@/lib/format/org-format";
 import { queryParamsSchema } from "@/lib/http/query-schema";
 

@@ -52,7 +52,7 @@ export default async function PartnerWorkspaceLayout({ params, children }: Param
       }}
     >
       <div className="space-y-6 pb-20 sm:pb-0">
-        <Hero partner={partner} rollups={rollups} ownerName={ownerName} currency={staff.org.currency} />
+        <Hero partner={partner} rollups={rollups} ownerName={ownerName} org={staff.org} />
         <TabNav partnerId={partnerId} counts={{ tasks: rollups?.open_tasks, referrals: rollups?.referrals_open }} />
         <ReadOnlyNotice />
         {children}

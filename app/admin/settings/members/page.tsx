@@ -7,7 +7,7 @@ import { ResetMemberFactors } from "@/components/mfa/reset-member-factors";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { formatDate } from "@/lib/format/dates";
+import { orgFormatter } from "@/lib/format/org-format";
 import { listPendingInvitations } from "@/lib/invitations/queries";
 import { listMembers } from "@/lib/members/queries";
 import { isStaffRole } from "@/lib/orgs/roles";
@@ -43,7 +43,7 @@ export default async function MembersPage() {
           <RoleSummaries />
         </CardBody>
       </Card>
-      <PendingInvitations invitations={invitations} timeZone={staff.org.time_zone} />
+      <PendingInvitations invitations={invitations} org={staff.org} />
       <Card>
         <CardHeader title={`${members.length} member${members.length === 1 ? "" : "s"}`} />
         <ul className="divide-y divide-slate-100">
@@ -61,7 +61,7 @@ export default async function MembersPage() {
                     {member.userId === staff.userId && <span className="ml-2 text-xs text-slate-500">(you)</span>}
                   </p>
                   <p className="truncate text-sm text-slate-500">
-                    {member.email} · since {formatDate(member.joinedAt, staff.org.time_zone)}
+                    {member.email} · since {orgFormatter(staff.org).date(member.joinedAt)}
                   </p>
                 </div>
                 <div className="flex flex-col gap-2 sm:items-end">

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { EndpointCard } from "@/components/webhooks/endpoint-card";
 import { NewEndpointForm } from "@/components/webhooks/new-endpoint-form";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { formatDateTime } from "@/lib/format/dates";
+import { orgFormatter } from "@/lib/format/org-format";
 import { createClient } from "@/lib/supabase/server";
 import { listWebhookEndpoints } from "@/lib/webhooks/queries";
 
@@ -42,7 +42,7 @@ export default async function WebhooksPage() {
             formatTime={Object.fromEntries(
               endpoint.deliveries.map((d) => [
                 d.id,
-                formatDateTime(d.last_attempt_at ?? d.created_at, staff.org.time_zone),
+                orgFormatter(staff.org).dateTime(d.last_attempt_at ?? d.created_at),
               ]),
             )}
           />

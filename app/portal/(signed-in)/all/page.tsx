@@ -8,8 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { getPartnerContext } from "@/lib/auth/partner-context";
-import { formatDate } from "@/lib/format/dates";
-import { formatMoney } from "@/lib/format/money";
+import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
 import {
   REFERRAL_STATUSES,
   REFERRAL_STATUS_LABELS,
@@ -48,7 +47,8 @@ export default async function AllAccountsPage({
     getPortalOrg(),
   ]);
   const currency = org?.currency ?? commissions[0]?.currency ?? "USD";
-  const money = (value: number) => formatMoney(value, currency);
+  const format = orgFormatter(org ?? DEFAULT_ORG_FORMAT);
+  const money = (value: number) => format.money(value, currency);
   const withCommissions = new Set(
     partner.accounts.filter((account) => account.scope.includes("commissions")).map((account) => account.partnerId),
   );
@@ -250,7 +250,7 @@ export default async function AllAccountsPage({
                   <Td className="text-right tabular-nums">
                     {referral.estimated_value == null ? "—" : money(referral.estimated_value)}
                   </Td>
-                  <Td className="whitespace-nowrap">{formatDate(referral.referred_at, org?.time_zone ?? "UTC")}</Td>
+                  <Td className="whitespace-nowrap">{format.date(referral.referred_at)}</Td>
                 </tr>
               ))}
             </tbody>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { ActivityFilter } from "@/components/workspace/activity/activity-filter";
 import { NoteForm } from "@/components/workspace/activity/note-form";
+import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { Timeline } from "@/components/workspace/activity/timeline";
+import { timelineTexts } from "@/lib/activity/timeline-texts";
 import { isActivityFilter } from "@/lib/activity/constants";
 import { listActivity } from "@/lib/activity/queries";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { todayIn } from "@/lib/format/dates";
+import { todayIn } from "@/lib/format/day-range";
 import { createClient } from "@/lib/supabase/server";
 import { workspaceMetadata } from "@/lib/workspace/metadata";
 
@@ -32,13 +34,15 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           </h2>
           <ActivityFilter value={filter} />
         </div>
-        <Timeline
-          key={filter ?? "all"}
-          initial={initial}
-          filter={filter}
-          today={todayIn(timeZone, now)}
-          yesterday={todayIn(timeZone, new Date(now.getTime() - 86_400_000))}
-        />
+        <OrgFormatProvider texts={staff ? timelineTexts(initial.events, staff.org) : undefined}>
+          <Timeline
+            key={filter ?? "all"}
+            initial={initial}
+            filter={filter}
+            today={todayIn(timeZone, now)}
+            yesterday={todayIn(timeZone, new Date(now.getTime() - 86_400_000))}
+          />
+        </OrgFormatProvider>
       </section>
       <aside className="order-1 lg:order-2">
         <NoteForm />

@@ -3,13 +3,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ExternalLink } from "lucide-react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { Timeline } from "@/components/workspace/activity/timeline";
+import { timelineTexts } from "@/lib/activity/timeline-texts";
 import { PartnerFactsForm } from "@/components/workspace/overview/partner-facts-form";
 import { TrainingCard } from "@/components/workspace/overview/training-card";
 import { TaskBoard } from "@/components/workspace/tasks/task-board";
 import { listActivity } from "@/lib/activity/queries";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { todayIn } from "@/lib/format/dates";
+import { textsFor } from "@/lib/format/org-format";
+import { todayIn } from "@/lib/format/day-range";
 import { TIER_LABELS, type PartnerTier } from "@/lib/partners/constants";
 import { listResourcesForTier } from "@/lib/resources/queries";
 import { createClient } from "@/lib/supabase/server";
@@ -38,77 +41,88 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
     listResourcesForTier(staff.org.id, partner.tier as PartnerTier),
     listActivity(supabase, { partnerId, orgId: staff.org.id, limit: 8 }),
   ]);
+  const texts = textsFor(staff.org, (format) => {
+    tasks.forEach((task) => [format.day(task.due_date), format.date(task.completed_at)]);
+    training.forEach((item) => [format.day(item.completed_on), format.day(item.expires_on)]);
+  });
   const base = `/admin/partners/${partnerId}`;
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
-      <div className="space-y-6 lg:col-span-2">
-        <PartnerFactsForm partner={partner} />
-        <Card>
-          <CardHeader
-            title="Recent activity"
-            description="Updates live as changes happen."
-            actions={
-              <Link href={`${base}/activity`} className="text-sm font-medium text-brand-700 hover:underline">
-                All activity
-              </Link>
-            }
-          />
-          <CardBody>
-            <Timeline
-              initial={activity}
-              filter={null}
-              compact
-              today={todayIn(timeZone, now)}
-              yesterday={todayIn(timeZone, new Date(now.getTime() - 86_400_000))}
+    <OrgFormatProvider texts={texts}>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <PartnerFactsForm partner={partner} />
+          <Card>
+            <CardHeader
+              title="Recent activity"
+              description="Updates live as changes happen."
+              actions={
+                <Link href={`${base}/activity`} className="text-sm font-medium text-brand-700 hover:underline">
+                  All activity
+                </Link>
+              }
             />
-          </CardBody>
-        </Card>
-      </div>
-      <div className="space-y-6">
-        <section aria-labelledby="open-tasks" className="space-y-2">
-          <div className="flex items-center justify-between">
-            <h2 id="open-tasks" className="text-sm font-semibold text-slate-900">
-              Open tasks
-            </h2>
-            <Link href={`${base}/tasks`} className="text-sm font-medium text-brand-700 hover:underline">
-              All tasks
-            </Link>
-          </div>
-          <TaskBoard tasks={tasks} today={todayIn(timeZone, now)} compact />
-        </section>
-
-        <TrainingCard training={training} />
-
-        <Card>
-          <CardHeader title="Resources" description={`Available at ${TIER_LABELS[partner.tier as PartnerTier]} tier`} />
-          {resources.length === 0 ? (
             <CardBody>
-              <p className="text-sm text-slate-500">No resources at this tier yet.</p>
+              <OrgFormatProvider texts={staff ? timelineTexts(activity.events, staff.org) : undefined}>
+                <Timeline
+                  initial={activity}
+                  filter={null}
+                  compact
+                  today={todayIn(timeZone, now)}
+                  yesterday={todayIn(timeZone, new Date(now.getTime() - 86_400_000))}
+                />
+              </OrgFormatProvider>
             </CardBody>
-          ) : (
-            <ul className="divide-y divide-slate-100">
-              {resources.map((resource) => (
-                <li key={resource.id} className="px-5 py-2.5 text-sm">
-                  <a
-                    href={resource.url}
-                    target="_blank"
-                    rel="noreferrer"
-                    className="inline-flex items-center gap-1.5 font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                  >
-                    {resource.title}
-                    <ExternalLink className="size-3.5 text-slate-400" aria-hidden />
-                  </a>
-                  <p className="text-xs text-slate-500">
-                    {resource.kind} · from {TIER_LABELS[resource.min_tier as PartnerTier]}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <section aria-labelledby="open-tasks" className="space-y-2">
+            <div className="flex items-center justify-between">
+              <h2 id="open-tasks" className="text-sm font-semibold text-slate-900">
+                Open tasks
+              </h2>
+              <Link href={`${base}/tasks`} className="text-sm font-medium text-brand-700 hover:underline">
+                All tasks
+              </Link>
+            </div>
+            <TaskBoard tasks={tasks} today={todayIn(timeZone, now)} compact />
+          </section>
 
-        <PortalAccessCard partnerId={partnerId} />
+          <TrainingCard training={training} />
+
+          <Card>
+            <CardHeader
+              title="Resources"
+              description={`Available at ${TIER_LABELS[partner.tier as PartnerTier]} tier`}
+            />
+            {resources.length === 0 ? (
+              <CardBody>
+                <p className="text-sm text-slate-500">No resources at this tier yet.</p>
+              </CardBody>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {resources.map((resource) => (
+                  <li key={resource.id} className="px-5 py-2.5 text-sm">
+                    <a
+                      href={resource.url}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="inline-flex items-center gap-1.5 font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                    >
+                      {resource.title}
+                      <ExternalLink className="size-3.5 text-slate-400" aria-hidden />
+                    </a>
+                    <p className="text-xs text-slate-500">
+                      {resource.kind} · from {TIER_LABELS[resource.min_tier as PartnerTier]}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <PortalAccessCard partnerId={partnerId} />
+        </div>
       </div>
-    </div>
+    </OrgFormatProvider>
   );
 }

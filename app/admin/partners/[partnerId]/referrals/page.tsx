@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { CommissionPanel } from "@/components/workspace/referrals/commission-panel";
 import { ReferralBoard } from "@/components/workspace/referrals/referral-board";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { COMMISSION_LIMIT, listPartnerCommissions } from "@/lib/commissions/queries";
-import { todayIn } from "@/lib/format/dates";
+import { todayIn } from "@/lib/format/day-range";
+import { textsFor } from "@/lib/format/org-format";
 import { REFERRAL_STATUSES, type ReferralStatus } from "@/lib/referrals/constants";
 import { listPartnerReferrals, listReferralChoices, REFERRAL_PAGE_SIZE } from "@/lib/referrals/queries";
 import { getPartnerRollups, getWorkspacePartner } from "@/lib/workspace/get-workspace-partner";
@@ -39,29 +41,47 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
   };
   const matching = status ? counts[status] : (rollups?.referrals_total ?? 0);
   const today = todayIn(staff?.org.time_zone ?? "UTC");
+  const totals = {
+    earned: Number(rollups?.commission_earned ?? 0),
+    owed: Number(rollups?.commission_owed ?? 0),
+    paid: Number(rollups?.commission_paid ?? 0),
+  };
+  const texts =
+    staff &&
+    textsFor(staff.org, (format) => {
+      for (const referral of referrals) {
+        [referral.estimated_value, referral.actual_value].forEach((value) => format.money(value));
+        [referral.referred_at, referral.closed_at].forEach((instant) => format.date(instant));
+      }
+      for (const commission of commissions) {
+        format.money(commission.amount, commission.currency);
+        [commission.earned_at, commission.due_at, commission.paid_at].forEach((instant) => format.date(instant));
+      }
+      Object.values(totals).forEach((value) => format.money(value));
+      const pipeline = Object.values(counts);
+      [...pipeline, pipeline.reduce((sum, count) => sum + count, 0)].forEach((count) => format.number(count));
+    });
   return (
-    <div className="space-y-6">
-      <ReferralBoard
-        referrals={referrals}
-        counts={counts}
-        status={status}
-        page={page}
-        pageCount={Math.max(1, Math.ceil(matching / REFERRAL_PAGE_SIZE))}
-        today={today}
-        commissionRate={partner?.commission_rate ?? null}
-        referralChoices={choices}
-      />
-      <CommissionPanel
-        commissions={commissions}
-        totals={{
-          earned: Number(rollups?.commission_earned ?? 0),
-          owed: Number(rollups?.commission_owed ?? 0),
-          paid: Number(rollups?.commission_paid ?? 0),
-        }}
-        shownLimit={COMMISSION_LIMIT}
-        today={today}
-        referralChoices={choices}
-      />
-    </div>
+    <OrgFormatProvider texts={texts ?? undefined}>
+      <div className="space-y-6">
+        <ReferralBoard
+          referrals={referrals}
+          counts={counts}
+          status={status}
+          page={page}
+          pageCount={Math.max(1, Math.ceil(matching / REFERRAL_PAGE_SIZE))}
+          today={today}
+          commissionRate={partner?.commission_rate ?? null}
+          referralChoices={choices}
+        />
+        <CommissionPanel
+          commissions={commissions}
+          totals={totals}
+          shownLimit={COMMISSION_LIMIT}
+          today={today}
+          referralChoices={choices}
+        />
+      </div>
+    </OrgFormatProvider>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { TaskBoard } from "@/components/workspace/tasks/task-board";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { todayIn } from "@/lib/format/dates";
+import { todayIn } from "@/lib/format/day-range";
+import { textsFor } from "@/lib/format/org-format";
 import { listPartnerTasks } from "@/lib/tasks/queries";
 import { workspaceMetadata } from "@/lib/workspace/metadata";
 
@@ -17,7 +19,17 @@ export default async function TasksPage({ params }: { params: Promise<{ partnerI
       <h2 id="tasks-heading" className="sr-only">
         Tasks
       </h2>
-      <TaskBoard tasks={tasks} today={todayIn(staff?.org.time_zone ?? "UTC")} />
+      <OrgFormatProvider
+        texts={
+          staff
+            ? textsFor(staff.org, (format) =>
+                tasks.forEach((task) => [format.day(task.due_date), format.date(task.completed_at)]),
+              )
+            : undefined
+        }
+      >
+        <TaskBoard tasks={tasks} today={todayIn(staff?.org.time_zone ?? "UTC")} />
+      </OrgFormatProvider>
     </section>
   );
 }

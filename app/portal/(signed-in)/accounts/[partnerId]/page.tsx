@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Metric } from "@/components/portal/metric";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatMoney } from "@/lib/format/money";
+import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
 import { getPortalAccount } from "@/lib/portal/account";
 import { accountHref } from "@/lib/portal/constants";
 import { getPortalOrg, getPortalPartner, getPortalRollups } from "@/lib/portal/queries";
@@ -20,7 +20,8 @@ export default async function AccountOverviewPage({ params }: { params: Promise<
   ]);
   if (!partner) return null;
   const currency = rollups?.currency ?? org?.currency ?? "USD";
-  const money = (value: number | null | undefined) => formatMoney(value ?? 0, currency);
+  const format = orgFormatter(org ?? DEFAULT_ORG_FORMAT);
+  const money = (value: number | null | undefined) => format.money(value ?? 0, currency);
   const showReferrals = account.scope.includes("referrals");
   const showCommissions = account.scope.includes("commissions");
   return (
@@ -42,9 +43,11 @@ export default async function AccountOverviewPage({ params }: { params: Promise<
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               <Metric
                 label="Open"
-                value={rollups.referrals_submitted + rollups.referrals_qualified + rollups.referrals_in_progress}
+                value={format.number(
+                  rollups.referrals_submitted + rollups.referrals_qualified + rollups.referrals_in_progress,
+                )}
               />
-              <Metric label="Won" value={rollups.referrals_won} />
+              <Metric label="Won" value={format.number(rollups.referrals_won)} />
               <Metric label="Pipeline" value={money(rollups.pipeline_value)} />
               <Metric label="Won value" value={money(rollups.won_value)} />
             </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SectionUnavailable } from "@/components/portal/section-unavailable";
 import { EmptyState } from "@/components/ui/empty-state";
 import { describeForPartner } from "@/lib/activity/describe-for-partner";
-import { orgFormatter } from "@/lib/format/org-format";
+import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
 import { getPortalAccount } from "@/lib/portal/account";
 import { getPortalOrg, listPartnerActivity } from "@/lib/portal/queries";
 
@@ -15,7 +15,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ partn
   if (!account.scope.includes("activity")) return <SectionUnavailable section="Activity updates" />;
   const [events, org] = await Promise.all([listPartnerActivity(partnerId), getPortalOrg()]);
   if (events.length === 0) return <EmptyState title="No activity yet" />;
-  const format = orgFormatter(org ?? { locale: "en-US", currency: "USD", time_zone: "UTC" });
+  const format = orgFormatter(org ?? DEFAULT_ORG_FORMAT);
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-5" aria-label="Activity">
       {events.map((event) => (

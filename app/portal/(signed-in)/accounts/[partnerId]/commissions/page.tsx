@@ -4,15 +4,12 @@ import { CommissionStatusBadge } from "@/components/portal/status-badges";
 import { Table, Td, Th } from "@/components/portal/table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate } from "@/lib/format/dates";
-import { formatMoney } from "@/lib/format/money";
+import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
 import { getPortalAccount } from "@/lib/portal/account";
 import { accountHref } from "@/lib/portal/constants";
 import { getCommissionStatement, getPortalOrg, listPortalCommissions } from "@/lib/portal/queries";
 
 export const metadata: Metadata = { title: "Commissions · Partner portal" };
-
-const monthFormat = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export default async function CommissionsPage({ params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
@@ -24,9 +21,9 @@ export default async function CommissionsPage({ params }: { params: Promise<{ pa
     listPortalCommissions(partnerId),
     getPortalOrg(),
   ]);
-  const tz = org?.time_zone ?? "UTC";
+  const format = orgFormatter(org ?? DEFAULT_ORG_FORMAT);
   const currency = statement[0]?.currency ?? org?.currency ?? "USD";
-  const money = (value: number) => formatMoney(value, currency);
+  const money = (value: number) => format.money(value, currency);
   const periods = statement.filter((row) => !row.is_total);
   const total = statement.find((row) => row.is_total);
   return (
@@ -63,9 +60,7 @@ export default async function CommissionsPage({ params }: { params: Promise<{ pa
             <tbody>
               {periods.map((row) => (
                 <tr key={row.period}>
-                  <Td className="whitespace-nowrap font-medium text-slate-900">
-                    {monthFormat.format(new Date(`${row.period}T00:00:00Z`))}
-                  </Td>
+                  <Td className="whitespace-nowrap font-medium text-slate-900">{format.month(row.period)}</Td>
                   <Td className="text-right tabular-nums">{money(row.earned)}</Td>
                   <Td className="text-right tabular-nums">{money(row.approved)}</Td>
                   <Td className="text-right tabular-nums">{money(row.paid)}</Td>
@@ -114,10 +109,10 @@ export default async function CommissionsPage({ params }: { params: Promise<{ pa
                         {commission.overdue && <Badge tone="red">Overdue</Badge>}
                       </span>
                     </Td>
-                    <Td className="text-right tabular-nums">{formatMoney(commission.amount, commission.currency)}</Td>
-                    <Td className="whitespace-nowrap">{formatDate(commission.earned_at, tz)}</Td>
-                    <Td className="whitespace-nowrap">{formatDate(commission.due_at, tz)}</Td>
-                    <Td className="whitespace-nowrap">{formatDate(commission.paid_at, tz)}</Td>
+                    <Td className="text-right tabular-nums">{format.money(commission.amount, commission.currency)}</Td>
+                    <Td className="whitespace-nowrap">{format.date(commission.earned_at)}</Td>
+                    <Td className="whitespace-nowrap">{format.date(commission.due_at)}</Td>
+                    <Td className="whitespace-nowrap">{format.date(commission.paid_at)}</Td>
                   </tr>
                 );
               })}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SectionUnavailable } from "@/components/portal/section-unavailable";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate } from "@/lib/format/dates";
+import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
 import { getPortalAccount } from "@/lib/portal/account";
 import { getPortalOrg, listSharedDocuments } from "@/lib/portal/queries";
 
@@ -36,7 +36,7 @@ export default async function DocumentsPage({ params }: { params: Promise<{ part
             </a>
             <p className="mt-0.5 text-xs text-slate-500">
               {document.document_type.replaceAll("_", " ")} · shared{" "}
-              {formatDate(document.created_at, org?.time_zone ?? "UTC")}
+              {orgFormatter(org ?? DEFAULT_ORG_FORMAT).date(document.created_at)}
             </p>
           </div>
           {document.tags.length > 0 && (

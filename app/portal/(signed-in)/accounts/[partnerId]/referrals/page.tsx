@@ -4,8 +4,7 @@ import { SectionUnavailable } from "@/components/portal/section-unavailable";
 import { ReferralStatusBadge } from "@/components/portal/status-badges";
 import { Table, Td, Th } from "@/components/portal/table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate } from "@/lib/format/dates";
-import { formatMoney } from "@/lib/format/money";
+import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
 import { getPortalAccount } from "@/lib/portal/account";
 import { REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, accountHref, isReferralStatus } from "@/lib/portal/constants";
 import { getPortalOrg, listPortalReferrals } from "@/lib/portal/queries";
@@ -27,8 +26,7 @@ export default async function ReferralsPage({
   if (!account.scope.includes("referrals")) return <SectionUnavailable section="Referrals" />;
   const status = isReferralStatus(rawStatus) ? rawStatus : undefined;
   const [referrals, org] = await Promise.all([listPortalReferrals(partnerId, status), getPortalOrg()]);
-  const tz = org?.time_zone ?? "UTC";
-  const currency = org?.currency ?? "USD";
+  const format = orgFormatter(org ?? DEFAULT_ORG_FORMAT);
   const base = accountHref(partnerId, "referrals");
   const chips = [
     { value: undefined, label: "All" },
@@ -77,13 +75,13 @@ export default async function ReferralsPage({
                   <ReferralStatusBadge status={referral.status} />
                 </Td>
                 <Td className="text-right tabular-nums">
-                  {referral.estimated_value == null ? "—" : formatMoney(referral.estimated_value, currency)}
+                  {referral.estimated_value == null ? "—" : format.money(referral.estimated_value)}
                 </Td>
                 <Td className="text-right tabular-nums">
-                  {referral.actual_value == null ? "—" : formatMoney(referral.actual_value, currency)}
+                  {referral.actual_value == null ? "—" : format.money(referral.actual_value)}
                 </Td>
-                <Td className="whitespace-nowrap">{formatDate(referral.referred_at, tz)}</Td>
-                <Td className="whitespace-nowrap">{formatDate(referral.closed_at, tz)}</Td>
+                <Td className="whitespace-nowrap">{format.date(referral.referred_at)}</Td>
+                <Td className="whitespace-nowrap">{format.date(referral.closed_at)}</Td>
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,8 @@ import { TierPill } from "@/components/partners/tier-pill";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, todayIn } from "@/lib/format/dates";
+import { todayIn } from "@/lib/format/day-range";
+import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
 import type { PartnerTier } from "@/lib/partners/constants";
 import { getPortalAccount } from "@/lib/portal/account";
 import { getPortalOrg, getPortalPartner, listResources, listTraining } from "@/lib/portal/queries";
@@ -30,8 +31,8 @@ export default async function TrainingPage({ params }: { params: Promise<{ partn
     listResources(partner.tier as PartnerTier),
     getPortalOrg(),
   ]);
-  const tz = org?.time_zone ?? "UTC";
-  const today = todayIn(tz);
+  const format = orgFormatter(org ?? DEFAULT_ORG_FORMAT);
+  const today = todayIn(org?.time_zone ?? "UTC");
   return (
     <div className="grid gap-8 lg:grid-cols-5">
       <section aria-labelledby="training-heading" className="space-y-3 lg:col-span-3">
@@ -76,12 +77,8 @@ export default async function TrainingPage({ params }: { params: Promise<{ partn
                         {expired ? "Expired" : (STATUS_LABELS[item.status] ?? item.status)}
                       </Badge>
                     </Td>
-                    <Td className="whitespace-nowrap">
-                      {item.completed_on ? formatDate(`${item.completed_on}T12:00:00Z`, "UTC") : "—"}
-                    </Td>
-                    <Td className="whitespace-nowrap">
-                      {item.expires_on ? formatDate(`${item.expires_on}T12:00:00Z`, "UTC") : "—"}
-                    </Td>
+                    <Td className="whitespace-nowrap">{format.day(item.completed_on)}</Td>
+                    <Td className="whitespace-nowrap">{format.day(item.expires_on)}</Td>
                   </tr>
                 );
               })}
