@@ -554,8 +554,14 @@ isOneToOne: false
 "jobs_record_email":
 { Args: { "p_error"?: string,"p_id": string,"p_outcome": string }; Returns: undefined
                            },
+"jobs_record_emails":
+{ Args: { "p_results": Json }; Returns: number
+                           },
 "jobs_record_webhook":
 { Args: { "p_duration_ms": number,"p_error"?: string,"p_id": string,"p_status_code": number }; Returns: string
+                           },
+"jobs_record_webhooks":
+{ Args: { "p_results": Json }; Returns: Json
                            },
 "jobs_sweep":
 { Args: Record<PropertyKey, never>; Returns: number
