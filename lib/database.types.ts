@@ -40,14 +40,14 @@ isOneToOne: false
                   ]
                 },"notifications": {
                   Row: {
-                    "audience": string,"batch_key": string,"created_at": string,"event_count": number,"event_type": string,"first_event_id": number,"id": string,"occurred_at": string,"org_id": string,"partner_id": string | null,"payload": NonNullable<Json>,"read_at": string | null,"source_id": string | null,"source_table": string | null,"updated_at": string,"user_id": string
+                    "audience": string,"batch_key": string,"created_at": string,"event_count": number,"event_type": string,"first_event_id": number,"id": string,"occurred_at": string,"org_id": string,"partner_id": string | null,"payload": NonNullable<Json>,"read_at": string | null,"shown_in_app": boolean,"source_id": string | null,"source_table": string | null,"updated_at": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "audience": string,"batch_key": string,"created_at"?: string,"event_count"?: number,"event_type": string,"first_event_id": number,"id"?: string,"occurred_at"?: string,"org_id": string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id": string
+                    "audience": string,"batch_key": string,"created_at"?: string,"event_count"?: number,"event_type": string,"first_event_id": number,"id"?: string,"occurred_at"?: string,"org_id": string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"shown_in_app"?: boolean,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id": string
                   }
                   Update: {
-                    "audience"?: string,"batch_key"?: string,"created_at"?: string,"event_count"?: number,"event_type"?: string,"first_event_id"?: number,"id"?: string,"occurred_at"?: string,"org_id"?: string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id"?: string
+                    "audience"?: string,"batch_key"?: string,"created_at"?: string,"event_count"?: number,"event_type"?: string,"first_event_id"?: number,"id"?: string,"occurred_at"?: string,"org_id"?: string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"shown_in_app"?: boolean,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {

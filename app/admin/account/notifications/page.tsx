@@ -18,8 +18,9 @@ export default async function MyNotificationSettingsPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Your notifications</h1>
         <p className="mt-1 text-sm text-slate-500">
-          How you hear of what happens in {staff.org.name}. Everything but &ldquo;Off&rdquo; shows in the bell; email
-          sends one message each time, the digest gathers them into one email a day.
+          How you hear of what happens in {staff.org.name}. Everything but &ldquo;Off&rdquo; and &ldquo;Only in the
+          digest&rdquo; shows in the bell; email sends one message each time, the digest gathers them into one email a
+          day.
           {staff.role === "admin" && (
             <>
               {" "}

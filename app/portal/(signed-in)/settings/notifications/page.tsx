@@ -18,8 +18,8 @@ export default async function PortalNotificationSettingsPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Your notifications</h1>
         <p className="mt-1 text-sm text-slate-500">
-          How you hear from {org.name}. Everything but &ldquo;Off&rdquo; shows in the bell; the digest gathers them into
-          one email a week.
+          How you hear from {org.name}. Everything but &ldquo;Off&rdquo; and &ldquo;Only in the digest&rdquo; shows in
+          the bell; the digest gathers them into one email a week.
         </p>
       </div>
       <Card>
