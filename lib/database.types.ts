@@ -18,6 +18,26 @@ export type Database = {
                   Relationships: [
                     
                   ]
+                },"notification_digest_hours": {
+                  Row: {
+                    "created_at": string,"hour": number,"id": string,"org_id": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"hour": number,"id"?: string,"org_id": string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"hour"?: number,"id"?: string,"org_id"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_digest_hours_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"notification_preferences": {
                   Row: {
                     "created_at": string,"delivery": string,"event_type": string,"id": string,"org_id": string,"updated_at": string,"user_id": string | null

@@ -275,3 +275,113 @@ describe("the runner records a whole batch in one call", () => {
     await sql("delete from private.email_deliveries where user_id = $1", [person.id]);
   });
 });
+
+describe("digests at each person's hour in the organization's time zone (Europe/Paris)", () => {
+  /** A notification the person's digest gathers (referral.lost and document.added default to the digest). */
+  async function digestItem(userId: string, audience: "staff" | "partner", at: string): Promise<void> {
+    await insertRow("notifications", {
+      org_id: world.org.id,
+      user_id: userId,
+      audience,
+      event_type: audience === "staff" ? "referral.lost" : "document.added",
+      batch_key: `digest-test:${crypto.randomUUID()}`,
+      first_event_id: 0,
+      created_at: at,
+    });
+  }
+  const sweepAt = (at: string) => sql("select private.enqueue_digests($1)", [at]);
+  const digestsOf = (userId: string) =>
+    sql<{ period_key: string; hours: number }>(
+      `select period_key, extract(epoch from (period_end - period_start)) / 3600 as hours
+         from private.email_deliveries where user_id = $1 and kind = 'digest' order by period_key`,
+      [userId],
+    ).then((rows) => rows.map((row) => ({ period_key: row.period_key, hours: Number(row.hours) })));
+
+  it("sends a staff member's daily digest once at 08:00, across the spring change of clocks", async () => {
+    const person = await createStaff(world.org.id, "member", "digest-spring");
+    await digestItem(person.id, "staff", "2026-03-28T12:00:00+01:00");
+    await sweepAt("2026-03-29T07:59:00+02:00");
+    expect(await digestsOf(person.id)).toEqual([]);
+    for (const at of ["2026-03-29T08:00:00+02:00", "2026-03-29T08:00:00+02:00", "2026-03-29T08:30:00+02:00"]) {
+      await sweepAt(at);
+    }
+    await sweepAt("2026-03-29T23:59:00+02:00");
+    await sweepAt("2026-03-30T08:00:00+02:00"); // the next day's period holds nothing of theirs
+    // 28 March 08:00 CET to 29 March 08:00 CEST: a day of 23 hours, one digest
+    expect(await digestsOf(person.id)).toEqual([{ period_key: "day:2026-03-28", hours: 23 }]);
+  });
+
+  it("sends it at the person's own hour over the organization's, across the autumn change of clocks", async () => {
+    const person = await createStaff(world.org.id, "member", "digest-autumn");
+    const colleague = await createStaff(world.org.id, "member", "digest-autumn-org");
+    const { error } = await world.people.admin.client
+      .from("notification_digest_hours")
+      .insert({ org_id: world.org.id, user_id: null, hour: 6 });
+    expect(error).toBeNull();
+    try {
+      await insertRow("notification_digest_hours", { org_id: world.org.id, user_id: person.id, hour: 18 });
+      await digestItem(person.id, "staff", "2026-10-24T20:00:00+02:00");
+      await digestItem(colleague.id, "staff", "2026-10-24T20:00:00+02:00");
+      await sweepAt("2026-10-25T05:59:00+01:00");
+      expect(await digestsOf(colleague.id)).toEqual([]);
+      await sweepAt("2026-10-25T06:00:00+01:00");
+      // the organization's 06:00: 24 October 06:00 CEST to 25 October 06:00 CET, 25 hours
+      expect(await digestsOf(colleague.id)).toEqual([{ period_key: "day:2026-10-24", hours: 25 }]);
+      expect(await digestsOf(person.id)).toEqual([]);
+      await sweepAt("2026-10-25T17:59:00+01:00");
+      expect(await digestsOf(person.id)).toEqual([]);
+      await sweepAt("2026-10-25T18:00:00+01:00");
+      await sweepAt("2026-10-25T18:00:01+01:00");
+      expect(await digestsOf(person.id)).toEqual([{ period_key: "day:2026-10-24", hours: 25 }]);
+    } finally {
+      await sql("delete from public.notification_digest_hours where org_id = $1", [world.org.id]);
+    }
+  });
+
+  it("sends a partner user's digest weekly, on Monday at the hour", async () => {
+    const partnerUser = world.people.partnerDocuments;
+    await digestItem(partnerUser.id, "partner", "2026-03-25T09:00:00+01:00");
+    await sweepAt("2026-03-29T08:00:00+02:00"); // a Sunday
+    await sweepAt("2026-03-30T07:59:00+02:00");
+    expect(await digestsOf(partnerUser.id)).toEqual([]);
+    await sweepAt("2026-03-30T08:00:00+02:00");
+    await sweepAt("2026-03-30T09:00:00+02:00");
+    await sweepAt("2026-04-01T08:00:00+02:00");
+    // Monday 23 March 08:00 CET to Monday 30 March 08:00 CEST: a week one hour short
+    expect(await digestsOf(partnerUser.id)).toEqual([{ period_key: "week:2026-03-23", hours: 167 }]);
+    await sql("delete from private.email_deliveries where user_id = $1 and kind = 'digest'", [partnerUser.id]);
+  });
+
+  it("lets a person set only their own hour, admins the organization's, and refuses an hour that does not exist", async () => {
+    const member = world.people.member;
+    const outOfRange = await member.client
+      .from("notification_digest_hours")
+      .insert({ org_id: world.org.id, user_id: member.id, hour: 24 });
+    expect(outOfRange.error?.code).toBe("23514");
+    expect(outOfRange.error?.message).toContain("notification_digest_hours_hour_range");
+    const forOthers = await member.client
+      .from("notification_digest_hours")
+      .insert({ org_id: world.org.id, user_id: world.people.viewer.id, hour: 7 });
+    expect(forOthers.error?.code).toBe(DENIED);
+    const orgDefault = await member.client
+      .from("notification_digest_hours")
+      .insert({ org_id: world.org.id, user_id: null, hour: 7 });
+    expect(orgDefault.error?.code).toBe(DENIED);
+    const stranger = await world.people.stranger.client
+      .from("notification_digest_hours")
+      .insert({ org_id: world.org.id, user_id: world.people.stranger.id, hour: 7 });
+    expect(stranger.error?.code).toBe(DENIED);
+
+    const own = await member.client
+      .from("notification_digest_hours")
+      .insert({ org_id: world.org.id, user_id: member.id, hour: 7 });
+    expect(own.error).toBeNull();
+    const partnerOwn = await world.people.partner.client
+      .from("notification_digest_hours")
+      .insert({ org_id: world.org.id, user_id: world.people.partner.id, hour: 9 });
+    expect(partnerOwn.error).toBeNull();
+    const seen = await world.people.viewer.client.from("notification_digest_hours").select("user_id, hour");
+    expect(seen.data).toEqual([]); // not a colleague's hour
+    await sql("delete from public.notification_digest_hours where org_id = $1", [world.org.id]);
+  });
+});

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DigestHourSelect } from "@/components/notifications/digest-hour-select";
 import { PreferenceTable } from "@/components/notifications/preference-table";
 import { Card } from "@/components/ui/card";
 import { getStaffContext } from "@/lib/auth/staff-context";
+import { setMyDigestHour } from "@/lib/notifications/actions/set-digest-hour";
 import { setMyNotificationPreference } from "@/lib/notifications/actions/set-my-preference";
+import { digestHourFallback, readDigestHours } from "@/lib/notifications/digest-hours";
 import { mySettingsRows } from "@/lib/notifications/settings-queries";
 import { createClient } from "@/lib/supabase/server";
 
@@ -12,7 +15,11 @@ export const metadata: Metadata = { title: "Your notifications" };
 export default async function MyNotificationSettingsPage() {
   const staff = await getStaffContext();
   if (!staff) return null;
-  const rows = await mySettingsRows(await createClient(), staff.org.id);
+  const supabase = await createClient();
+  const [rows, hours] = await Promise.all([
+    mySettingsRows(supabase, staff.org.id),
+    readDigestHours(supabase, staff.org.id, staff.userId),
+  ]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -31,6 +38,14 @@ export default async function MyNotificationSettingsPage() {
           )}
         </p>
       </div>
+      <Card>
+        <DigestHourSelect
+          chosen={hours.own}
+          fallback={digestHourFallback(hours, "person")}
+          description={`Your daily digest goes out at this hour, ${staff.org.time_zone} time, with the day before it.`}
+          save={setMyDigestHour}
+        />
+      </Card>
       <Card>
         <PreferenceTable rows={rows} save={setMyNotificationPreference} caption="Your notification settings" />
       </Card>
