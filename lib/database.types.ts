@@ -18,6 +18,26 @@ export type Database = {
                   Relationships: [
                     
                   ]
+                },"notification_digest_hours": {
+                  Row: {
+                    "created_at": string,"hour": number,"id": string,"org_id": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"hour": number,"id"?: string,"org_id": string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"hour"?: number,"id"?: string,"org_id"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_digest_hours_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"notification_preferences": {
                   Row: {
                     "created_at": string,"delivery": string,"event_type": string,"id": string,"org_id": string,"updated_at": string,"user_id": string | null
@@ -40,14 +60,14 @@ isOneToOne: false
                   ]
                 },"notifications": {
                   Row: {
-                    "audience": string,"batch_key": string,"created_at": string,"event_count": number,"event_type": string,"first_event_id": number,"id": string,"occurred_at": string,"org_id": string,"partner_id": string | null,"payload": NonNullable<Json>,"read_at": string | null,"source_id": string | null,"source_table": string | null,"updated_at": string,"user_id": string
+                    "audience": string,"batch_key": string,"created_at": string,"event_count": number,"event_type": string,"first_event_id": number,"id": string,"occurred_at": string,"org_id": string,"partner_id": string | null,"payload": NonNullable<Json>,"read_at": string | null,"shown_in_app": boolean,"source_id": string | null,"source_table": string | null,"updated_at": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "audience": string,"batch_key": string,"created_at"?: string,"event_count"?: number,"event_type": string,"first_event_id": number,"id"?: string,"occurred_at"?: string,"org_id": string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id": string
+                    "audience": string,"batch_key": string,"created_at"?: string,"event_count"?: number,"event_type": string,"first_event_id": number,"id"?: string,"occurred_at"?: string,"org_id": string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"shown_in_app"?: boolean,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id": string
                   }
                   Update: {
-                    "audience"?: string,"batch_key"?: string,"created_at"?: string,"event_count"?: number,"event_type"?: string,"first_event_id"?: number,"id"?: string,"occurred_at"?: string,"org_id"?: string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id"?: string
+                    "audience"?: string,"batch_key"?: string,"created_at"?: string,"event_count"?: number,"event_type"?: string,"first_event_id"?: number,"id"?: string,"occurred_at"?: string,"org_id"?: string,"partner_id"?: string | null,"payload"?: NonNullable<Json>,"read_at"?: string | null,"shown_in_app"?: boolean,"source_id"?: string | null,"source_table"?: string | null,"updated_at"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {
@@ -554,8 +574,14 @@ isOneToOne: false
 "jobs_record_email":
 { Args: { "p_error"?: string,"p_id": string,"p_outcome": string }; Returns: undefined
                            },
+"jobs_record_emails":
+{ Args: { "p_results": Json }; Returns: number
+                           },
 "jobs_record_webhook":
 { Args: { "p_duration_ms": number,"p_error"?: string,"p_id": string,"p_status_code": number }; Returns: string
+                           },
+"jobs_record_webhooks":
+{ Args: { "p_results": Json }; Returns: Json
                            },
 "jobs_sweep":
 { Args: Record<PropertyKey, never>; Returns: number

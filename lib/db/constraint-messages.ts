@@ -41,6 +41,10 @@ export const CONSTRAINT_MESSAGES: Record<string, ConstraintMessage> = {
   org_invitations_org_id_fkey: { field: null, message: "This organization no longer exists." },
   org_invitations_token_hash_key: { field: null, message: INTERNAL },
   // notifications and webhooks
+  notification_digest_hours_hour_range: { field: "hour", message: "Choose an hour from 0 to 23" },
+  notification_digest_hours_once: { field: null, message: INTERNAL },
+  notification_digest_hours_org_id_fkey: { field: null, message: "This organization no longer exists." },
+  notification_digest_hours_user_id_fkey: { field: null, message: "This person no longer has an account." },
   notification_preferences_delivery_known: { field: "delivery", message: "Choose how to hear of this event" },
   notification_preferences_event_type_known: { field: "event_type", message: "Choose an event from the list" },
   notification_preferences_once: { field: null, message: INTERNAL },

@@ -21,6 +21,30 @@ export type SendMailResult =
    */
   | { ok: false; code?: string; responseCode?: number; message: string };
 
+/** nodemailer's options for the settings: the same timeouts for one-off sends and the runner's pool. */
+export function transportOptions(settings: SmtpSettings) {
+  return {
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    auth: settings.auth,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  };
+}
+
+/** A refusal as a result: the codes to log, and a message that may name the recipient. */
+export function sendFailure(error: unknown): Extract<SendMailResult, { ok: false }> {
+  const failure = error as { code?: string; responseCode?: number; message?: string };
+  return {
+    ok: false,
+    code: failure.code,
+    responseCode: failure.responseCode,
+    message: failure.message ?? String(error),
+  };
+}
+
 /**
  * Sends one email over SMTP. A refusal comes back as a result, not a throw, so callers
  * decide what the person sees; the reason is theirs to log. One connection per email:
@@ -34,26 +58,12 @@ export async function sendMail(mail: Mail, configured?: SmtpSettings): Promise<S
     // A deployment without SMTP settings: the caller answers as for a refusal.
     return { ok: false, code: "ECONFIG", message: error instanceof Error ? error.message : String(error) };
   }
-  const transport = nodemailer.createTransport({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.secure,
-    auth: settings.auth,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  });
+  const transport = nodemailer.createTransport(transportOptions(settings));
   try {
     const info = await transport.sendMail({ from: settings.from, ...mail });
     return { ok: true, messageId: info.messageId };
   } catch (error) {
-    const failure = error as { code?: string; responseCode?: number; message?: string };
-    return {
-      ok: false,
-      code: failure.code,
-      responseCode: failure.responseCode,
-      message: failure.message ?? String(error),
-    };
+    return sendFailure(error);
   } finally {
     transport.close();
   }

@@ -28,9 +28,15 @@ export async function listNotifications(
     supabase
       .from("notifications")
       .select("id, audience, event_type, partner_id, source_table, payload, event_count, occurred_at, read_at")
+      // digest-only event types reach the person in the digest alone
+      .eq("shown_in_app", true)
       .order("created_at", { ascending: false })
       .limit(options.limit),
-    supabase.from("notifications").select("id", { count: "exact", head: true }).is("read_at", null),
+    supabase
+      .from("notifications")
+      .select("id", { count: "exact", head: true })
+      .eq("shown_in_app", true)
+      .is("read_at", null),
   ]);
   if (list.error) throw list.error;
   if (unread.error) throw unread.error;

@@ -26,3 +26,16 @@ export type MarkNotificationsReadInput = z.input<typeof markNotificationsReadSch
 export const listNotificationsSchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+
+/** When the digest goes out: an hour of the day in the organization's time zone, or `default`. */
+export const setDigestHourSchema = z.object({
+  hour: z.union([
+    z.literal("default"),
+    z.coerce
+      .number({ error: "Choose an hour from the list." })
+      .int({ error: "Choose a whole hour." })
+      .min(0, { error: "Choose an hour from 0 to 23." })
+      .max(23, { error: "Choose an hour from 0 to 23." }),
+  ]),
+});
+export type SetDigestHourInput = z.input<typeof setDigestHourSchema>;

@@ -6,7 +6,7 @@ import { isPublicAddress } from "./address-policy";
 
 export type PostResult = { statusCode: number; durationMs: number; error: string | null };
 
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
 
 export class RefusedAddressError extends Error {}
 

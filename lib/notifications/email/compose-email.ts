@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { Mail } from "@/lib/email/send-mail";
 import { orgFormatter, type OrgFormatter } from "@/lib/format/org-format";
 import { describeNotification } from "../describe";
@@ -52,6 +52,12 @@ function lineOf(
   return { title, detail, href: `${origin}${href}` };
 }
 
+/** One render for both parts: the plain text is what render's plainText option makes of the same HTML. */
+async function htmlAndText(element: Parameters<typeof render>[0]): Promise<{ html: string; text: string }> {
+  const html = await render(element);
+  return { html, text: toPlainText(html) };
+}
+
 /**
  * The email for a claimed row, or null when there is nothing to send (no address, an empty
  * digest). Every email carries its unsubscribe link in the footer and in the
@@ -81,8 +87,7 @@ export async function composeEmail(claimed: ClaimedEmail, origin: string): Promi
     return {
       to: claimed.to_email,
       subject: line.detail ? `${line.title}: ${line.detail}` : line.title,
-      html: await render(element),
-      text: await render(element, { plainText: true }),
+      ...(await htmlAndText(element)),
       headers,
       messageId,
     };
@@ -95,8 +100,7 @@ export async function composeEmail(claimed: ClaimedEmail, origin: string): Promi
   return {
     to: claimed.to_email,
     subject: `${heading}: ${lines.length} update${lines.length === 1 ? "" : "s"}`,
-    html: await render(element),
-    text: await render(element, { plainText: true }),
+    ...(await htmlAndText(element)),
     headers,
     messageId,
   };

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DigestHourSelect } from "@/components/notifications/digest-hour-select";
 import { PreferenceTable } from "@/components/notifications/preference-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getStaffContext } from "@/lib/auth/staff-context";
+import { setOrgDigestHour } from "@/lib/notifications/actions/set-digest-hour";
 import { setOrgNotificationDefault } from "@/lib/notifications/actions/set-org-default";
+import { digestHourFallback, readDigestHours } from "@/lib/notifications/digest-hours";
 import { orgDefaultRows } from "@/lib/notifications/settings-queries";
 import { createClient } from "@/lib/supabase/server";
 
@@ -20,7 +23,11 @@ export default async function OrgNotificationDefaultsPage() {
         description="You can still choose how you hear of each event in your own settings."
       />
     );
-  const rows = await orgDefaultRows(await createClient(), staff.org.id);
+  const supabase = await createClient();
+  const [rows, hours] = await Promise.all([
+    orgDefaultRows(supabase, staff.org.id),
+    readDigestHours(supabase, staff.org.id, null),
+  ]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -37,6 +44,14 @@ export default async function OrgNotificationDefaultsPage() {
           </Link>
         </p>
       </div>
+      <Card>
+        <DigestHourSelect
+          chosen={hours.orgDefault}
+          fallback={digestHourFallback(hours, "org")}
+          description={`Digests go out at this hour, ${staff.org.time_zone} time: daily for staff, on Mondays for partner users.`}
+          save={setOrgDigestHour}
+        />
+      </Card>
       <Card>
         <PreferenceTable rows={rows} save={setOrgNotificationDefault} caption="Organization notification defaults" />
       </Card>
