@@ -658,6 +658,16 @@ isOneToOne: false
               "name": string,"partner_id": string,"scope": (string)[]
             }[]
                            },
+"portal_activity_rows":
+{ Args: { "p_partner_id"?: string }; Returns: {
+              "created_at": string,"event_type": string,"id": string,"occurred_at": string,"org_id": string,"partner_id": string,"payload": Json,"source_id": string,"source_table": string
+            }[]
+                           },
+"portal_commission_rows":
+{ Args: { "p_partner_id"?: string }; Returns: {
+              "amount": number,"approved_at": string,"created_at": string,"currency": string,"description": string,"due_at": string,"earned_at": string,"id": string,"org_id": string,"paid_at": string,"partner_id": string,"referral_id": string,"status": string,"updated_at": string,"voided_at": string
+            }[]
+                           },
 "portal_commission_statement":
 { Args: { "p_partner_id": string }; Returns: {
               "approved": number,"commissions": number,"currency": string,"earned": number,"is_total": boolean,"owed": number,"paid": number,"pending": number,"period": string,"voided": number
@@ -666,6 +676,11 @@ isOneToOne: false
 "portal_commission_summary":
 { Args: Record<PropertyKey, never>; Returns: {
               "currency": string,"is_total": boolean,"overdue": number,"overdue_count": number,"owed": number,"paid": number,"partner_id": string,"partner_name": string
+            }[]
+                           },
+"portal_document_rows":
+{ Args: { "p_partner_id"?: string }; Returns: {
+              "created_at": string,"document_type": string,"id": string,"org_id": string,"partner_id": string,"tags": (string)[],"title": string,"updated_at": string,"url": string
             }[]
                            },
 "portal_me":
@@ -693,9 +708,24 @@ isOneToOne: false
               "currency": string,"estimated_value": number,"is_total": boolean,"open_referrals": number,"partner_id": string,"partner_name": string,"pipeline_value": number,"referrals": number,"won_referrals": number,"won_value": number
             }[]
                            },
+"portal_referral_rows":
+{ Args: { "p_partner_id"?: string }; Returns: {
+              "actual_value": number,"client_email": string,"client_name": string,"closed_at": string,"created_at": string,"estimated_value": number,"id": string,"org_id": string,"partner_id": string,"referred_at": string,"status": string,"updated_at": string
+            }[]
+                           },
 "portal_referrals":
 { Args: { "p_from"?: string,"p_limit"?: number,"p_statuses"?: (string)[],"p_to"?: string }; Returns: {
               "actual_value": number,"client_name": string,"closed_at": string,"estimated_value": number,"id": string,"partner_id": string,"partner_name": string,"referred_at": string,"status": string
+            }[]
+                           },
+"portal_resource_rows":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "created_at": string,"description": string,"id": string,"kind": string,"min_tier": string,"org_id": string,"title": string,"updated_at": string,"url": string
+            }[]
+                           },
+"portal_training_rows":
+{ Args: { "p_partner_id"?: string }; Returns: {
+              "completed_on": string,"created_at": string,"expires_on": string,"id": string,"kind": string,"name": string,"org_id": string,"partner_id": string,"status": string,"updated_at": string
             }[]
                            },
 "record_auth_email_outcome":

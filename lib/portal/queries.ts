@@ -6,10 +6,11 @@ import { PARTNER_TIERS, type PartnerTier } from "@/lib/partners/constants";
 import type { ReferralStatus } from "./constants";
 
 /**
- * Portal reads. Every one runs as the signed-in partner user, so RLS (and the grant's
+ * Portal reads. Every one runs as the signed-in partner user, so the database (the grant's
  * scope, window and revocation) alone decides what comes back; nothing here filters by
- * grant. Partners and the organization come through portal_partners() and
- * portal_organizations(), which name the partner-safe columns. Sums come from the SQL
+ * grant. Partners, the organization and every section come through the portal_* functions,
+ * which name the partner-safe columns: the tables themselves give partner users nothing, so
+ * no staff member's id (who recorded a row) reaches the portal. Sums come from the SQL
  * functions of the portal_summaries migration.
  */
 
@@ -59,9 +60,8 @@ export async function getPortalRollups(partnerId: string) {
 export async function listPortalReferrals(partnerId: string, status?: ReferralStatus) {
   const supabase = await createClient();
   let query = supabase
-    .from("partner_referrals")
+    .rpc("portal_referral_rows", { p_partner_id: partnerId })
     .select("id, client_name, status, estimated_value, actual_value, referred_at, closed_at")
-    .eq("partner_id", partnerId)
     .order("referred_at", { ascending: false })
     .limit(500);
   if (status) query = query.eq("status", status);
@@ -80,9 +80,8 @@ export async function getCommissionStatement(partnerId: string) {
 export async function listPortalCommissions(partnerId: string) {
   const supabase = await createClient();
   const { data, error } = await supabase
-    .from("partner_commissions")
+    .rpc("portal_commission_rows", { p_partner_id: partnerId })
     .select("id, amount, currency, status, description, earned_at, due_at, approved_at, paid_at")
-    .eq("partner_id", partnerId)
     .order("earned_at", { ascending: false })
     .limit(1000);
   if (error) throw error;
@@ -100,10 +99,8 @@ export async function listPortalCommissions(partnerId: string) {
 export async function listSharedDocuments(partnerId: string) {
   const supabase = await createClient();
   const { data, error } = await supabase
-    .from("partner_documents")
+    .rpc("portal_document_rows", { p_partner_id: partnerId })
     .select("id, title, document_type, url, tags, created_at")
-    .eq("partner_id", partnerId)
-    .eq("visibility", "shared")
     .order("created_at", { ascending: false });
   if (error) throw error;
   return data ?? [];
@@ -112,9 +109,8 @@ export async function listSharedDocuments(partnerId: string) {
 export async function listTraining(partnerId: string) {
   const supabase = await createClient();
   const { data, error } = await supabase
-    .from("partner_training")
+    .rpc("portal_training_rows", { p_partner_id: partnerId })
     .select("id, name, kind, status, completed_on, expires_on")
-    .eq("partner_id", partnerId)
     .order("kind")
     .order("name");
   if (error) throw error;
@@ -122,14 +118,14 @@ export async function listTraining(partnerId: string) {
 }
 
 /**
- * Resources for one account's tier. RLS already limits a partner user to resources at or
- * below the tier of some granted partner; the tier list narrows that to this account's.
+ * Resources for one account's tier. The database already limits a partner user to resources
+ * at or below the tier of some granted partner; the tier list narrows that to this account's.
  */
 export async function listResources(tier: PartnerTier) {
   const supabase = await createClient();
   const tiers = PARTNER_TIERS.slice(0, PARTNER_TIERS.indexOf(tier) + 1);
   const { data, error } = await supabase
-    .from("partner_resources")
+    .rpc("portal_resource_rows")
     .select("id, title, description, url, kind, min_tier")
     .in("min_tier", tiers)
     .order("title");
@@ -140,9 +136,8 @@ export async function listResources(tier: PartnerTier) {
 export async function listPartnerActivity(partnerId: string) {
   const supabase = await createClient();
   const { data, error } = await supabase
-    .from("partner_activity_log")
+    .rpc("portal_activity_rows", { p_partner_id: partnerId })
     .select("id, event_type, occurred_at, payload")
-    .eq("partner_id", partnerId)
     .order("occurred_at", { ascending: false })
     .limit(100);
   if (error) throw error;

@@ -15,6 +15,8 @@ const FOREIGN = ["foreign"];
 
 runMatrix(() => world, {
   ...childArrangement("partner_referrals", { patch: { status: "qualified", estimated_value: "2500.00" } }),
+  // Partner users read through portal_referral_rows() (partner-safe columns); the table gives them nothing.
+  partnerReads: "portal_referral_rows",
   // The matrix reads as a table; keep its columns aligned.
   // prettier-ignore
   cells: {

@@ -16,6 +16,8 @@ const FOREIGN = ["foreign"];
 // The target is a pending commission; the update is its legal next step (approve).
 runMatrix(() => world, {
   ...childArrangement("partner_commissions", { patch: { status: "approved" } }),
+  // Partner users read through portal_commission_rows() (partner-safe columns); the table gives them nothing.
+  partnerReads: "portal_commission_rows",
   // The matrix reads as a table; keep its columns aligned.
   // prettier-ignore
   cells: {

@@ -21,6 +21,8 @@ runMatrix(() => world, {
       internal: await insertChild("partner_documents", w.partners.granted, { visibility: "internal" }),
     }),
   }),
+  // Partner users read through portal_document_rows() (partner-safe columns); the table gives them nothing.
+  partnerReads: "portal_document_rows",
   // The matrix reads as a table; keep its columns aligned.
   // prettier-ignore
   cells: {
@@ -50,7 +52,7 @@ describe("partner_documents: visibility", () => {
   it("a document turned internal disappears from the portal on the very next request", async () => {
     const doc = await insertChild("partner_documents", world.partners.granted, { visibility: "shared" });
     const before = await world.people.partnerDocuments.client
-      .from("partner_documents")
+      .rpc("portal_document_rows")
       .select("id")
       .eq("id", doc.id as string);
     expect(before.data).toHaveLength(1);
@@ -59,7 +61,7 @@ describe("partner_documents: visibility", () => {
       .update({ visibility: "internal" })
       .eq("id", doc.id as string);
     const after = await world.people.partnerDocuments.client
-      .from("partner_documents")
+      .rpc("portal_document_rows")
       .select("id")
       .eq("id", doc.id as string);
     expect(after.data).toEqual([]);

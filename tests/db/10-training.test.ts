@@ -14,6 +14,8 @@ const FOREIGN = ["foreign"];
 
 runMatrix(() => world, {
   ...childArrangement("partner_training", { patch: { status: "in_progress", name: "Renamed course" } }),
+  // Partner users read through portal_training_rows() (partner-safe columns); the table gives them nothing.
+  partnerReads: "portal_training_rows",
   // The matrix reads as a table; keep its columns aligned.
   // prettier-ignore
   cells: {

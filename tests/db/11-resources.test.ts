@@ -41,6 +41,8 @@ runMatrix(() => world, {
     min_tier: "gold",
   }),
   patch: () => ({ title: "Renamed resource", min_tier: "platinum" }),
+  // Partner users read through portal_resource_rows() (partner-safe columns); the table gives them nothing.
+  partnerReads: "portal_resource_rows",
   // The matrix reads as a table; keep its columns aligned.
   // prettier-ignore
   cells: {
@@ -79,13 +81,15 @@ describe("partner_resources: tiers", () => {
     };
     const client = await clientAs(id);
     const seen = await client
-      .from("partner_resources")
+      .rpc("portal_resource_rows")
       .select("id")
       .in(
         "id",
         Object.values(rows).map((row) => row.id as string),
       );
-    expect(new Set(seen.data?.map((row) => row.id))).toEqual(new Set([rows.silver.id, rows.gold.id]));
+    expect(new Set((seen.data as { id: string }[] | null)?.map((row) => row.id))).toEqual(
+      new Set([rows.silver.id, rows.gold.id]),
+    );
   });
 
   it("an unknown tier is refused", async () => {

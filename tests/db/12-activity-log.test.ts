@@ -41,6 +41,8 @@ runMatrix(() => world, {
     partner_visible: true,
   }),
   patch: () => ({ partner_visible: false, payload: { forged: true } }),
+  // Partner users read through portal_activity_rows() (partner-safe columns); the table gives them nothing.
+  partnerReads: "portal_activity_rows",
   // The matrix reads as a table; keep its columns aligned.
   // prettier-ignore
   cells: {
@@ -319,11 +321,11 @@ describe("activity: a section's events follow the section's scope", () => {
 
   async function seenSources(name: "partner" | "partnerActivity", ids: string[]) {
     const result = await world.people[name].client
-      .from("partner_activity_log")
+      .rpc("portal_activity_rows")
       .select("source_id, event_type")
       .in("source_id", ids);
     expect(result.error).toBeNull();
-    return new Set(result.data!.map((row) => row.source_id as string));
+    return new Set((result.data as { source_id: string }[]).map((row) => row.source_id));
   }
 
   it("with every scope, a partner user sees referral, commission and document events", async () => {

@@ -106,8 +106,11 @@ describe("partner_access: a partner user's own grants", () => {
 async function visibleTo(userId: string, rows: { referral: string }) {
   const client = await clientAs(userId);
   const partner = await client.rpc("portal_partners").select("id").eq("id", world.partners.granted);
-  const referral = await client.from("partner_referrals").select("id").eq("id", rows.referral);
-  return { partner: (partner.data as unknown[] | null)?.length ?? 0, referral: referral.data?.length ?? 0 };
+  const referral = await client.rpc("portal_referral_rows").select("id").eq("id", rows.referral);
+  return {
+    partner: (partner.data as unknown[] | null)?.length ?? 0,
+    referral: (referral.data as unknown[] | null)?.length ?? 0,
+  };
 }
 
 describe("partner_access: grants at their edges, on the very next request", () => {
@@ -213,7 +216,7 @@ describe("partner_access: grants at their edges, on the very next request", () =
       new Set([world.partners.granted, world.partners.sibling]),
     );
     const referrals = await client
-      .from("partner_referrals")
+      .rpc("portal_referral_rows")
       .select("id")
       .in("id", [onGranted.id as string, onSibling.id as string]);
     expect(referrals.data).toEqual([{ id: onGranted.id }]);

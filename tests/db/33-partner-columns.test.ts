@@ -34,23 +34,37 @@ type PartnerPersona = (typeof PARTNER_PERSONAS)[number];
 
 const OUT_OF_FORCE: readonly PartnerPersona[] = ["partnerFuture", "partnerEnded", "partnerRevoked", "partnerInactive"];
 
-/** Columns a partner user may read, per table; a table missing here must give them nothing. */
+/**
+ * Columns a partner user may read, per table; a table missing here must give them nothing.
+ * The portal's sections (referrals, commissions, documents, training, resources, activity)
+ * are read through the portal_*_rows() functions below, so no table is listed for them.
+ */
 const ALLOWED_COLUMNS: Record<string, readonly string[]> = {
   profiles: ["id", "email", "display_name", "avatar_url", "created_at", "updated_at"],
   user_preferences: ["user_id", "partner_directory_layout", "settings", "created_at", "updated_at"],
-  partner_resources: [
-    "id",
-    "org_id",
-    "title",
-    "description",
-    "url",
-    "kind",
-    "min_tier",
-    "created_by",
-    "created_at",
-    "updated_at",
-  ],
-  partner_referrals: [
+};
+
+/** The tables behind the portal's sections: staff read them; partner users read none of their rows. */
+const SECTION_TABLES = [
+  "partner_referrals",
+  "partner_commissions",
+  "partner_documents",
+  "partner_training",
+  "partner_resources",
+  "partner_activity_log",
+] as const;
+
+/** Columns that name the staff member who recorded, granted or revoked a row. */
+const STAFF_PEOPLE = ["created_by", "granted_by", "revoked_by", "actor_id"] as const;
+
+/** Security-definer functions `authenticated` may call, and the columns each returns. */
+const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
+  portal_accounts: ["partner_id", "name", "scope"],
+  portal_me: ["id", "name", "email", "is_active"],
+  portal_partners: ["id", "org_id", "name", "status", "tier", "region", "website", "owner_id"],
+  portal_organizations: ["id", "name", "currency", "time_zone", "locale"],
+  // The portal's sections, partner-safe columns: no created_by, no actor_id.
+  portal_referral_rows: [
     "id",
     "org_id",
     "partner_id",
@@ -61,11 +75,10 @@ const ALLOWED_COLUMNS: Record<string, readonly string[]> = {
     "actual_value",
     "referred_at",
     "closed_at",
-    "created_by",
     "created_at",
     "updated_at",
   ],
-  partner_commissions: [
+  portal_commission_rows: [
     "id",
     "org_id",
     "partner_id",
@@ -79,25 +92,21 @@ const ALLOWED_COLUMNS: Record<string, readonly string[]> = {
     "approved_at",
     "paid_at",
     "voided_at",
-    "created_by",
     "created_at",
     "updated_at",
   ],
-  partner_documents: [
+  portal_document_rows: [
     "id",
     "org_id",
     "partner_id",
-    "owner_id",
     "title",
     "document_type",
     "url",
     "tags",
-    "visibility",
-    "created_by",
     "created_at",
     "updated_at",
   ],
-  partner_training: [
+  portal_training_rows: [
     "id",
     "org_id",
     "partner_id",
@@ -106,31 +115,21 @@ const ALLOWED_COLUMNS: Record<string, readonly string[]> = {
     "status",
     "completed_on",
     "expires_on",
-    "created_by",
     "created_at",
     "updated_at",
   ],
-  partner_activity_log: [
+  portal_resource_rows: ["id", "org_id", "title", "description", "url", "kind", "min_tier", "created_at", "updated_at"],
+  portal_activity_rows: [
     "id",
     "org_id",
     "partner_id",
     "event_type",
     "occurred_at",
-    "actor_id",
     "payload",
     "source_table",
     "source_id",
-    "partner_visible",
     "created_at",
   ],
-};
-
-/** Security-definer functions `authenticated` may call, and the columns each returns. */
-const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
-  portal_accounts: ["partner_id", "name", "scope"],
-  portal_me: ["id", "name", "email", "is_active"],
-  portal_partners: ["id", "org_id", "name", "status", "tier", "region", "website", "owner_id"],
-  portal_organizations: ["id", "name", "currency", "time_zone", "locale"],
   record_portal_event: [],
   // Staff invitations: an admin's calls and the invitee's accept; they return no rows.
   accept_org_invitation: [],
@@ -173,27 +172,9 @@ const STAFF_ONLY: Record<string, readonly string[]> = {
   organizations: ["slug", "created_by"],
 };
 
-/** The tables each persona reads rows of: their own identity, and the sections of an in-force grant. */
-function expectedTables(name: PartnerPersona): string[] {
-  const own = ["profiles", "user_preferences"];
-  if (OUT_OF_FORCE.includes(name)) return own.sort();
-  const inForce = [...own, "partner_resources"];
-  const sections: Record<string, string[]> = {
-    partnerOverview: [],
-    partnerReferrals: ["partner_referrals"],
-    partnerCommissions: ["partner_commissions"],
-    partnerDocuments: ["partner_documents"],
-    partnerTraining: ["partner_training"],
-    partnerActivity: ["partner_activity_log"],
-  };
-  const all = [
-    "partner_referrals",
-    "partner_commissions",
-    "partner_documents",
-    "partner_training",
-    "partner_activity_log",
-  ];
-  return [...inForce, ...(sections[name] ?? all)].sort();
+/** The tables each persona reads rows of: their own identity only, whatever their grant. */
+function expectedTables(): string[] {
+  return ["profiles", "user_preferences"];
 }
 
 type Relation = { name: string; columns: string[] };
@@ -270,7 +251,7 @@ describe("partner columns: every table partner users can reach, by persona", () 
 
   it.each(PARTNER_PERSONAS)("%s reads exactly the allowed columns of exactly the expected tables", async (name) => {
     const map = await readableMap(name);
-    expect(Object.keys(map).sort()).toEqual(expectedTables(name));
+    expect(Object.keys(map).sort()).toEqual(expectedTables());
     for (const [table, columns] of Object.entries(map)) {
       expect({ table, columns }).toEqual({ table, columns: [...(ALLOWED_COLUMNS[table] ?? [])].sort() });
     }
@@ -284,15 +265,36 @@ describe("partner columns: every table partner users can reach, by persona", () 
     expect(Object.keys(orgs.data?.[0] ?? {})).toEqual(expect.arrayContaining([...STAFF_ONLY.organizations!]));
   });
 
-  // Child rows still carry the id of the staff member who recorded them (created_by, and the
-  // timeline's actor_id), which a partner user reads with the row. They name staff, not
-  // business data, and should move behind the partner-safe functions like partners' columns did.
-  it.fails("no partner persona reads a column that names the staff member who recorded a row", async () => {
-    const staffPeople = ["created_by", "granted_by", "revoked_by", "actor_id"];
-    const map = await readableMap("partner");
-    for (const columns of Object.values(map)) {
-      for (const column of staffPeople) expect(columns).not.toContain(column);
-    }
+  it.each(PARTNER_PERSONAS)(
+    "%s reads no row of a section table directly, and no column that names a staff member",
+    async (name) => {
+      const client = world.people[name].client;
+      for (const table of SECTION_TABLES) {
+        const result = await client.from(table).select("*");
+        expect({ table, error: result.error, rows: result.data }).toEqual({ table, error: null, rows: [] });
+      }
+      const map = await readableMap(name);
+      for (const [table, columns] of Object.entries(map)) {
+        const named = columns.filter((column) => (STAFF_PEOPLE as readonly string[]).includes(column));
+        expect({ table, named }).toEqual({ table, named: [] });
+      }
+    },
+  );
+
+  it("staff still read who recorded a section row (the control)", async () => {
+    const referrals = await world.people.viewer.client
+      .from("partner_referrals")
+      .select("id, created_by")
+      .eq("partner_id", world.partners.granted);
+    expect(referrals.error).toBeNull();
+    expect(referrals.data?.length).toBeGreaterThan(0);
+    const activity = await world.people.viewer.client
+      .from("partner_activity_log")
+      .select("id, actor_id")
+      .eq("partner_id", world.partners.granted)
+      .limit(1);
+    expect(activity.error).toBeNull();
+    expect(activity.data?.length).toBe(1);
   });
 });
 
@@ -313,8 +315,32 @@ describe("partner columns: security-definer functions", () => {
   it("every definer function authenticated may call is in the allow-list, returning exactly its columns", async () => {
     const found = Object.fromEntries((await definerFunctions()).map((fn) => [fn.name, fn.columns]));
     expect(found).toEqual(DEFINER_FUNCTIONS);
-    for (const columns of Object.values(found)) {
-      for (const staffOnly of [...STAFF_ONLY.partners!, "slug"]) expect(columns).not.toContain(staffOnly);
+    for (const [fn, columns] of Object.entries(found)) {
+      // A shared document's own tags are shown in the portal; partners' tags are internal.
+      const partnerStaffOnly =
+        fn === "portal_document_rows" ? STAFF_ONLY.partners!.filter((c) => c !== "tags") : STAFF_ONLY.partners!;
+      for (const staffOnly of [...partnerStaffOnly, "slug"])
+        expect({ fn, columns }).not.toEqual({ fn, columns: expect.arrayContaining([staffOnly]) });
+      for (const person of STAFF_PEOPLE)
+        expect({ fn, columns }).not.toEqual({ fn, columns: expect.arrayContaining([person]) });
+    }
+  });
+
+  const SECTION_FUNCTIONS = [
+    "portal_referral_rows",
+    "portal_commission_rows",
+    "portal_document_rows",
+    "portal_training_rows",
+    "portal_resource_rows",
+    "portal_activity_rows",
+  ] as const;
+
+  it.each(SECTION_FUNCTIONS)("%s() returns to the partner user exactly its allow-listed columns", async (fn) => {
+    const result = await world.people.partner.client.rpc(fn).select("*");
+    expect(result.error).toBeNull();
+    expect(result.data?.length).toBeGreaterThan(0);
+    for (const row of result.data as Record<string, unknown>[]) {
+      expect(Object.keys(row).sort()).toEqual([...DEFINER_FUNCTIONS[fn]!].sort());
     }
   });
 
@@ -393,7 +419,18 @@ describe("grants out of force give nothing, the organization included", () => {
         const result = await client.from(table).select("*");
         expect({ table, error: result.error, rows: result.data }).toEqual({ table, error: null, rows: [] });
       }
-      for (const fn of ["portal_organizations", "portal_partners", "portal_accounts", "portal_commission_summary"]) {
+      for (const fn of [
+        "portal_organizations",
+        "portal_partners",
+        "portal_accounts",
+        "portal_commission_summary",
+        "portal_referral_rows",
+        "portal_commission_rows",
+        "portal_document_rows",
+        "portal_training_rows",
+        "portal_resource_rows",
+        "portal_activity_rows",
+      ]) {
         expect({ fn, rows: (await client.rpc(fn)).data }).toEqual({ fn, rows: [] });
       }
       // Only who they are, so the portal can say there is no account to show.

@@ -40,6 +40,12 @@ export type MatrixSpec = {
   scope?: (world: World) => Row;
   /** Error codes a refused write may return, per operation (default 42501); no error must then mean zero rows. */
   refusedCodes?: Partial<Record<"insert" | "update" | "delete", readonly string[]>>;
+  /**
+   * The definer function partner users read this table through (its policy gives them
+   * nothing directly): their select cells are measured through it, and the table itself
+   * must show them no row.
+   */
+  partnerReads?: string;
   cells: Record<PersonaName, Cells>;
   /**
    * Cells where the schema does not yet do what the matrix says, each with a comment on
@@ -106,10 +112,19 @@ export function runMatrix(getWorld: () => World, spec: MatrixSpec, personas: rea
           const persona = world.people[name];
           const rows = await spec.arrangeSelect(world, persona);
           const ids = Object.values(rows).map((row) => row[idColumn]);
-          const result = await persona.client
-            .from(spec.table)
-            .select("*")
-            .in(idColumn, ids as string[]);
+          const throughFunction = persona.kind === "partner" && spec.partnerReads;
+          if (throughFunction) {
+            const direct = await persona.client
+              .from(spec.table)
+              .select("*")
+              .in(idColumn, ids as string[]);
+            expect({ error: direct.error, rows: direct.data }).toEqual({ error: null, rows: [] });
+          }
+          const result = await (
+            throughFunction
+              ? persona.client.rpc(throughFunction).select("*")
+              : persona.client.from(spec.table).select("*")
+          ).in(idColumn, ids as string[]);
           if (result.error) {
             // Only a role without any grant may fail instead of seeing nothing.
             expect(visible, `select failed: ${result.error.code} ${result.error.message}`).toEqual([]);
