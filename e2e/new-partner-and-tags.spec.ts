@@ -32,6 +32,7 @@ test("a member adds a partner by hand, lands in its workspace and finds it in th
 
   await expect(page).toHaveURL(/\/admin\/partners\/[0-9a-f-]{36}\/overview$/);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId("hero-tags").getByText("reseller")).toBeVisible();
   const [row] = await sql<Record<string, unknown>>(
     "select status, tier, owner_id, region, commission_rate, tags, created_by from public.partners where org_id = $1 and name = $2",
     [ACME, name],
@@ -85,4 +86,49 @@ test("a viewer gets no New partner button, and the page itself says why", async 
   await page.goto("/admin/partners/new");
   await expect(page.getByText("Viewers cannot add partners")).toBeVisible();
   await expect(page.getByRole("form", { name: "New partner" })).toHaveCount(0);
+});
+
+async function partnerWithTags(tags: string[]) {
+  const name = unique("Tagged Co");
+  const [row] = await sql<{ id: string }>(
+    "insert into public.partners (org_id, name, status, tags) values ($1, $2, 'active', $3) returning id",
+    [ACME, name, tags],
+  );
+  return { id: row!.id, name };
+}
+
+test("an editor adds and removes tags in the workspace, saved once and audited", async ({ page }) => {
+  const partner = await partnerWithTags(["legacy", "emea"]);
+  await signInAsStaff(page, "member@acme.test", `/admin/partners/${partner.id}/overview`);
+  const tags = page.getByTestId("hero-tags");
+  await tags.getByRole("button", { name: "Remove tag legacy" }).click();
+  const input = tags.getByLabel("Tags");
+  await input.fill("cloud, security");
+  await input.press("Enter");
+  await tags.getByRole("button", { name: "Save tags" }).click();
+  await expect(page.getByText("Tags saved")).toBeVisible();
+  await expect(tags.getByRole("button", { name: "Save tags" })).toHaveCount(0);
+  await expect
+    .poll(
+      async () =>
+        (await sql<{ tags: string[] }>("select tags from public.partners where id = $1", [partner.id]))[0]!.tags,
+    )
+    .toEqual(["emea", "cloud", "security"]);
+  const audit = await sql<{ before: { tags: string[] }; after: { tags: string[] } }>(
+    "select before, after from public.audit_log where resource_id = $1 and action = 'partner.updated' order by created_at desc limit 1",
+    [partner.id],
+  );
+  expect(audit[0]!.after.tags).toEqual(["emea", "cloud", "security"]);
+
+  await page.reload();
+  await expect(page.getByTestId("hero-tags").getByRole("button", { name: "Remove tag security" })).toBeVisible();
+});
+
+test("a viewer reads the tags and cannot change them", async ({ page }) => {
+  const partner = await partnerWithTags(["vip"]);
+  await signInAsStaff(page, "viewer@acme.test", `/admin/partners/${partner.id}/overview`);
+  const tags = page.getByTestId("hero-tags");
+  await expect(tags.getByText("vip")).toBeVisible();
+  await expect(tags.getByRole("button", { name: /Remove tag/ })).toHaveCount(0);
+  await expect(tags.getByRole("textbox")).toHaveCount(0);
 });

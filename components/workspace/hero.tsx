@@ -5,6 +5,7 @@ import { TierPill } from "@/components/partners/tier-pill";
 import type { PartnerStatus, PartnerTier } from "@/lib/partners/constants";
 import type { PartnerRollups, WorkspacePartner } from "@/lib/workspace/get-workspace-partner";
 import { HeroControls } from "./hero-controls";
+import { HeroTags } from "./hero-tags";
 import { RestoreButton } from "./restore-button";
 
 /** "$269K", "$0": compact money without a forced decimal. */
@@ -119,6 +120,7 @@ export function Hero({
               </div>
             )}
           </dl>
+          <HeroTags tags={partner.tags} updatedAt={partner.updated_at} />
         </div>
         <HeroControls
           status={partner.status as PartnerStatus}
