@@ -15,6 +15,7 @@ import { BulkBar } from "./bulk-bar";
 import { ColumnMenu } from "./column-menu";
 import { DirectoryFilters } from "./directory-filters";
 import { ImportDialog } from "./import-dialog";
+import { NewPartnerLink } from "@/components/partners/new-partner-link";
 import { Pager } from "./pager";
 import { PartnerCards } from "./partner-cards";
 import { PartnerGrid } from "./partner-grid";
@@ -139,6 +140,7 @@ function Directory({
           >
             <Download className="size-4" aria-hidden /> Export CSV
           </a>
+          {canEdit && <NewPartnerLink />}
           {canEdit && <ImportDialog />}
           <span className="hidden sm:inline-flex">
             <ColumnMenu columns={view.columns} onChange={setColumns} />

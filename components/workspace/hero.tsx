@@ -6,6 +6,7 @@ import { orgFormatter, type OrgFormat } from "@/lib/format/org-format";
 import type { PartnerStatus, PartnerTier } from "@/lib/partners/constants";
 import type { PartnerRollups, WorkspacePartner } from "@/lib/workspace/get-workspace-partner";
 import { HeroControls } from "./hero-controls";
+import { HeroTags } from "./hero-tags";
 import { RestoreButton } from "./restore-button";
 
 function winRate(rollups: PartnerRollups | null, percent: (share: number) => string): string {
@@ -114,6 +115,7 @@ export function Hero({
               </div>
             )}
           </dl>
+          <HeroTags tags={partner.tags} updatedAt={partner.updated_at} />
         </div>
         <HeroControls
           status={partner.status as PartnerStatus}
