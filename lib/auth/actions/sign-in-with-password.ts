@@ -6,6 +6,7 @@ import { safeNextPath, signInSchema } from "@/lib/auth/schemas";
 import { forgiveSignIn, recordSignInAttempt, signInWait, tooManyPasswordsMessage } from "@/lib/auth/sign-in-limits";
 import { clientAddress } from "@/lib/http/client-address";
 import { createAuthClient } from "@/lib/supabase/auth-client";
+import { STAFF_HOME } from "@/lib/auth/home-paths";
 
 /**
  * Staff sign-in. One message for an unknown email and a wrong password alike. Failures count
@@ -29,5 +30,5 @@ export const signInWithPassword = publicAction(signInSchema, async (input) => {
     throw error;
   }
   await forgiveSignIn(subject);
-  return ok({ next: safeNextPath(input.next, "/admin/partners") });
+  return ok({ next: safeNextPath(input.next, STAFF_HOME) });
 });
