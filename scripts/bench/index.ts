@@ -22,7 +22,8 @@ import path from "node:path";
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { SignJWT } from "jose";
 import pg from "pg";
-import { adminDbUrl, apiUrl, dbUrl, loadConfig, statusEnv, type StackConfig } from "../../local-supabase/config";
+import { adminDbUrl, apiUrl, dbUrl, statusEnv, type StackConfig } from "../../local-supabase/config";
+import { benchConfig } from "./config";
 import { startStack } from "../../local-supabase/stack";
 import { measure, measurePair, ms, table, type Timing } from "./stats";
 
@@ -41,7 +42,7 @@ const DASHBOARD_RUNS = option("dashboard-runs", 30);
 const TIME_LIMIT_MINUTES = 20;
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
-const config = loadConfig({ name: "bench", portBase: 52321 });
+const config = benchConfig();
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
