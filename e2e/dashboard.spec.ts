@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
-import { signInAsStaff } from "./support/auth";
-import { ACME, withDb } from "./support/people";
+import { signInAsPartner, signInAsStaff } from "./support/auth";
+import { ACME, createPartnerUser, grant, unique, withDb } from "./support/people";
 
 // A closed period in the past: rows other tests add now cannot change its figures.
 const PERIOD = "period=custom&from=2026-01-01&to=2026-06-30";
@@ -118,3 +118,47 @@ test("the workspace overview shows the partner's monthly trend, month by month a
     expect(Number(cells[1]), expected[index]!.month).toBe(Number(expected[index]!.referrals));
   }
 });
+
+test("a partner user sees a referrals trend, and a commission chart only with the commissions scope", async ({
+  page,
+}) => {
+  const partnerId = "33333333-3333-4333-8333-000000000004"; // Contoso Services (seeded)
+  const user = await createPartnerUser(unique("trend"));
+  await grant(user.id, partnerId); // referrals only
+  await signInAsPartner(page, user.email);
+  await page.goto(`/portal/accounts/${partnerId}`);
+  const trend = page.locator('[data-chart="partner-trend"]');
+  await expect(trend.getByRole("columnheader", { name: "Referrals" })).toBeVisible();
+  await expect(trend.locator('[data-trend-chart="Referrals by month"]')).toBeVisible();
+  await expect(trend.locator('[data-trend-chart="Commission by month"]')).toHaveCount(0);
+  await expect(trend.getByRole("columnheader", { name: "Commission earned" })).toHaveCount(0);
+
+  // the control: the same account with the commissions scope shows it
+  await withDb((db) =>
+    db.query("update public.partner_access set scope = '{referrals,commissions}' where partner_user_id = $1", [
+      user.id,
+    ]),
+  );
+  await page.reload();
+  await expect(trend.locator('[data-trend-chart="Commission by month"]')).toBeVisible();
+  await expect(trend.getByRole("columnheader", { name: "Commission earned" })).toBeVisible();
+});
+
+for (const [label, width, height] of [
+  ["1440", 1440, 900],
+  ["375", 375, 812],
+] as const) {
+  test(`screenshots of the dashboard and a portal account at ${label} px`, async ({ browser }) => {
+    const staff = await browser.newPage({ viewport: { width, height } });
+    await signInAsStaff(staff, "admin@acme.test", "/admin");
+    await expect(staff.locator('[data-trend-chart="Referrals"] svg.recharts-surface')).toBeVisible();
+    await staff.screenshot({ path: `test-results/screens/dashboard-${label}.png`, fullPage: true });
+    await staff.close();
+    const partner = await browser.newPage({ viewport: { width, height } });
+    await signInAsPartner(partner, "pat@northwind.test");
+    await partner.goto("/portal/accounts/33333333-3333-4333-8333-000000000001");
+    await expect(partner.locator('[data-trend-chart="Commission by month"] svg.recharts-surface')).toBeVisible();
+    await partner.screenshot({ path: `test-results/screens/portal-account-${label}.png`, fullPage: true });
+    await partner.close();
+  });
+}

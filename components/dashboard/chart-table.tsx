@@ -1,6 +1,6 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { ChartTable } from "@/lib/dashboard/charts";
-import { cellKind, formatFigure } from "@/lib/dashboard/format";
+import { cellKind, formatFigure, type OrgFormat } from "@/lib/dashboard/format";
 
 /**
  * A chart's data as a table (the accessible form of the chart, and what its CSV holds),
@@ -8,14 +8,12 @@ import { cellKind, formatFigure } from "@/lib/dashboard/format";
  */
 export function ChartTableCard({
   table,
-  currency,
-  timeZone,
+  format,
   csvHref,
   children,
 }: {
   table: ChartTable;
-  currency: string;
-  timeZone: string;
+  format: OrgFormat;
   csvHref?: string;
   children?: React.ReactNode;
 }) {
@@ -61,7 +59,7 @@ export function ChartTableCard({
                 {table.rows.map((row, index) => (
                   <tr key={index} className="border-b border-slate-100 last:border-0">
                     {table.columns.map((column, columnIndex) => {
-                      const text = formatFigure(row[column.key], cellKind(column, row), currency, timeZone);
+                      const text = formatFigure(row[column.key], cellKind(column, row), format);
                       const numeric = column.kind !== "text" || typeof row[column.key] === "number";
                       return columnIndex === 0 ? (
                         <th key={column.key} scope="row" className="px-2 py-1.5 text-left font-normal text-slate-900">

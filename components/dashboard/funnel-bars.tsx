@@ -1,8 +1,8 @@
 import type { ChartTable } from "@/lib/dashboard/charts";
-import { formatFigure } from "@/lib/dashboard/format";
+import { formatFigure, type OrgFormat } from "@/lib/dashboard/format";
 
 /** The funnel drawn as bars, each labelled with its count and conversion (no colour needed to read it). */
-export function FunnelBars({ table }: { table: ChartTable }) {
+export function FunnelBars({ table, format }: { table: ChartTable; format: OrgFormat }) {
   const top = Math.max(1, ...table.rows.map((row) => Number(row.referrals ?? 0)));
   return (
     <ol aria-hidden="true" className="space-y-1.5">
@@ -15,8 +15,8 @@ export function FunnelBars({ table }: { table: ChartTable }) {
               style={{ width: `${(Number(row.referrals ?? 0) / top) * 100}%`, minWidth: "2px" }}
             />
             <span className="shrink-0 text-slate-700 tabular-nums">
-              {formatFigure(row.referrals, "count", "USD", "UTC")}
-              {row.conversion !== null ? ` · ${formatFigure(row.conversion, "share", "USD", "UTC")}` : ""}
+              {formatFigure(row.referrals, "count", format)}
+              {row.conversion !== null ? ` · ${formatFigure(row.conversion, "share", format)}` : ""}
             </span>
           </span>
         </li>

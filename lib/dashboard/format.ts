@@ -1,31 +1,62 @@
-import { formatDate } from "@/lib/format/dates";
-import { formatMoney } from "@/lib/format/money";
 import type { ChartColumn, ChartTable, ColumnKind } from "./charts";
 
-const count = new Intl.NumberFormat("en-US");
-const share = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
-const days = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+/** How an organization writes figures: its locale (BCP 47), its currency and its time zone. */
+export type OrgFormat = { locale: string; currency: string; timeZone: string };
 
-/** A figure as the page shows it, in the org's currency and format; "—" when there is none. */
-export function formatFigure(value: unknown, kind: ColumnKind, currency: string, timeZone: string): string {
+/** The org's format from a staff or portal org row. */
+export function orgFormat(org: { locale: string; currency: string; time_zone: string }): OrgFormat {
+  return { locale: org.locale, currency: org.currency, timeZone: org.time_zone };
+}
+
+/** A figure as the page shows it, in the org's locale, currency and time zone; "—" when there is none. */
+export function formatFigure(value: unknown, kind: ColumnKind, format: OrgFormat): string {
   if (value === null || value === undefined || value === "") return "—";
+  const { locale, currency, timeZone } = format;
   switch (kind) {
     case "money":
-      return formatMoney(value as number, currency);
+      return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 }).format(
+        Number(value),
+      );
     case "count":
-      return count.format(Number(value));
+      return new Intl.NumberFormat(locale).format(Number(value));
     case "share":
-      return share.format(Number(value));
+      return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(Number(value));
     case "days":
-      return `${days.format(Number(value))} days`;
+      return new Intl.NumberFormat(locale, {
+        style: "unit",
+        unit: "day",
+        unitDisplay: "long",
+        maximumFractionDigits: 1,
+      }).format(Number(value));
     case "date":
       // a day (YYYY-MM-DD) is already the org's; noon UTC keeps it the same day everywhere
-      return formatDate(`${String(value)}T12:00:00Z`, "UTC");
+      return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
+        new Date(`${String(value)}T12:00:00Z`),
+      );
     case "instant":
-      return formatDate(String(value), timeZone);
+      return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(String(value)));
     default:
       return String(value);
   }
+}
+
+/** A short label for a chart axis: a month ("Mar 2025") or a week's first day, in the org's locale. */
+export function formatBucket(day: string, bucket: "week" | "month", locale: string): string {
+  const options: Intl.DateTimeFormatOptions =
+    bucket === "month"
+      ? { month: "short", year: "numeric", timeZone: "UTC" }
+      : { day: "numeric", month: "short", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(locale, options).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** Money on an axis: short ("€12K"), in the org's locale. */
+export function formatCompactMoney(value: number, format: OrgFormat): string {
+  return new Intl.NumberFormat(format.locale, {
+    style: "currency",
+    currency: format.currency,
+    notation: "compact",
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /** The kind a cell is written in: per row for tables whose rows mix measures (tiles, levels). */

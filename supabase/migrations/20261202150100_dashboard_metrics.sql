@@ -333,13 +333,15 @@ as $$
 $$;
 comment on function public.dashboard_leaders(uuid, date, date, uuid, text, text[], text[], integer) is 'Dashboard leaders: top p_limit partners by won value (won, closed in the period) and by referrals submitted in the period, and quiet partners (not archived; last referral before the period''s end minus 90 days), with each board''s full size. Security invoker.';
 
--- Monthly trend of one partner (p_partner_id) or of every partner the caller sees, with a
--- total row per organization and month (is_total). Serves the workspace overview and the
--- portal ("All accounts" passes no partner). RLS and the grant's scope decide what counts:
--- without the commissions scope the commission columns count nothing.
+-- Monthly trend of one partner (p_partner_id) or of every partner the caller holds a grant
+-- on, with a total row per organization and month (is_total). Serves the workspace overview
+-- (staff name the partner) and the portal (a partner user: one account or "All accounts").
+-- A partner user's accounts come from their own grants in force, not from partners, and the
+-- figures from partner_referrals and partner_commissions under their own RLS: without the
+-- commissions scope the commission columns count nothing, without referrals the referral ones.
 create or replace function public.partner_monthly_trend(p_from date, p_to date, p_partner_id uuid default null)
 returns table (
-  org_id uuid, partner_id uuid, partner_name text, is_total boolean, month date, currency text,
+  org_id uuid, partner_id uuid, is_total boolean, month date, currency text,
   referrals integer, won_referrals integer, won_value numeric,
   commission_earned numeric, commission_paid numeric, commission_owed numeric)
 language sql
@@ -347,14 +349,22 @@ stable
 security invoker
 set search_path = ''
 as $$
-  with m as (
-    select p.id as partner_id, p.name, p.org_id, o.currency, g::date as month,
+  with ids as (
+    select x.id as partner_id, x.org_id from public.partners x
+     where x.id = p_partner_id and x.org_id = any ((select private.staff_org_ids()))
+    union
+    select a.partner_id, a.org_id from public.partner_access a
+     where a.partner_id = any (array(select private.granted_partner_ids()))
+       and a.partner_user_id = (select auth.uid())
+       and (p_partner_id is null or a.partner_id = p_partner_id)),
+  m as (
+    select ids.partner_id, ids.org_id, o.currency, g::date as month,
            greatest(g::date, p_from)::timestamp at time zone o.time_zone as t0,
            (least((g + interval '1 month')::date - 1, p_to) + 1)::timestamp at time zone o.time_zone as t1
-      from public.partners p
-      join public.organizations o on o.id = p.org_id
+      from ids
+      join public.organizations o on o.id = ids.org_id
      cross join generate_series(date_trunc('month', p_from::timestamp), p_to::timestamp, interval '1 month') g
-     where (p_partner_id is null or p.id = p_partner_id) and p_from <= p_to),
+     where p_from <= p_to),
   v as (
     select m.*, r.n, r.won, r.won_value, c.earned, c.paid, c.owed
       from m
@@ -371,14 +381,14 @@ as $$
                                                and (x.voided_at is null or x.voided_at >= m.t1)), 0) as owed
          from public.partner_commissions x
         where x.partner_id = m.partner_id and x.org_id = m.org_id and x.earned_at < m.t1) c)
-  select v.org_id, v.partner_id, v.name, grouping(v.partner_id) = 1, v.month, v.currency,
+  select v.org_id, v.partner_id, grouping(v.partner_id) = 1, v.month, v.currency,
          sum(v.n)::integer, sum(v.won)::integer, sum(v.won_value),
          sum(v.earned), sum(v.paid), sum(v.owed)
     from v
-   group by grouping sets ((v.org_id, v.currency, v.month, v.partner_id, v.name), (v.org_id, v.currency, v.month))
-   order by 4, 3, 1, 5
+   group by grouping sets ((v.org_id, v.currency, v.month, v.partner_id), (v.org_id, v.currency, v.month))
+   order by 3, 2, 1, 4
 $$;
-comment on function public.partner_monthly_trend(date, date, uuid) is 'Monthly trend (org time zone; first and last month clipped to [p_from, p_to]) per visible partner and in total per organization (is_total): referrals submitted, won and won value (closed in the month), commission earned and paid in the month, owed at the month''s end. Security invoker: RLS and the grant''s scope decide what is counted.';
+comment on function public.partner_monthly_trend(date, date, uuid) is 'Monthly trend (org time zone; first and last month clipped to [p_from, p_to]) of the named partner (staff) or of the caller''s granted accounts (partner users, from their grants, never from partners), per partner and in total per organization (is_total): referrals submitted, won and won value (closed in the month), commission earned and paid in the month, owed at the month''s end. Security invoker: RLS and the grant''s scope decide what is counted.';
 
 revoke all on function public.dashboard_tiles(uuid, date, date, uuid, text, text[], text[]) from public, anon;
 revoke all on function public.dashboard_series(uuid, date, date, text, uuid, text, text[], text[]) from public, anon;

@@ -459,6 +459,8 @@ async function expectedLeaders(name: PersonaName, c: Case, p: Period): Promise<O
 
 async function expectedTrend(name: PersonaName, p: Period, only?: string): Promise<Out[]> {
   const vis = visibility(name) ?? {};
+  // staff read one partner's trend (the workspace); partner users their accounts, one or all
+  if (world.people[name].kind === "staff" && !only) return [];
   const ids = Object.keys(vis).filter((id) => !only || id === only);
   if (ids.length === 0) return [];
   const r = ids.filter((id) => vis[id]!.r);
@@ -470,7 +472,7 @@ async function expectedTrend(name: PersonaName, p: Period, only?: string): Promi
               (least((g + interval '1 month')::date - 1, $5::date) + 1)::timestamp at time zone 'Europe/Paris' as t1
          from generate_series(date_trunc('month', $4::date::timestamp), $5::date::timestamp, interval '1 month') g),
      v as (
-       select p.org_id, p.id as partner_id, p.name as partner_name, m.month,
+       select p.org_id, p.id as partner_id, m.month,
          (select count(*) from public.partner_referrals x where x.partner_id = p.id and p.id = any ($2) and x.referred_at >= m.t0 and x.referred_at < m.t1)::int as referrals,
          (select count(*) from public.partner_referrals x
            where x.partner_id = p.id and p.id = any ($2) and x.status = 'won' and x.closed_at >= m.t0 and x.closed_at < m.t1)::int as won_referrals,
@@ -484,12 +486,12 @@ async function expectedTrend(name: PersonaName, p: Period, only?: string): Promi
            where x.partner_id = p.id and p.id = any ($3) and x.earned_at < m.t1
              and (x.paid_at is null or x.paid_at >= m.t1) and (x.voided_at is null or x.voided_at >= m.t1)) as commission_owed
        from public.partners p cross join m where p.id = any ($1))
-     select org_id, partner_id, partner_name, false as is_total, month::text, $6::text as currency,
+     select org_id, partner_id, false as is_total, month::text, $6::text as currency,
             referrals, won_referrals, won_value, commission_earned, commission_paid, commission_owed from v
      union all
-     select org_id, null, null, true, month::text, $6::text, sum(referrals)::int, sum(won_referrals)::int, sum(won_value),
+     select org_id, null, true, month::text, $6::text, sum(referrals)::int, sum(won_referrals)::int, sum(won_value),
             sum(commission_earned), sum(commission_paid), sum(commission_owed) from v group by org_id, month
-     order by 4, 3, 1, 5`,
+     order by 3, 2, 1, 4`,
     [ids, r, c, p.from, p.to, world.org.currency],
   );
   return normAll(rows);

@@ -2,7 +2,8 @@ import { PortalAccessCard } from "@/components/portal-access/portal-access-card"
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ExternalLink } from "lucide-react";
-import { ChartTableCard } from "@/components/dashboard/chart-table";
+import { PartnerTrendCard } from "@/components/trends/partner-trend-card";
+import { orgFormat } from "@/lib/dashboard/format";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Timeline } from "@/components/workspace/activity/timeline";
 import { PartnerFactsForm } from "@/components/workspace/overview/partner-facts-form";
@@ -16,7 +17,7 @@ import { listResourcesForTier } from "@/lib/resources/queries";
 import { createClient } from "@/lib/supabase/server";
 import { listPartnerTasks } from "@/lib/tasks/queries";
 import { listPartnerTraining } from "@/lib/training/queries";
-import { lastTwelveMonths, loadPartnerTrend, trendTable } from "@/lib/trends/queries";
+import { lastTwelveMonths, loadPartnerTrend } from "@/lib/trends/queries";
 import { getWorkspacePartner } from "@/lib/workspace/get-workspace-partner";
 import { workspaceMetadata } from "@/lib/workspace/metadata";
 
@@ -47,15 +48,13 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
         <PartnerFactsForm partner={partner} />
-        <ChartTableCard
-          table={trendTable(trendRows, {
-            title: "Trend",
-            description: `Referrals and won value by month, commission earned and paid; months in ${timeZone}.`,
-            referrals: true,
-            commissions: true,
-          })}
-          currency={staff.org.currency}
-          timeZone={timeZone}
+        <PartnerTrendCard
+          rows={trendRows}
+          title="Trend"
+          description={`Referrals and won value by month, commission earned and paid; months in ${timeZone}.`}
+          referrals
+          commissions
+          format={orgFormat(staff.org)}
         />
         <Card>
           <CardHeader
