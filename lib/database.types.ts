@@ -176,6 +176,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"partner_month_buckets": {
+                  Row: {
+                    "closed_value": number,"commission_approved": number,"commission_earned": number,"commission_paid": number,"commission_recorded": number,"commission_settled": number,"id": string,"lost_estimated_value": number,"month": string,"org_id": string,"owner_id": string | null,"reached_in_progress": number,"reached_in_progress_value": number,"reached_qualified": number,"reached_qualified_value": number,"referrals_lost": number,"referrals_now_lost": number,"referrals_now_won": number,"referrals_submitted": number,"referrals_won": number,"region": string | null,"status": string,"submitted_value": number,"tier": string,"won_estimated_value": number,"won_value": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "closed_value"?: number,"commission_approved"?: number,"commission_earned"?: number,"commission_paid"?: number,"commission_recorded"?: number,"commission_settled"?: number,"id"?: string,"lost_estimated_value"?: number,"month": string,"org_id": string,"owner_id"?: string | null,"reached_in_progress"?: number,"reached_in_progress_value"?: number,"reached_qualified"?: number,"reached_qualified_value"?: number,"referrals_lost"?: number,"referrals_now_lost"?: number,"referrals_now_won"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"region"?: string | null,"status": string,"submitted_value"?: number,"tier": string,"won_estimated_value"?: number,"won_value"?: number
+                  }
+                  Update: {
+                    "closed_value"?: number,"commission_approved"?: number,"commission_earned"?: number,"commission_paid"?: number,"commission_recorded"?: number,"commission_settled"?: number,"id"?: string,"lost_estimated_value"?: number,"month"?: string,"org_id"?: string,"owner_id"?: string | null,"reached_in_progress"?: number,"reached_in_progress_value"?: number,"reached_qualified"?: number,"reached_qualified_value"?: number,"referrals_lost"?: number,"referrals_now_lost"?: number,"referrals_now_won"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"region"?: string | null,"status"?: string,"submitted_value"?: number,"tier"?: string,"won_estimated_value"?: number,"won_value"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_month_buckets_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"partner_monthly_rollups": {
                   Row: {
                     "closed_value": number,"commission_approved": number,"commission_earned": number,"commission_paid": number,"commission_recorded": number,"commission_settled": number,"lost_estimated_value": number,"month": string,"org_id": string,"partner_id": string,"reached_in_progress": number,"reached_in_progress_value": number,"reached_qualified": number,"reached_qualified_value": number,"referrals_lost": number,"referrals_now_lost": number,"referrals_now_won": number,"referrals_submitted": number,"referrals_won": number,"submitted_value": number,"won_estimated_value": number,"won_value": number

@@ -211,6 +211,13 @@ const steps: Array<[label: string, sql: string]> = [
        from public.organizations o
       where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);`,
   ],
+  [
+    "month keys",
+    // the same months summed per filter key (the roll-ups' triggers are set aside here too)
+    `select private.rebuild_partner_month_buckets(o.id)
+       from public.organizations o
+      where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);`,
+  ],
 ];
 
 await withDatabase(async (client) => {
@@ -243,7 +250,7 @@ await withDatabase(async (client) => {
   // VACUUM as well as ANALYZE: it sets the visibility map, so index-only scans (the
   // directory's counts) skip the heap at once, as they would after autovacuum's first pass.
   await client.query(
-    "vacuum (analyze) public.partners, public.partner_stats, public.partner_metric_buckets, public.partner_monthly_rollups, public.partner_referrals, public.partner_commissions, public.partner_tasks, public.partner_documents, public.partner_activity_log",
+    "vacuum (analyze) public.partners, public.partner_stats, public.partner_metric_buckets, public.partner_monthly_rollups, public.partner_month_buckets, public.partner_referrals, public.partner_commissions, public.partner_tasks, public.partner_documents, public.partner_activity_log",
   );
   console.log(
     `${"vacuum".padEnd(12)} ${"".padStart(10)}       ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`,

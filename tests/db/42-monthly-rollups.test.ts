@@ -8,7 +8,9 @@ import { createPartner, createWorld, type World } from "./support/world";
  * against plain SQL sums over the raw rows, one query per column, bucketed by month in the
  * org's time zone, after every kind of change: inserts, value and date edits, status moves
  * (forward, back, won, lost, reopened; commissions approved, paid, voided), deletes, a
- * refused move to another partner, a new time zone and a deleted partner.
+ * refused move to another partner, partners changing status, tier, owner and region, a new
+ * time zone and a deleted partner; and partner_month_buckets (the same months per partner
+ * filter key) against those sums grouped by each partner's key.
  */
 
 let world: World;
@@ -70,8 +72,38 @@ async function rollups(): Promise<Record<string, number>> {
   return out;
 }
 
+/** partner_month_buckets against the plain sums grouped by each partner's filter key now. */
+async function keyedPlainSums(): Promise<Record<string, number>> {
+  const keys = new Map(
+    (await sql("select id, status, tier, owner_id, region from public.partners where org_id = $1", [world.org.id])).map(
+      (p) => [String(p.id), `${p.status}|${p.tier}|${p.owner_id ?? ""}|${p.region ?? ""}`],
+    ),
+  );
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(await plainSums())) {
+    const [partner, month, column] = key.split("|");
+    const bucket = `${keys.get(partner!)}|${month}|${column}`;
+    out[bucket] = (out[bucket] ?? 0) + value;
+  }
+  for (const key of Object.keys(out)) if (Math.abs(out[key]!) < 1e-9) delete out[key];
+  return out;
+}
+
+async function buckets(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const row of await sql("select * from public.partner_month_buckets where org_id = $1", [world.org.id])) {
+    for (const column of Object.keys(PLAIN)) {
+      const v = Number(row[column]);
+      if (v !== 0)
+        out[`${row.status}|${row.tier}|${row.owner_id ?? ""}|${row.region ?? ""}|${day(row.month)}|${column}`] = v;
+    }
+  }
+  return out;
+}
+
 async function expectEqual() {
   expect(await rollups()).toEqual(await plainSums());
+  expect(await buckets()).toEqual(await keyedPlainSums());
 }
 
 beforeAll(async () => {
@@ -233,6 +265,22 @@ describe("monthly roll-ups equal the plain SQL sums", () => {
       sql("update public.partner_referrals set partner_id = $2 where id = $1", [ids.a, extra]),
     ).rejects.toThrow(/partner_id cannot be changed/);
     expect(await rollups()).toEqual(before);
+  });
+
+  it("after partners change status, tier, owner and region (one by one and together)", async () => {
+    const g = world.partners.granted;
+    await sql("update public.partners set status = 'paused' where id = $1", [g]);
+    await expectEqual();
+    await sql("update public.partners set tier = 'gold', region = 'North', owner_id = null where id = $1", [extra]);
+    await expectEqual();
+    await sql("update public.partners set owner_id = $2, region = null where id = any ($1)", [
+      [g, extra],
+      world.people.manager.id,
+    ]);
+    await expectEqual();
+    // a change that leaves the key as it was moves nothing
+    await sql("update public.partners set website = 'https://example.test' where id = $1", [g]);
+    await expectEqual();
   });
 
   it("after the organization moves to another time zone, and back", async () => {
