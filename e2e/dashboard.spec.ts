@@ -151,13 +151,13 @@ for (const [label, width, height] of [
   test(`screenshots of the dashboard and a portal account at ${label} px`, async ({ browser }) => {
     const staff = await browser.newPage({ viewport: { width, height } });
     await signInAsStaff(staff, "admin@acme.test", "/admin");
-    await expect(staff.locator('[data-trend-chart="Referrals"] svg.recharts-surface')).toBeVisible();
+    await expect(staff.locator('[data-trend-chart="Referrals"] .recharts-cartesian-grid')).toBeVisible();
     await staff.screenshot({ path: `test-results/screens/dashboard-${label}.png`, fullPage: true });
     await staff.close();
     const partner = await browser.newPage({ viewport: { width, height } });
     await signInAsPartner(partner, "pat@northwind.test");
     await partner.goto("/portal/accounts/33333333-3333-4333-8333-000000000001");
-    await expect(partner.locator('[data-trend-chart="Commission by month"] svg.recharts-surface')).toBeVisible();
+    await expect(partner.locator('[data-trend-chart="Commission by month"] .recharts-cartesian-grid')).toBeVisible();
     await partner.screenshot({ path: `test-results/screens/portal-account-${label}.png`, fullPage: true });
     await partner.close();
   });

@@ -257,11 +257,12 @@ language plpgsql
 stable
 security invoker
 set search_path = ''
+-- planned with each call's values, always: a cached generic plan cannot see the date ranges
+-- and scans whole tables
+set plan_cache_mode = force_custom_plan
 as $$
 #variable_conflict use_column
 begin
-  -- plpgsql, not sql: its statement is planned with the call's values (a custom plan), so the
-  -- date ranges meet their indexes; a generic plan of the same text scans whole tables
   return query
     with o as (
       select x.time_zone from public.organizations x
