@@ -7,7 +7,8 @@ import type { ChartSeries } from "./series";
 /**
  * One trend drawn with Recharts: bars and lines over the buckets, in the org's number and
  * date format. Each series differs by more than colour: bars are solid or hatched, lines
- * solid, dashed or dotted with their own marker, and the legend names them all.
+ * solid, dashed or dotted with their own marker, and the legend names them all. Lines are
+ * straight between buckets: a smoothed curve would draw values that are not there.
  */
 export default function SeriesChart({
   rows,
@@ -81,7 +82,7 @@ export default function SeriesChart({
                 key={s.key}
                 dataKey={s.key}
                 name={s.label}
-                type="monotone"
+                type="linear"
                 stroke={s.color}
                 strokeWidth={2}
                 strokeDasharray={s.dash}

@@ -29,43 +29,46 @@ export function PartnerTrendCard({
   format: OrgFormat;
 }) {
   const table = trendTable(rows, { title, description, referrals, commissions });
+  // contain: the charts' and table's own widths must not widen the column it sits in (they scroll)
   return (
-    <ChartTableCard table={table} format={format}>
-      {table.rows.length > 0 && (referrals || commissions) && (
-        <div className="grid gap-5 xl:grid-cols-2">
-          {referrals && (
-            <>
+    <div className="min-w-0 [contain:inline-size]">
+      <ChartTableCard table={table} format={format}>
+        {table.rows.length > 0 && (referrals || commissions) && (
+          <div className="space-y-5">
+            {referrals && (
+              <>
+                <TrendChart
+                  title="Referrals by month"
+                  rows={table.rows}
+                  series={PARTNER_REFERRAL_SERIES}
+                  valueKind="count"
+                  bucket="month"
+                  format={format}
+                />
+                <TrendChart
+                  title="Won value by month"
+                  rows={table.rows}
+                  series={PARTNER_WON_VALUE_SERIES}
+                  valueKind="money"
+                  bucket="month"
+                  format={format}
+                />
+              </>
+            )}
+            {commissions && (
               <TrendChart
-                title="Referrals by month"
+                title="Commission by month"
                 rows={table.rows}
-                series={PARTNER_REFERRAL_SERIES}
-                valueKind="count"
-                bucket="month"
-                format={format}
-              />
-              <TrendChart
-                title="Won value by month"
-                rows={table.rows}
-                series={PARTNER_WON_VALUE_SERIES}
+                series={PARTNER_COMMISSION_SERIES}
                 valueKind="money"
                 bucket="month"
                 format={format}
+                stock={["commission_owed"]}
               />
-            </>
-          )}
-          {commissions && (
-            <TrendChart
-              title="Commission by month"
-              rows={table.rows}
-              series={PARTNER_COMMISSION_SERIES}
-              valueKind="money"
-              bucket="month"
-              format={format}
-              stock={["commission_owed"]}
-            />
-          )}
-        </div>
-      )}
-    </ChartTableCard>
+            )}
+          </div>
+        )}
+      </ChartTableCard>
+    </div>
   );
 }
