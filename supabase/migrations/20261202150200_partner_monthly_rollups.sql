@@ -36,7 +36,9 @@ begin
   elsif new.status = 'qualified' then
     new.in_progress_at := null;
   end if;
-  if new.status not in ('won', 'lost') then
+  -- an impossible date (before referred_at) is left for the check constraint to refuse, so
+  -- the caller hears about it instead of seeing it vanish
+  if new.status not in ('won', 'lost') and new.closed_at >= new.referred_at then
     new.closed_at := null;
   end if;
   -- a new referred_at must not leave a stamp before it
