@@ -218,6 +218,13 @@ const steps: Array<[label: string, sql: string]> = [
        from public.organizations o
       where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);`,
   ],
+  [
+    "service-level counts",
+    // whole days to qualify and close and commissions paid on time, per month and filter key
+    `select private.rebuild_partner_day_counts(o.id)
+       from public.organizations o
+      where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);`,
+  ],
 ];
 
 await withDatabase(async (client) => {

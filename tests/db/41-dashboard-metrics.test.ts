@@ -402,10 +402,10 @@ async function expectedServiceLevels(name: PersonaName, c: Case, p: Period): Pro
   const s = scope(name, c);
   const rows = await sql(
     `select
-       (select round((percentile_cont(0.5) within group (order by extract(epoch from qualified_at - referred_at)) / 86400)::numeric, 1)
+       (select round((percentile_cont(0.5) within group (order by floor(extract(epoch from qualified_at - referred_at) / 86400)))::numeric, 1)
           from public.partner_referrals where partner_id = any ($1) and qualified_at >= $4 and qualified_at < $5) as median_days_to_qualify,
        (select count(*) from public.partner_referrals where partner_id = any ($1) and qualified_at >= $4 and qualified_at < $5)::int as qualified_referrals,
-       (select round((percentile_cont(0.5) within group (order by extract(epoch from closed_at - referred_at)) / 86400)::numeric, 1)
+       (select round((percentile_cont(0.5) within group (order by floor(extract(epoch from closed_at - referred_at) / 86400)))::numeric, 1)
           from public.partner_referrals where partner_id = any ($1) and closed_at >= $4 and closed_at < $5) as median_days_to_close,
        (select count(*) from public.partner_referrals where partner_id = any ($1) and closed_at >= $4 and closed_at < $5)::int as closed_referrals,
        (select count(*) from public.partner_commissions where partner_id = any ($2) and status <> 'void' and due_at >= $4 and due_at < $5)::int as commissions_due,

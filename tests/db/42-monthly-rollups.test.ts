@@ -101,9 +101,51 @@ async function buckets(): Promise<Record<string, number>> {
   return out;
 }
 
+/** partner_day_counts against plain counts of whole days per partner key, month and measure. */
+async function plainDayCounts(): Promise<Record<string, number>> {
+  const rows = await sql(
+    `with d as (
+       select r.partner_id, date_trunc('month', r.qualified_at at time zone o.time_zone)::date as month, 'qualify' as measure,
+              floor(extract(epoch from r.qualified_at - r.referred_at) / 86400)::int as days
+         from public.partner_referrals r join public.organizations o on o.id = r.org_id
+        where r.org_id = $1 and r.qualified_at is not null
+       union all
+       select r.partner_id, date_trunc('month', r.closed_at at time zone o.time_zone)::date, 'close',
+              floor(extract(epoch from r.closed_at - r.referred_at) / 86400)::int
+         from public.partner_referrals r join public.organizations o on o.id = r.org_id
+        where r.org_id = $1 and r.closed_at is not null
+       union all
+       select c.partner_id, date_trunc('month', c.due_at at time zone o.time_zone)::date, 'due',
+              case when c.paid_at <= c.due_at then 1 else 0 end
+         from public.partner_commissions c join public.organizations o on o.id = c.org_id
+        where c.org_id = $1 and c.status <> 'void' and c.due_at is not null)
+     select p.status, p.tier, p.owner_id, p.region, d.month, d.measure, d.days, count(*)::int as n
+       from d join public.partners p on p.id = d.partner_id
+      group by 1, 2, 3, 4, 5, 6, 7`,
+    [world.org.id],
+  );
+  return Object.fromEntries(
+    rows.map((r) => [
+      `${r.status}|${r.tier}|${r.owner_id ?? ""}|${r.region ?? ""}|${day(r.month)}|${r.measure}|${r.days}`,
+      Number(r.n),
+    ]),
+  );
+}
+
+async function dayCounts(): Promise<Record<string, number>> {
+  const rows = await sql("select * from public.partner_day_counts where org_id = $1 and n <> 0", [world.org.id]);
+  return Object.fromEntries(
+    rows.map((r) => [
+      `${r.status}|${r.tier}|${r.owner_id ?? ""}|${r.region ?? ""}|${day(r.month)}|${r.measure}|${r.days}`,
+      Number(r.n),
+    ]),
+  );
+}
+
 async function expectEqual() {
   expect(await rollups()).toEqual(await plainSums());
   expect(await buckets()).toEqual(await keyedPlainSums());
+  expect(await dayCounts()).toEqual(await plainDayCounts());
 }
 
 beforeAll(async () => {
@@ -315,6 +357,26 @@ describe("monthly roll-ups equal the plain SQL sums", () => {
     const write = await world.people.admin.client
       .from("partner_monthly_rollups")
       .update({ referrals_submitted: 99 })
+      .eq("org_id", world.org.id)
+      .select();
+    expect(write.error?.code).toBe("42501");
+  });
+
+  it("staff read the service-level counts; partner users and other orgs do not, and nobody writes them", async () => {
+    const staff = await world.people.viewer.client.from("partner_day_counts").select("n").eq("org_id", world.org.id);
+    expect(staff.error).toBeNull();
+    expect(staff.data!.length).toBeGreaterThan(0);
+    for (const name of ["partner", "stranger"] as const) {
+      const { data, error } = await world.people[name].client
+        .from("partner_day_counts")
+        .select("n")
+        .eq("org_id", world.org.id);
+      expect(error).toBeNull();
+      expect(data).toEqual([]);
+    }
+    const write = await world.people.admin.client
+      .from("partner_day_counts")
+      .update({ n: 99 })
       .eq("org_id", world.org.id)
       .select();
     expect(write.error?.code).toBe("42501");
