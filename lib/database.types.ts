@@ -130,6 +130,26 @@ isOneToOne: false
       referencedColumns: ["id","partner_id"]
     }
                   ]
+                },"partner_day_counts": {
+                  Row: {
+                    "days": number,"id": string,"measure": string,"month": string,"n": number,"org_id": string,"owner_id": string | null,"region": string | null,"status": string,"tier": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "days": number,"id"?: string,"measure": string,"month": string,"n"?: number,"org_id": string,"owner_id"?: string | null,"region"?: string | null,"status": string,"tier": string
+                  }
+                  Update: {
+                    "days"?: number,"id"?: string,"measure"?: string,"month"?: string,"n"?: number,"org_id"?: string,"owner_id"?: string | null,"region"?: string | null,"status"?: string,"tier"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_day_counts_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"partner_documents": {
                   Row: {
                     "created_at": string,"created_by": string | null,"document_type": string,"id": string,"org_id": string,"owner_id": string | null,"partner_id": string,"tags": (string)[],"title": string,"updated_at": string,"url": string,"visibility": string
@@ -534,7 +554,7 @@ isOneToOne: false
       } },
 "partner_monthly_trend":
 { Args: { "p_from": string,"p_partner_id"?: string,"p_to": string }; Returns: {
-              "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"is_total": boolean,"month": string,"org_id": string,"partner_id": string,"referrals": number,"won_referrals": number,"won_value": number
+              "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"is_total": boolean,"month": string,"org_id": string,"partner_id": string,"partner_name": string,"referrals": number,"won_referrals": number,"won_value": number
             }[]
                            },
 "partner_rollups":
