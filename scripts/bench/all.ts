@@ -3,6 +3,7 @@
  *   1. the database at 100,000 partners through PostgREST      (scripts/bench/index.ts)
  *   2. the directory in the browser on a production build      (scripts/bench/directory-app.ts)
  *   3. each workspace tab for a partner with 1,000 referrals   (scripts/bench/workspace.ts)
+ *   4. the program dashboard: data request and first response  (scripts/bench/dashboard-app.ts)
  * Traffic goes to 127.0.0.1/localhost only; each stage bounds its own runs.
  */
 import { spawn } from "node:child_process";
@@ -10,7 +11,12 @@ import path from "node:path";
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
 const tsx = path.join(projectDir, "node_modules", ".bin", "tsx");
-const stages = ["scripts/bench/index.ts", "scripts/bench/directory-app.ts", "scripts/bench/workspace.ts"];
+const stages = [
+  "scripts/bench/index.ts",
+  "scripts/bench/directory-app.ts",
+  "scripts/bench/workspace.ts",
+  "scripts/bench/dashboard-app.ts",
+];
 
 function run(script: string): Promise<number> {
   return new Promise((resolve) => {
