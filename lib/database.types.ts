@@ -554,7 +554,7 @@ isOneToOne: false
       } },
 "partner_monthly_trend":
 { Args: { "p_from": string,"p_partner_id"?: string,"p_to": string }; Returns: {
-              "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"is_total": boolean,"month": string,"org_id": string,"partner_id": string,"partner_name": string,"referrals": number,"won_referrals": number,"won_value": number
+              "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"is_total": boolean,"month": string,"org_id": string,"partner_id": string,"referrals": number,"won_referrals": number,"won_value": number
             }[]
                            },
 "partner_rollups":
