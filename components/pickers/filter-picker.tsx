@@ -18,3 +18,18 @@ export function FilterPicker(props: {
   const [value, setValue] = useState<PickerOption | null>(initial);
   return <SearchCombobox {...rest} value={value} onChange={setValue} placeholder={props.clearLabel} />;
 }
+
+/** The "Partner" filter of a list: any partner of the org, archived ones included. */
+export function PartnerFilterPicker({ initial }: { initial: PickerOption | null }) {
+  return (
+    <FilterPicker
+      endpoint="/api/pickers/partners"
+      params={{ archived: "include" }}
+      name="partner"
+      initial={initial}
+      clearLabel="Any partner"
+      emptyText="No partners match"
+      aria-label="Partner"
+    />
+  );
+}

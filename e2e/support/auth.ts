@@ -29,13 +29,16 @@ export async function latestMailTo(to: string, since: Date, timeoutMs = 15_000):
   while (Date.now() < deadline) {
     const response = await fetch(`${mailboxUrl()}/email`);
     const mails = (await response.json()) as Mail[];
+    // The mailbox lists mail in arrival order and dates it to the second, so two emails sent
+    // within one second tie on date: the later in the list is the newer.
     const match = mails
+      .map((mail, arrival) => ({ mail, arrival }))
       .filter(
-        (mail) =>
+        ({ mail }) =>
           mail.to.some((recipient) => recipient.address.toLowerCase() === to.toLowerCase()) &&
           new Date(mail.date) >= since,
       )
-      .sort((a, b) => +new Date(b.date) - +new Date(a.date))[0];
+      .sort((a, b) => +new Date(b.mail.date) - +new Date(a.mail.date) || b.arrival - a.arrival)[0]?.mail;
     if (match) return match;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

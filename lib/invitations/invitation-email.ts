@@ -1,13 +1,7 @@
+import { emailPage, escapeHtml } from "@/lib/email/email-page";
 import type { Mail } from "@/lib/email/send-mail";
 import { ROLE_SUMMARIES } from "@/lib/invitations/role-summaries";
 import type { StaffRole } from "@/lib/orgs/roles";
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!,
-  );
-}
 
 /** One line: a name with a line break must not split the subject header. */
 const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
@@ -38,18 +32,11 @@ export function invitationMail(input: {
     "",
     "If you did not expect this, you can ignore this email: nothing happens until you accept.",
   ].join("\n");
-  const html = `<!doctype html>
-<html lang="en">
-  <body style="margin:0;padding:24px;background-color:#f4f5f7;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2937;">
-    <div style="max-width:480px;margin:0 auto;background-color:#ffffff;border:1px solid #e5e7eb;border-radius:12px;padding:28px 32px;">
-      <p style="margin:0 0 16px 0;font-size:18px;font-weight:700;color:#4338ca;">Partnerdesk</p>
-      <h1 style="margin:0 0 12px 0;font-size:20px;line-height:1.3;color:#111827;">Join ${escapeHtml(org)}</h1>
+  const html =
+    emailPage(`      <h1 style="margin:0 0 12px 0;font-size:20px;line-height:1.3;color:#111827;">Join ${escapeHtml(org)}</h1>
       <p style="margin:0 0 8px 0;font-size:15px;line-height:1.6;color:#374151;">${escapeHtml(inviter)} invited you to join ${escapeHtml(org)} on Partnerdesk as <strong>${escapeHtml(input.role)}</strong>.</p>
       <p style="margin:0 0 20px 0;font-size:14px;line-height:1.6;color:#6b7280;">${escapeHtml(ROLE_SUMMARIES[input.role])}</p>
       <a href="${escapeHtml(input.link)}" style="display:inline-block;background-color:#4338ca;color:#ffffff;text-decoration:none;font-size:15px;font-weight:600;padding:12px 22px;border-radius:8px;">Open the invitation</a>
-      <p style="margin:20px 0 0 0;font-size:13px;line-height:1.6;color:#6b7280;">The link works until ${escapeHtml(expires)}, once. If you did not expect this, you can ignore this email: nothing happens until you accept.</p>
-    </div>
-  </body>
-</html>`;
+      <p style="margin:20px 0 0 0;font-size:13px;line-height:1.6;color:#6b7280;">The link works until ${escapeHtml(expires)}, once. If you did not expect this, you can ignore this email: nothing happens until you accept.</p>`);
   return { to: input.to, subject, text, html };
 }

@@ -1,11 +1,5 @@
+import { emailPage, escapeHtml } from "@/lib/email/email-page";
 import type { Mail } from "@/lib/email/send-mail";
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!,
-  );
-}
 
 /** Tells a member that an admin removed their authenticators, so a reset never goes unnoticed. */
 export function mfaResetEmail(input: { to: string; orgName: string; adminEmail: string; securityUrl: string }): Mail {
@@ -19,17 +13,10 @@ export function mfaResetEmail(input: { to: string; orgName: string; adminEmail: 
     "",
     "If you did not ask for this, tell your admin at once.",
   ].join("\n");
-  const html = `<!doctype html>
-<html lang="en">
-  <body style="margin:0;padding:24px;background-color:#f4f5f7;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2937;">
-    <div style="max-width:480px;margin:0 auto;background-color:#ffffff;border:1px solid #e5e7eb;border-radius:12px;padding:28px 32px;">
-      <p style="margin:0 0 16px 0;font-size:18px;font-weight:700;color:#4338ca;">Partnerdesk</p>
-      <h1 style="margin:0 0 12px 0;font-size:20px;line-height:1.3;color:#111827;">Your two-factor sign-in was reset</h1>
+  const html =
+    emailPage(`      <h1 style="margin:0 0 12px 0;font-size:20px;line-height:1.3;color:#111827;">Your two-factor sign-in was reset</h1>
       <p style="margin:0 0 20px 0;font-size:15px;line-height:1.6;color:#374151;">${escapeHtml(input.adminEmail)}, an admin of ${escapeHtml(org)}, removed the authenticator apps from your account. Next time you sign in you will be asked to set one up again.</p>
       <a href="${escapeHtml(input.securityUrl)}" style="display:inline-block;background-color:#4338ca;color:#ffffff;text-decoration:none;font-size:15px;font-weight:600;padding:12px 22px;border-radius:8px;">Set up an authenticator</a>
-      <p style="margin:20px 0 0 0;font-size:13px;line-height:1.6;color:#6b7280;">If you did not ask for this, tell your admin at once.</p>
-    </div>
-  </body>
-</html>`;
+      <p style="margin:20px 0 0 0;font-size:13px;line-height:1.6;color:#6b7280;">If you did not ask for this, tell your admin at once.</p>`);
   return { to: input.to, subject, text, html };
 }

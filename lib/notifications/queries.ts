@@ -37,7 +37,11 @@ export async function listNotifications(
   const partnerIds = [...new Set(rows.map((row) => row.partner_id).filter((id): id is string => Boolean(id)))];
   const names = new Map<string, string>();
   if (partnerIds.length) {
-    const partners = await supabase.from("partners").select("id, name").in("id", partnerIds);
+    // Partner users read partners only through the partner-safe function, staff the table.
+    const forPartnerUser = rows.some((row) => row.audience === "partner");
+    const partners = forPartnerUser
+      ? await supabase.rpc("portal_partners").select("id, name").in("id", partnerIds)
+      : await supabase.from("partners").select("id, name").in("id", partnerIds);
     if (partners.error) throw partners.error;
     for (const partner of partners.data ?? []) names.set(partner.id, partner.name);
   }

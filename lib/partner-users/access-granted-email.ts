@@ -1,16 +1,10 @@
+import { emailPage, escapeHtml } from "@/lib/email/email-page";
 import type { Mail } from "@/lib/email/send-mail";
 
 /** "A", "A and B", "A, B and C". */
 export function listNames(names: string[]): string {
   if (names.length <= 1) return names[0] ?? "";
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!,
-  );
 }
 
 /**
@@ -35,17 +29,10 @@ export function accessGrantedEmail(input: {
     "",
     "If you did not expect this, you can ignore this email.",
   ].join("\n");
-  const html = `<!doctype html>
-<html lang="en">
-  <body style="margin:0;padding:24px;background-color:#f4f5f7;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2937;">
-    <div style="max-width:480px;margin:0 auto;background-color:#ffffff;border:1px solid #e5e7eb;border-radius:12px;padding:28px 32px;">
-      <p style="margin:0 0 16px 0;font-size:18px;font-weight:700;color:#4338ca;">Partnerdesk</p>
-      <h1 style="margin:0 0 12px 0;font-size:20px;line-height:1.3;color:#111827;">You now have access to ${escapeHtml(partners)}</h1>
+  const html =
+    emailPage(`      <h1 style="margin:0 0 12px 0;font-size:20px;line-height:1.3;color:#111827;">You now have access to ${escapeHtml(partners)}</h1>
       <p style="margin:0 0 20px 0;font-size:15px;line-height:1.6;color:#374151;">Hello ${escapeHtml(input.name)}, you can now see ${escapeHtml(partners)} in the partner portal. Sign in with this email address; we will email you a sign-in link and a code.</p>
       <a href="${escapeHtml(input.signInUrl)}" style="display:inline-block;background-color:#4338ca;color:#ffffff;text-decoration:none;font-size:15px;font-weight:600;padding:12px 22px;border-radius:8px;">Sign in to the portal</a>
-      <p style="margin:20px 0 0 0;font-size:13px;line-height:1.6;color:#6b7280;">If you did not expect this, you can ignore this email.</p>
-    </div>
-  </body>
-</html>`;
+      <p style="margin:20px 0 0 0;font-size:13px;line-height:1.6;color:#6b7280;">If you did not expect this, you can ignore this email.</p>`);
   return { to: input.to, subject, text, html };
 }

@@ -1,11 +1,5 @@
+import { emailPage, escapeHtml } from "@/lib/email/email-page";
 import type { Mail } from "@/lib/email/send-mail";
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!,
-  );
-}
 
 /**
  * Sent instead of the access email when the address already has an account that cannot
@@ -24,16 +18,9 @@ export function accessNotPossibleEmail(input: { to: string; name: string; orgNam
     "",
     "If you did not expect this, you can ignore this email.",
   ].join("\n");
-  const html = `<!doctype html>
-<html lang="en">
-  <body style="margin:0;padding:24px;background-color:#f4f5f7;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2937;">
-    <div style="max-width:480px;margin:0 auto;background-color:#ffffff;border:1px solid #e5e7eb;border-radius:12px;padding:28px 32px;">
-      <p style="margin:0 0 16px 0;font-size:18px;font-weight:700;color:#4338ca;">Partnerdesk</p>
-      <p style="margin:0 0 12px 0;font-size:15px;line-height:1.6;color:#374151;">Hello ${escapeHtml(input.name)}, ${escapeHtml(org)} tried to give this email address access to their partner portal.</p>
+  const html =
+    emailPage(`      <p style="margin:0 0 12px 0;font-size:15px;line-height:1.6;color:#374151;">Hello ${escapeHtml(input.name)}, ${escapeHtml(org)} tried to give this email address access to their partner portal.</p>
       <p style="margin:0 0 12px 0;font-size:15px;line-height:1.6;color:#374151;">This address already belongs to a Partnerdesk account that cannot also hold partner access there, so nothing was changed. If you want the access, ask your contact at ${escapeHtml(org)} to invite another address.</p>
-      <p style="margin:20px 0 0 0;font-size:13px;line-height:1.6;color:#6b7280;">If you did not expect this, you can ignore this email.</p>
-    </div>
-  </body>
-</html>`;
+      <p style="margin:20px 0 0 0;font-size:13px;line-height:1.6;color:#6b7280;">If you did not expect this, you can ignore this email.</p>`);
   return { to: input.to, subject, text, html };
 }

@@ -5,7 +5,7 @@ import { ReadableChanges } from "@/components/audit/readable-changes";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterPicker } from "@/components/pickers/filter-picker";
+import { FilterPicker, PartnerFilterPicker } from "@/components/pickers/filter-picker";
 import { Input, Select } from "@/components/ui/input";
 import {
   AUDIT_ACTIONS,
@@ -95,15 +95,7 @@ export default async function AuditPage({
           emptyText="Nobody matches"
           aria-label="Actor"
         />
-        <FilterPicker
-          endpoint="/api/pickers/partners"
-          params={{ archived: "include" }}
-          name="partner"
-          initial={chosenPartner}
-          clearLabel="Any partner"
-          emptyText="No partners match"
-          aria-label="Partner"
-        />
+        <PartnerFilterPicker initial={chosenPartner} />
         <Select name="action" defaultValue={filter.action ?? ""} aria-label="Action">
           <option value="">Any action</option>
           {AUDIT_ACTIONS.map((action) => (

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterPicker } from "@/components/pickers/filter-picker";
+import { PartnerFilterPicker } from "@/components/pickers/filter-picker";
 import { Input, Select } from "@/components/ui/input";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { formatDate } from "@/lib/format/dates";
@@ -84,15 +84,7 @@ export default async function PartnerUsersPage({
               <option value="active">Active</option>
               <option value="deactivated">Deactivated</option>
             </Select>
-            <FilterPicker
-              endpoint="/api/pickers/partners"
-              params={{ archived: "include" }}
-              name="partner"
-              initial={chosenPartner}
-              clearLabel="Any partner"
-              emptyText="No partners match"
-              aria-label="Partner"
-            />
+            <PartnerFilterPicker initial={chosenPartner} />
             <div className="flex gap-2">
               <Button type="submit" variant="secondary">
                 Filter

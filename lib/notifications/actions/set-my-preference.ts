@@ -22,15 +22,12 @@ export const setMyNotificationPreference = staffAction(
 export const setMyPortalNotificationPreference = partnerAction(
   setNotificationPreferenceSchema,
   async (input, { supabase, partner }) => {
-    const { data: self, error } = await supabase
-      .from("partner_users")
-      .select("org_id")
-      .eq("id", partner.userId)
-      .single();
-    if (error || !self) return fail("Your portal account could not be found. Sign in again.");
+    // The organization of an in-force grant, through the partner-safe function.
+    const { data: org, error } = await supabase.rpc("portal_organizations").maybeSingle();
+    if (error || !org) return fail("Your portal account could not be found. Sign in again.");
     const saved = await savePreference(
       supabase,
-      { orgId: self.org_id, userId: partner.userId, eventType: input.eventType },
+      { orgId: org.id, userId: partner.userId, eventType: input.eventType },
       input.delivery,
     );
     if (!saved.ok) return fail(preferenceError(saved.code), { delivery: preferenceError(saved.code) });
