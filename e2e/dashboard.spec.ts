@@ -6,6 +6,8 @@ import { ACME, createPartnerUser, grant, unique, withDb } from "./support/people
 // A closed period in the past: rows other tests add now cannot change its figures.
 const PERIOD = "period=custom&from=2026-01-01&to=2026-06-30";
 const TZ = "America/New_York"; // Acme's time zone (supabase/seed.sql)
+// Charts load after the page's first paint, on purpose; on a busy machine that takes a while.
+const CHART_TIMEOUT = 30_000;
 
 /** docs/metrics.md's tile sentences in plain SQL over Acme's rows. */
 async function expectedTiles(tier?: string): Promise<Record<string, number>> {
@@ -97,7 +99,7 @@ test("the workspace overview shows the partner's monthly trend, month by month a
   const partnerId = "33333333-3333-4333-8333-000000000004"; // Contoso Services (seeded)
   await signInAsStaff(page, "viewer@acme.test", `/admin/partners/${partnerId}/overview`);
   const trend = page.locator('[data-chart="partner-trend"]');
-  await expect(trend.getByRole("columnheader", { name: "Commission earned" })).toBeVisible();
+  await expect(trend.getByRole("columnheader", { name: "Commission earned" })).toBeVisible({ timeout: CHART_TIMEOUT });
   const rows = await trend.locator("tbody tr").all();
   expect(rows).toHaveLength(12);
   const expected = await withDb(async (db) => {
@@ -151,13 +153,17 @@ for (const [label, width, height] of [
   test(`screenshots of the dashboard and a portal account at ${label} px`, async ({ browser }) => {
     const staff = await browser.newPage({ viewport: { width, height } });
     await signInAsStaff(staff, "admin@acme.test", "/admin");
-    await expect(staff.locator('[data-trend-chart="Referrals"] .recharts-cartesian-grid')).toBeVisible();
+    await expect(staff.locator('[data-trend-chart="Referrals"] .recharts-cartesian-grid')).toBeVisible({
+      timeout: CHART_TIMEOUT,
+    });
     await staff.screenshot({ path: `test-results/screens/dashboard-${label}.png`, fullPage: true });
     await staff.close();
     const partner = await browser.newPage({ viewport: { width, height } });
     await signInAsPartner(partner, "pat@northwind.test");
     await partner.goto("/portal/accounts/33333333-3333-4333-8333-000000000001");
-    await expect(partner.locator('[data-trend-chart="Commission by month"] .recharts-cartesian-grid')).toBeVisible();
+    await expect(partner.locator('[data-trend-chart="Commission by month"] .recharts-cartesian-grid')).toBeVisible({
+      timeout: CHART_TIMEOUT,
+    });
     await partner.screenshot({ path: `test-results/screens/portal-account-${label}.png`, fullPage: true });
     await partner.close();
   });

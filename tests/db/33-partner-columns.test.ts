@@ -60,6 +60,8 @@ const ALLOWED_COLUMNS: Record<string, readonly string[]> = {
     "estimated_value",
     "actual_value",
     "referred_at",
+    "qualified_at",
+    "in_progress_at",
     "closed_at",
     "created_by",
     "created_at",

@@ -4,7 +4,7 @@ import { insertChild } from "./support/partner-rows";
 import { createPartner, createWorld, PERSONAS, type PersonaName, type World } from "./support/world";
 
 /**
- * The dashboard and trend functions (supabase/migrations/20261202150100_dashboard_metrics.sql)
+ * The dashboard and trend functions (supabase/migrations/20261202190100_dashboard_metrics.sql)
  * read as every persona through PostgREST, compared with docs/metrics.md's sentences written
  * out here as plain SQL over the raw rows (superuser), for exactly the partners and sections
  * DESIGN.md's matrix lets that persona see.

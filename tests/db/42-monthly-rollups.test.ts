@@ -4,7 +4,7 @@ import { insertChild } from "./support/partner-rows";
 import { createPartner, createWorld, type World } from "./support/world";
 
 /**
- * partner_monthly_rollups (supabase/migrations/20261202150200_partner_monthly_rollups.sql)
+ * partner_monthly_rollups (supabase/migrations/20261202190200_partner_monthly_rollups.sql)
  * against plain SQL sums over the raw rows, one query per column, bucketed by month in the
  * org's time zone, after every kind of change: inserts, value and date edits, status moves
  * (forward, back, won, lost, reopened; commissions approved, paid, voided), deletes, a
@@ -237,17 +237,28 @@ describe("monthly roll-ups equal the plain SQL sums", () => {
         extra,
         { status: "void", amount: 50, earned_at: "2025-07-01T10:00:00Z", voided_at: "2025-08-01T10:00:00Z" },
       ],
-      // a pending one given a paid_at: only paid ones have one
-      [
-        "u",
-        extra,
-        { status: "pending", amount: 60, earned_at: "2025-07-15T10:00:00Z", paid_at: "2025-07-20T10:00:00Z" },
-      ],
     ];
     for (const [key, partner, values] of commissions) {
       ids[key] = (await insertChild("partner_commissions", partner, { description: key, ...values })).id as string;
     }
-    expect((await sql("select paid_at from public.partner_commissions where id = $1", [ids.u]))[0]!.paid_at).toBeNull();
+    // a pending one given a paid_at is refused by its named check, not quietly cleared
+    await expect(
+      insertChild("partner_commissions", extra, {
+        description: "u",
+        status: "pending",
+        amount: 60,
+        earned_at: "2025-07-15T10:00:00Z",
+        paid_at: "2025-07-20T10:00:00Z",
+      }),
+    ).rejects.toMatchObject({ code: "23514", constraint: "partner_commissions_paid_at_when_paid" });
+    ids.u = (
+      await insertChild("partner_commissions", extra, {
+        description: "u",
+        status: "pending",
+        amount: 60,
+        earned_at: "2025-07-15T10:00:00Z",
+      })
+    ).id as string;
     await expectEqual();
   });
 
