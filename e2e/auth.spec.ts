@@ -81,7 +81,7 @@ test.describe("staff sign-in", () => {
     await page.getByLabel("New password", { exact: true }).fill("brand-new-password-2");
     await page.getByLabel("Repeat the new password").fill("brand-new-password-2");
     await page.getByRole("button", { name: "Set new password" }).click();
-    await expect(page).toHaveURL(/\/admin\/partners/);
+    await expect(page).toHaveURL(/\/admin$/);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await signInAsStaff(page, email, "/admin/partners", "brand-new-password-2");

@@ -26,7 +26,7 @@ test("a staff member sets up an authenticator, and from then on signs in with a 
   const person = await addStaff(org, "member", "enrol");
 
   await signInWithPassword(page, person.email);
-  await expect(page).toHaveURL(/\/admin\/partners/);
+  await expect(page).toHaveURL(/\/admin$/);
   await page.getByRole("link", { name: "Security" }).first().click();
   await expect(page.getByRole("heading", { name: "Security" })).toBeVisible();
   await expect(page.getByText("No authenticator app yet.")).toBeVisible();

@@ -34,7 +34,7 @@ test("changing the password in a password session asks for the current one", asy
   await current.fill(PASSWORD);
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByText("Your other devices were signed out.")).toBeVisible();
-  await expect(page).toHaveURL(/\/admin\/partners/);
+  await expect(page).toHaveURL(/\/admin$/);
 
   const refreshed = await elsewhere.auth.refreshSession({ refresh_token: other.data.session!.refresh_token });
   expect(refreshed.error?.code).toBe("refresh_token_not_found");

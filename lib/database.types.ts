@@ -210,6 +210,26 @@ isOneToOne: false
       referencedColumns: ["id","partner_id"]
     }
                   ]
+                },"partner_day_counts": {
+                  Row: {
+                    "days": number,"id": string,"measure": string,"month": string,"n": number,"org_id": string,"owner_id": string | null,"region": string | null,"status": string,"tier": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "days": number,"id"?: string,"measure": string,"month": string,"n"?: number,"org_id": string,"owner_id"?: string | null,"region"?: string | null,"status": string,"tier": string
+                  }
+                  Update: {
+                    "days"?: number,"id"?: string,"measure"?: string,"month"?: string,"n"?: number,"org_id"?: string,"owner_id"?: string | null,"region"?: string | null,"status"?: string,"tier"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_day_counts_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"partner_documents": {
                   Row: {
                     "created_at": string,"created_by": string | null,"document_type": string,"id": string,"org_id": string,"owner_id": string | null,"partner_id": string,"tags": (string)[],"title": string,"updated_at": string,"url": string,"visibility": string
@@ -256,6 +276,52 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"partner_month_buckets": {
+                  Row: {
+                    "closed_value": number,"commission_approved": number,"commission_earned": number,"commission_paid": number,"commission_recorded": number,"commission_settled": number,"id": string,"lost_estimated_value": number,"month": string,"org_id": string,"owner_id": string | null,"reached_in_progress": number,"reached_in_progress_value": number,"reached_qualified": number,"reached_qualified_value": number,"referrals_lost": number,"referrals_now_lost": number,"referrals_now_won": number,"referrals_submitted": number,"referrals_won": number,"region": string | null,"status": string,"submitted_value": number,"tier": string,"won_estimated_value": number,"won_value": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "closed_value"?: number,"commission_approved"?: number,"commission_earned"?: number,"commission_paid"?: number,"commission_recorded"?: number,"commission_settled"?: number,"id"?: string,"lost_estimated_value"?: number,"month": string,"org_id": string,"owner_id"?: string | null,"reached_in_progress"?: number,"reached_in_progress_value"?: number,"reached_qualified"?: number,"reached_qualified_value"?: number,"referrals_lost"?: number,"referrals_now_lost"?: number,"referrals_now_won"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"region"?: string | null,"status": string,"submitted_value"?: number,"tier": string,"won_estimated_value"?: number,"won_value"?: number
+                  }
+                  Update: {
+                    "closed_value"?: number,"commission_approved"?: number,"commission_earned"?: number,"commission_paid"?: number,"commission_recorded"?: number,"commission_settled"?: number,"id"?: string,"lost_estimated_value"?: number,"month"?: string,"org_id"?: string,"owner_id"?: string | null,"reached_in_progress"?: number,"reached_in_progress_value"?: number,"reached_qualified"?: number,"reached_qualified_value"?: number,"referrals_lost"?: number,"referrals_now_lost"?: number,"referrals_now_won"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"region"?: string | null,"status"?: string,"submitted_value"?: number,"tier"?: string,"won_estimated_value"?: number,"won_value"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_month_buckets_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"partner_monthly_rollups": {
+                  Row: {
+                    "closed_value": number,"commission_approved": number,"commission_earned": number,"commission_paid": number,"commission_recorded": number,"commission_settled": number,"lost_estimated_value": number,"month": string,"org_id": string,"partner_id": string,"reached_in_progress": number,"reached_in_progress_value": number,"reached_qualified": number,"reached_qualified_value": number,"referrals_lost": number,"referrals_now_lost": number,"referrals_now_won": number,"referrals_submitted": number,"referrals_won": number,"submitted_value": number,"won_estimated_value": number,"won_value": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "closed_value"?: number,"commission_approved"?: number,"commission_earned"?: number,"commission_paid"?: number,"commission_recorded"?: number,"commission_settled"?: number,"lost_estimated_value"?: number,"month": string,"org_id": string,"partner_id": string,"reached_in_progress"?: number,"reached_in_progress_value"?: number,"reached_qualified"?: number,"reached_qualified_value"?: number,"referrals_lost"?: number,"referrals_now_lost"?: number,"referrals_now_won"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"submitted_value"?: number,"won_estimated_value"?: number,"won_value"?: number
+                  }
+                  Update: {
+                    "closed_value"?: number,"commission_approved"?: number,"commission_earned"?: number,"commission_paid"?: number,"commission_recorded"?: number,"commission_settled"?: number,"lost_estimated_value"?: number,"month"?: string,"org_id"?: string,"partner_id"?: string,"reached_in_progress"?: number,"reached_in_progress_value"?: number,"reached_qualified"?: number,"reached_qualified_value"?: number,"referrals_lost"?: number,"referrals_now_lost"?: number,"referrals_now_won"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"submitted_value"?: number,"won_estimated_value"?: number,"won_value"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_monthly_rollups_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "partner_monthly_rollups_partner_id_fkey"
+      columns: ["partner_id"]
+isOneToOne: false
+      referencedRelation: "partners"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"partner_notes": {
                   Row: {
                     "author_id": string | null,"body": string,"created_at": string,"id": string,"org_id": string,"partner_id": string,"updated_at": string
@@ -284,14 +350,14 @@ isOneToOne: false
                   ]
                 },"partner_referrals": {
                   Row: {
-                    "actual_value": number | null,"client_email": string | null,"client_name": string,"closed_at": string | null,"created_at": string,"created_by": string | null,"estimated_value": number | null,"id": string,"org_id": string,"partner_id": string,"referred_at": string,"status": string,"updated_at": string
+                    "actual_value": number | null,"client_email": string | null,"client_name": string,"closed_at": string | null,"created_at": string,"created_by": string | null,"estimated_value": number | null,"id": string,"in_progress_at": string | null,"org_id": string,"partner_id": string,"qualified_at": string | null,"referred_at": string,"status": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "actual_value"?: number | null,"client_email"?: string | null,"client_name": string,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"estimated_value"?: number | null,"id"?: string,"org_id": string,"partner_id": string,"referred_at"?: string,"status"?: string,"updated_at"?: string
+                    "actual_value"?: number | null,"client_email"?: string | null,"client_name": string,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"estimated_value"?: number | null,"id"?: string,"in_progress_at"?: string | null,"org_id": string,"partner_id": string,"qualified_at"?: string | null,"referred_at"?: string,"status"?: string,"updated_at"?: string
                   }
                   Update: {
-                    "actual_value"?: number | null,"client_email"?: string | null,"client_name"?: string,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"estimated_value"?: number | null,"id"?: string,"org_id"?: string,"partner_id"?: string,"referred_at"?: string,"status"?: string,"updated_at"?: string
+                    "actual_value"?: number | null,"client_email"?: string | null,"client_name"?: string,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"estimated_value"?: number | null,"id"?: string,"in_progress_at"?: string | null,"org_id"?: string,"partner_id"?: string,"qualified_at"?: string | null,"referred_at"?: string,"status"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -553,6 +619,31 @@ isOneToOne: false
               "id": string,"secret": string
             }[]
                            },
+"dashboard_funnel":
+{ Args: { "p_from": string,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_statuses"?: (string)[],"p_tiers"?: (string)[],"p_to": string }; Returns: {
+              "conversion": number,"estimated_value": number,"referrals": number,"stage": string,"stage_order": number
+            }[]
+                           },
+"dashboard_leaders":
+{ Args: { "p_from": string,"p_limit"?: number,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_statuses"?: (string)[],"p_tiers"?: (string)[],"p_to": string }; Returns: {
+              "board": string,"board_total": number,"last_referred_at": string,"partner_id": string,"partner_name": string,"rank": number,"referrals": number,"won_value": number
+            }[]
+                           },
+"dashboard_series":
+{ Args: { "p_bucket"?: string,"p_from": string,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_statuses"?: (string)[],"p_tiers"?: (string)[],"p_to": string }; Returns: {
+              "bucket": string,"commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"ends_on": string,"referrals_submitted": number,"referrals_won": number,"starts_on": string,"won_value": number
+            }[]
+                           },
+"dashboard_service_levels":
+{ Args: { "p_from": string,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_statuses"?: (string)[],"p_tiers"?: (string)[],"p_to": string }; Returns: {
+              "closed_referrals": number,"commissions_due": number,"commissions_paid_on_time": number,"median_days_to_close": number,"median_days_to_qualify": number,"overdue_commission_amount": number,"overdue_commissions": number,"overdue_tasks": number,"paid_on_time_share": number,"qualified_referrals": number
+            }[]
+                           },
+"dashboard_tiles":
+{ Args: { "p_from": string,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_statuses"?: (string)[],"p_tiers"?: (string)[],"p_to": string }; Returns: {
+              "active_partners": number,"commission_approved": number,"commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"ends_on": string,"lost_referrals": number,"new_partners": number,"new_referrals": number,"period": string,"pipeline_value": number,"starts_on": string,"win_rate": number,"won_referrals": number,"won_value": number
+            }[]
+                           },
 "import_partners":
 { Args: { "p_org_id": string,"p_rows": Json }; Returns: {
               "inserted": number,"unchanged": number,"updated": number
@@ -645,6 +736,11 @@ isOneToOne: false
         isOneToOne: false
         isSetofReturn: true
       } },
+"partner_monthly_trend":
+{ Args: { "p_from": string,"p_partner_id"?: string,"p_to": string }; Returns: {
+              "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"is_total": boolean,"month": string,"org_id": string,"partner_id": string,"referrals": number,"won_referrals": number,"won_value": number
+            }[]
+                           },
 "partner_rollups":
 { Args: { "p_partner_id": string }; Returns: {
               "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"open_tasks": number,"overdue_tasks": number,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_open": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"updated_at": string,"won_value": number

@@ -170,7 +170,8 @@ with clients as (
     from public.partners p, generate_series(1, 7) as j
 )
 insert into public.partner_referrals (id, org_id, partner_id, client_name, client_email, status, estimated_value,
-                                      actual_value, referred_at, closed_at, created_by, created_at)
+                                      actual_value, referred_at, qualified_at, in_progress_at, closed_at,
+                                      created_by, created_at)
 select md5('partnerdesk:referral:' || s.partner_id || ':' || s.j)::uuid,
        s.org_id, s.partner_id,
        c.names[1 + s.h % 17],
@@ -179,6 +180,11 @@ select md5('partnerdesk:referral:' || s.partner_id || ':' || s.j)::uuid,
        ((s.h % 90) + 5) * 1000,
        case when st.status = 'won' then ((s.h % 90) + 5) * 1000 * (0.8 + (s.h % 5) * 0.1) end,
        r.referred_at,
+       -- stage stamps: qualified after 2-6 days, in progress after 8-12, closed after 21
+       case when st.status in ('qualified', 'in_progress', 'won') or (st.status = 'lost' and s.h % 2 = 0)
+            then least(r.referred_at + (2 + s.h % 5) * interval '1 day', now()) end,
+       case when st.status in ('in_progress', 'won')
+            then least(r.referred_at + (8 + s.h % 5) * interval '1 day', now()) end,
        case when st.status in ('won', 'lost') then least(r.referred_at + interval '21 days', now()) end,
        s.created_by,
        r.referred_at

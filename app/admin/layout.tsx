@@ -53,6 +53,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   }
 
   const nav = [
+    { href: "/admin", label: "Dashboard" },
     { href: "/admin/partners", label: "Partners" },
     ...(LEADS.includes(staff.role) ? [{ href: "/admin/partner-users", label: "Partner users" }] : []),
     ...(staff.role === "admin"

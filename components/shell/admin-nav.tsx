@@ -14,7 +14,8 @@ export function AdminNav({ items, vertical = false }: { items: NavItem[]; vertic
       className={cn("flex min-w-0 gap-1", vertical ? "flex-col pt-2" : "-mx-1 items-center overflow-x-auto")}
     >
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        // the dashboard is the root of /admin: only its own path marks it current
+        const active = pathname === item.href || (item.href !== "/admin" && pathname.startsWith(`${item.href}/`));
         return (
           <Link
             key={item.href}

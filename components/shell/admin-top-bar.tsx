@@ -11,7 +11,7 @@ export function AdminTopBar({ items, right, bell }: { items: NavItem[]; right?: 
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-4 px-4 sm:px-6">
-        <Link href="/admin/partners" className="flex items-center gap-2 font-semibold tracking-tight">
+        <Link href="/admin" className="flex items-center gap-2 font-semibold tracking-tight">
           <span
             className="grid size-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white"
             aria-hidden

@@ -41,7 +41,7 @@ test("over http the auth cookie is Lax, lives as long as the session, and is not
     // The browser client must read it; see lib/supabase/cookie-options.ts.
     expect(cookie.has("httponly")).toBe(false);
   }
-  await expect(page).toHaveURL(/\/admin\/partners$/);
+  await expect(page).toHaveURL(/\/admin$/);
   const stored = (await page.context().cookies()).filter((cookie) => cookie.name.includes("-auth-token"));
   expect(stored.length).toBeGreaterThan(0);
   for (const cookie of stored) {
@@ -65,7 +65,7 @@ test("behind an https proxy (X-Forwarded-Proto: https) the auth cookie is Secure
 
 test("the session refreshed by the proxy keeps the same attributes", async ({ page, baseURL }) => {
   await signInCookies(page);
-  await expect(page).toHaveURL(/\/admin\/partners$/);
+  await expect(page).toHaveURL(/\/admin$/);
   // Expire the access token's copy in the cookie so the proxy has to refresh it.
   const [auth] = (await page.context().cookies()).filter((cookie) => /-auth-token$/.test(cookie.name));
   expect(auth).toBeTruthy();

@@ -46,8 +46,8 @@ async function signIn(page: Page): Promise<void> {
 }
 
 async function expectHome(page: Page, baseURL: string | undefined, escapes: string[]): Promise<void> {
-  await expect(page).toHaveURL(`${baseURL}/admin/partners`);
-  await expect(page.getByRole("heading", { name: "Partners" }).first()).toBeVisible();
+  await expect(page).toHaveURL(`${baseURL}/admin`);
+  await expect(page.getByRole("heading", { name: "Program dashboard" }).first()).toBeVisible();
   expect(escapes).toEqual([]);
 }
 

@@ -4,6 +4,7 @@
  *   2. the directory in the browser on a production build      (scripts/bench/directory-app.ts)
  *   3. each workspace tab for a partner with 1,000 referrals   (scripts/bench/workspace.ts)
  *   4. 10,000 events through the outbox to webhooks and email  (scripts/bench/outbox.ts)
+ *   5. the program dashboard: data request and first response  (scripts/bench/dashboard-app.ts)
  * Traffic goes to 127.0.0.1/localhost only; each stage bounds its own runs.
  */
 import { spawn } from "node:child_process";
@@ -16,6 +17,7 @@ const stages = [
   "scripts/bench/directory-app.ts",
   "scripts/bench/workspace.ts",
   "scripts/bench/outbox.ts",
+  "scripts/bench/dashboard-app.ts",
 ];
 // The outbox stage runs the app's server-only runner modules outside Next.
 const tsxArgs: Record<string, string[]> = {

@@ -9,7 +9,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { appEnv, loadConfig } from "../../local-supabase/config";
+import { appEnv } from "../../local-supabase/config";
+import { benchConfig } from "./config";
 import { startStack } from "../../local-supabase/stack";
 import { benchDirectoryUi } from "./directory";
 import { table } from "./stats";
@@ -21,7 +22,7 @@ const BUILD = !args.includes("--no-build");
 const PORT = 3213;
 const DIST = ".next-bench-directory";
 const projectDir = path.resolve(import.meta.dirname, "../..");
-const config = loadConfig({ name: "bench", portBase: 52321 });
+const config = benchConfig();
 const log = (line: string) => console.log(`[bench:directory] ${line}`);
 const next = path.join(projectDir, "node_modules", ".bin", "next");
 

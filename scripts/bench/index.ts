@@ -7,8 +7,11 @@
  *   - the directory's page query (50 rows, explicit org filter, a status filter, sorted by
  *     name, exact count) as a member and as service_role, and their ratio;
  *   - the hero metrics function and a partner's roll-ups, as a member;
- *   - one partner update with all its triggers vs the same update with triggers set aside.
- * Targets: member/service_role ratio <= 1.2, hero metrics median < 50 ms. When a target is
+ *   - one partner update with all its triggers vs the same update with triggers set aside;
+ *   - the program dashboard's functions for its default period (last 12 months), each alone, and the
+ *     dashboard's data request (all of them in parallel, as the page asks) as wall time.
+ * Targets: member/service_role ratio <= 1.2, hero metrics median < 50 ms, the dashboard's
+ * data request median < 300 ms. When a target is
  * missed it prints the member's plan (EXPLAIN ANALYZE with the member's JWT claims).
  *
  * Options: --partners N (default 100000), --runs N (default 200), --seed-only.
@@ -19,9 +22,11 @@ import path from "node:path";
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { SignJWT } from "jose";
 import pg from "pg";
-import { adminDbUrl, apiUrl, dbUrl, loadConfig, statusEnv, type StackConfig } from "../../local-supabase/config";
+import { adminDbUrl, apiUrl, dbUrl, statusEnv, type StackConfig } from "../../local-supabase/config";
+import { benchConfig } from "./config";
 import { startStack } from "../../local-supabase/stack";
 import { measure, measurePair, ms, table, type Timing } from "./stats";
+import { dashboardParamsSchema, resolveDashboardFilter } from "../../lib/dashboard/filter";
 
 const args = process.argv.slice(2);
 function option(name: string, fallback: number): number {
@@ -33,10 +38,12 @@ const RUNS = option("runs", 200);
 const SEED_ONLY = args.includes("--seed-only");
 const TARGET_RATIO = 1.2;
 const TARGET_HERO_MS = 50;
+const TARGET_DASHBOARD_MS = 300;
+const DASHBOARD_RUNS = option("dashboard-runs", 30);
 const TIME_LIMIT_MINUTES = 20;
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
-const config = loadConfig({ name: "bench", portBase: 52321 });
+const config = benchConfig();
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
@@ -236,6 +243,48 @@ async function main() {
       if (result.error || result.data.length !== 1) throw new Error(`roll-ups: ${JSON.stringify(result.error)}`);
     });
 
+    log(`measuring the dashboard's functions (${DASHBOARD_RUNS} runs each)`);
+    // the page's default period ("Last 12 months": this month and the eleven before, to today)
+    const { rows: zone } = await db.query<{ time_zone: string }>(
+      "select time_zone from public.organizations where id = $1",
+      [org.id],
+    );
+    const period = resolveDashboardFilter(dashboardParamsSchema.parse({}), zone[0]!.time_zone);
+    const dashboardArgs = { p_org_id: org.id, p_from: period.fromDay, p_to: period.toDay };
+    const dashboardCalls: [string, () => PromiseLike<{ error: unknown }>][] = [
+      ["dashboard_tiles", () => member.rpc("dashboard_tiles", dashboardArgs)],
+      ["dashboard_series", () => member.rpc("dashboard_series", { ...dashboardArgs, p_bucket: "month" })],
+      ["dashboard_funnel", () => member.rpc("dashboard_funnel", dashboardArgs)],
+      ["dashboard_service_levels", () => member.rpc("dashboard_service_levels", dashboardArgs)],
+      ["dashboard_leaders", () => member.rpc("dashboard_leaders", { ...dashboardArgs, p_limit: 5 })],
+    ];
+    // A call that fails (a statement timeout) ends its measurement and is reported in the table.
+    const attempt = async (work: () => Promise<void>): Promise<Timing | string> => {
+      try {
+        return await measure(DASHBOARD_RUNS, work, 2);
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    };
+    const dashboardTimings: [string, Timing | string][] = [];
+    for (const [name, call] of dashboardCalls) {
+      dashboardTimings.push([
+        name,
+        await attempt(async () => {
+          const result = await call();
+          if (result.error) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+        }),
+      ]);
+    }
+    const dashboardRequest = await attempt(async () => {
+      const results = await Promise.all(dashboardCalls.map(([, call]) => call()));
+      const failed = results.find((result) => result.error);
+      if (failed) throw new Error(`dashboard: ${JSON.stringify(failed.error)}`);
+    });
+    const dashboardMet = typeof dashboardRequest !== "string" && dashboardRequest.median < TARGET_DASHBOARD_MS;
+    const timedRow = (label: string, timing: Timing | string, note = "") =>
+      typeof timing === "string" ? [label, "", "—", "—", `failed: ${timing.slice(0, 120)}`] : row(label, timing, note);
+
     log("measuring a partner update with and without its triggers (as the member, rolled back)");
     const target = partnerIds[0]!;
     const update =
@@ -274,9 +323,17 @@ async function main() {
             `+${ms(withTriggers.median - withoutTriggers.median)} ms for triggers`,
           ),
           row("partner update, triggers set aside (SQL)", withoutTriggers),
+          ...dashboardTimings.map(([name, timing]) => timedRow(`${name} rpc as member, 12 months`, timing)),
+          timedRow(
+            "dashboard data request (all five in parallel), wall time",
+            dashboardRequest,
+            `target < ${TARGET_DASHBOARD_MS} ms: ${dashboardMet ? "met" : "MISSED"}`,
+          ),
         ],
       ),
     );
+
+    if (!dashboardMet) exitCode = 1;
 
     const pageSql =
       "select id, name, status, tier, owner_id, region, updated_at from public.partners where org_id = $1 and status = 'active' order by name limit 50";

@@ -74,16 +74,21 @@ const steps: Array<[label: string, sql: string]> = [
   [
     "referrals",
     `insert into public.partner_referrals (id, org_id, partner_id, client_name, client_email, status, estimated_value,
-                                           actual_value, referred_at, closed_at, created_at, updated_at)
+                                           actual_value, referred_at, qualified_at, in_progress_at, closed_at, created_at, updated_at)
      select (select ${sequentialId("partner_referrals", "s.n * 32 + j")}), p.org_id, p.id, 'Client ' || j || ' of ' || s.n, 'buyer' || j || '@client' || s.n || '.example',
             st.status, v.value,
             case when st.status = 'won' then round((v.value * (0.8 + random() * 0.4))::numeric, 2) end,
-            r.at, case when st.status in ('won', 'lost') then r.at + (now() - r.at) * random() end, r.at, r.at
+            r.at,
+            case when st.status in ('qualified', 'in_progress', 'won') then r.at + (c.end_at - r.at) * 0.2 end,
+            case when st.status in ('in_progress', 'won') then r.at + (c.end_at - r.at) * 0.5 end,
+            case when st.status in ('won', 'lost') then c.end_at end, r.at, r.at
        from scale_partners s join public.partners p on p.id = s.id,
             lateral generate_series(1, floor(random() * 21)::int + (s.n * 0)) as j,
             lateral (select (array['submitted','qualified','in_progress','won','lost'])[1 + floor(random() * 5)::int] as status) st,
             lateral (select round((1000 + random() * 99000)::numeric, 2) as value) v,
-            lateral (select s.created_at + (now() - s.created_at) * random() as at) r;`,
+            lateral (select s.created_at + (now() - s.created_at) * random() as at) r,
+            -- closed (won/lost) or, while open, now: the stage stamps fall between
+            lateral (select case when st.status in ('won', 'lost') then r.at + (now() - r.at) * random() else now() end as end_at) c;`,
   ],
   [
     "commissions",
@@ -199,6 +204,27 @@ const steps: Array<[label: string, sql: string]> = [
        from public.organizations o
       where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);`,
   ],
+  [
+    "months",
+    // the dashboard's per-partner monthly roll-ups, rebuilt from the referrals and commissions above
+    `select private.rebuild_partner_monthly_rollups(o.id)
+       from public.organizations o
+      where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);`,
+  ],
+  [
+    "month keys",
+    // the same months summed per filter key (the roll-ups' triggers are set aside here too)
+    `select private.rebuild_partner_month_buckets(o.id)
+       from public.organizations o
+      where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);`,
+  ],
+  [
+    "service-level counts",
+    // whole days to qualify and close and commissions paid on time, per month and filter key
+    `select private.rebuild_partner_day_counts(o.id)
+       from public.organizations o
+      where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);`,
+  ],
 ];
 
 await withDatabase(async (client) => {
@@ -231,7 +257,7 @@ await withDatabase(async (client) => {
   // VACUUM as well as ANALYZE: it sets the visibility map, so index-only scans (the
   // directory's counts) skip the heap at once, as they would after autovacuum's first pass.
   await client.query(
-    "vacuum (analyze) public.partners, public.partner_stats, public.partner_metric_buckets, public.partner_referrals, public.partner_commissions, public.partner_tasks, public.partner_documents, public.partner_activity_log",
+    "vacuum (analyze) public.partners, public.partner_stats, public.partner_metric_buckets, public.partner_monthly_rollups, public.partner_month_buckets, public.partner_referrals, public.partner_commissions, public.partner_tasks, public.partner_documents, public.partner_activity_log",
   );
   console.log(
     `${"vacuum".padEnd(12)} ${"".padStart(10)}       ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`,

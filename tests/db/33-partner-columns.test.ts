@@ -74,6 +74,8 @@ const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
     "estimated_value",
     "actual_value",
     "referred_at",
+    "qualified_at",
+    "in_progress_at",
     "closed_at",
     "created_at",
     "updated_at",

@@ -4,6 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SignInCodeForm } from "@/components/mfa/sign-in-code-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { STAFF_HOME } from "@/lib/auth/home-paths";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 import { getMfaStatus } from "@/lib/mfa/status";
 
@@ -18,7 +19,7 @@ export default async function SignInCodePage({
   const next = safeNextPath(typeof raw === "string" ? raw : undefined, undefined);
   const user = await getCurrentUser();
   if (!user) redirect(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`);
-  if (user.aal === "aal2" || !(await getMfaStatus()).hasVerifiedFactor) redirect(next ?? "/admin/partners");
+  if (user.aal === "aal2" || !(await getMfaStatus()).hasVerifiedFactor) redirect(next ?? STAFF_HOME);
   return (
     <AuthCard
       title="Two-factor sign-in"

@@ -6,6 +6,7 @@ import { safeNextPath, signInSchema } from "@/lib/auth/schemas";
 import { forgiveSignIn, recordSignInAttempt, signInWait, tooManyPasswordsMessage } from "@/lib/auth/sign-in-limits";
 import { clientAddress } from "@/lib/http/client-address";
 import { createAuthClient } from "@/lib/supabase/auth-client";
+import { STAFF_HOME } from "@/lib/auth/home-paths";
 
 /**
  * Staff sign-in. One message for an unknown email and a wrong password alike. Failures count
@@ -29,7 +30,7 @@ export const signInWithPassword = publicAction(signInSchema, async (input) => {
     throw error;
   }
   await forgiveSignIn(subject);
-  const next = safeNextPath(input.next, "/admin/partners");
+  const next = safeNextPath(input.next, STAFF_HOME);
   // A person with an authenticator enters its code before anything else.
   if ((data.user?.factors ?? []).some((factor) => factor.status === "verified"))
     return ok({ next: `/login/code?next=${encodeURIComponent(next)}` });

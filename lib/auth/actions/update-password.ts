@@ -3,6 +3,7 @@
 import { userAction } from "@/lib/actions/safe-action";
 import { fail, ok } from "@/lib/actions/result";
 import { newPasswordSchema } from "@/lib/auth/schemas";
+import { STAFF_HOME } from "@/lib/auth/home-paths";
 
 /**
  * Sets a new password for the signed-in user. Outside a recovery session the auth server
@@ -23,5 +24,5 @@ export const updatePassword = userAction(newPasswordSchema, async (input, { supa
     return fail("Choose a password you have not used here before.", { password: "That is your current password" });
   if (error?.code === "weak_password") return fail("That password is too weak.", { password: error.message });
   if (error) throw error;
-  return ok({ next: "/admin/partners" });
+  return ok({ next: STAFF_HOME });
 });

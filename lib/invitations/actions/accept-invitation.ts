@@ -2,6 +2,7 @@
 
 import { fail, ok } from "@/lib/actions/result";
 import { userAction } from "@/lib/actions/safe-action";
+import { STAFF_HOME } from "@/lib/auth/home-paths";
 import { openJoinedOrg } from "@/lib/invitations/active-org";
 import { acceptError } from "@/lib/invitations/errors";
 import { acceptInvitationSchema } from "@/lib/invitations/schemas";
@@ -13,5 +14,5 @@ export const acceptInvitation = userAction(acceptInvitationSchema, async (input,
   if (refusal) return fail(refusal);
   if (error) throw error;
   await openJoinedOrg(orgId);
-  return ok({ next: "/admin/partners" });
+  return ok({ next: STAFF_HOME });
 });

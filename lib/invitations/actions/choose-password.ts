@@ -3,6 +3,7 @@
 import { createClient } from "@supabase/supabase-js";
 import { fail, ok } from "@/lib/actions/result";
 import { publicAction } from "@/lib/actions/safe-action";
+import { STAFF_HOME } from "@/lib/auth/home-paths";
 import type { Database } from "@/lib/database.types";
 import { clientHeaders } from "@/lib/http/client-address";
 import { openJoinedOrg } from "@/lib/invitations/active-org";
@@ -53,5 +54,5 @@ export const choosePasswordAndAccept = publicAction(choosePasswordSchema, async 
   if (refusal) return fail(refusal);
   if (error) throw error;
   await openJoinedOrg(orgId);
-  return ok({ next: "/admin/partners" });
+  return ok({ next: STAFF_HOME });
 });

@@ -3,6 +3,7 @@
 import { userAction } from "@/lib/actions/safe-action";
 import { ok } from "@/lib/actions/result";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { STAFF_HOME } from "@/lib/auth/home-paths";
 import { safeNextPath } from "@/lib/auth/schemas";
 import { checkCode } from "../check-code";
 import { signInCodeSchema } from "../schemas";
@@ -12,5 +13,5 @@ export const verifySignInCode = userAction(signInCodeSchema, async (input, { sup
   const user = await getCurrentUser();
   const refused = await checkCode(supabase, user?.email ?? "", input.code);
   if (refused) return refused;
-  return ok({ next: safeNextPath(input.next, "/admin/partners") });
+  return ok({ next: safeNextPath(input.next, STAFF_HOME) });
 });

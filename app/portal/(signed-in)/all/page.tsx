@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { PortalAllAccountsTrend } from "@/components/portal/portal-all-accounts-trend";
 import { ReferralStatusBadge } from "@/components/portal/status-badges";
 import { Table, Td, Th } from "@/components/portal/table";
 import { Badge } from "@/components/ui/badge";
@@ -65,6 +66,8 @@ export default async function AllAccountsPage({
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">All accounts</h1>
         <p className="mt-1 text-sm text-slate-500">{partner.accounts.length} partner accounts you have access to.</p>
       </div>
+
+      {org && <PortalAllAccountsTrend org={org} accounts={partner.accounts} />}
 
       <section aria-labelledby="commissions-heading" className="space-y-3">
         <h2 id="commissions-heading" className="text-sm font-semibold text-slate-900">

@@ -2,6 +2,8 @@ import { PortalAccessCard } from "@/components/portal-access/portal-access-card"
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ExternalLink } from "lucide-react";
+import { PartnerTrendCard } from "@/components/trends/partner-trend-card";
+import { orgFormat } from "@/lib/dashboard/format";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { Timeline } from "@/components/workspace/activity/timeline";
@@ -18,6 +20,7 @@ import { listResourcesForTier } from "@/lib/resources/queries";
 import { createClient } from "@/lib/supabase/server";
 import { listPartnerTasks } from "@/lib/tasks/queries";
 import { listPartnerTraining } from "@/lib/training/queries";
+import { lastTwelveMonths, loadPartnerTrend } from "@/lib/trends/queries";
 import { getWorkspacePartner } from "@/lib/workspace/get-workspace-partner";
 import { workspaceMetadata } from "@/lib/workspace/metadata";
 
@@ -35,22 +38,32 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
   if (!staff || !partner) return null;
   const timeZone = staff.org.time_zone;
   const now = new Date();
-  const [tasks, training, resources, activity] = await Promise.all([
+  const [tasks, training, resources, activity, trend] = await Promise.all([
     listPartnerTasks(partnerId, { openOnly: true, limit: 8 }),
     listPartnerTraining(partnerId),
     listResourcesForTier(staff.org.id, partner.tier as PartnerTier),
     listActivity(supabase, { partnerId, orgId: staff.org.id, limit: 8 }),
+    loadPartnerTrend(supabase, lastTwelveMonths(timeZone, now), partnerId),
   ]);
   const texts = textsFor(staff.org, (format) => {
     tasks.forEach((task) => [format.day(task.due_date), format.date(task.completed_at)]);
     training.forEach((item) => [format.day(item.completed_on), format.day(item.expires_on)]);
   });
+  const trendRows = trend.filter((row) => !row.is_total);
   const base = `/admin/partners/${partnerId}`;
   return (
     <OrgFormatProvider texts={texts}>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <PartnerFactsForm partner={partner} />
+          <PartnerTrendCard
+            rows={trendRows}
+            title="Trend"
+            description={`Referrals and won value by month, commission earned and paid; months in ${timeZone}.`}
+            referrals
+            commissions
+            format={orgFormat(staff.org)}
+          />
           <Card>
             <CardHeader
               title="Recent activity"

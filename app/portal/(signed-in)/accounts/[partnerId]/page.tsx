@@ -6,6 +6,7 @@ import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
 import { getPortalAccount } from "@/lib/portal/account";
 import { accountHref } from "@/lib/portal/constants";
 import { getPortalOrg, getPortalPartner, getPortalRollups } from "@/lib/portal/queries";
+import { PortalAccountTrend } from "@/components/portal/portal-account-trend";
 
 export const metadata: Metadata = { title: "Overview · Partner portal" };
 
@@ -80,6 +81,9 @@ export default async function AccountOverviewPage({ params }: { params: Promise<
               />
             </div>
           </section>
+        )}
+        {org && (showReferrals || showCommissions) && (
+          <PortalAccountTrend org={org} partnerId={partnerId} referrals={showReferrals} commissions={showCommissions} />
         )}
         {!showReferrals && !showCommissions && (
           <Card>

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { MONEY_SERIES, REFERRAL_SERIES } from "@/components/charts/series";
+import { TrendChart } from "@/components/charts/trend-charts";
+import { ChartTableCard } from "@/components/dashboard/chart-table";
+import { DashboardFilters } from "@/components/dashboard/filters";
+import { FunnelBars } from "@/components/dashboard/funnel-bars";
+import { DashboardTiles } from "@/components/dashboard/tiles";
+import { getStaffContext } from "@/lib/auth/staff-context";
+import { dashboardTables } from "@/lib/dashboard/charts";
+import { dashboardSearch, parseDashboardFilter, periodDays } from "@/lib/dashboard/filter";
+import { formatFigure, orgFormat } from "@/lib/dashboard/format";
+import { loadDashboard } from "@/lib/dashboard/queries";
+import { listOwnerOptions } from "@/lib/partners/queries/list-owner-options";
+import { listRegions } from "@/lib/partners/queries/list-regions";
+import { createClient } from "@/lib/supabase/server";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const staff = await getStaffContext();
+  if (!staff) return null;
+  const { currency, time_zone: timeZone } = staff.org;
+  const format = orgFormat(staff.org);
+  const filter = parseDashboardFilter(await searchParams, timeZone);
+  const supabase = await createClient();
+  const [data, owners, regions] = await Promise.all([
+    loadDashboard(supabase, staff.org.id, filter),
+    listOwnerOptions(supabase, staff.org.id),
+    listRegions(supabase, staff.org.id),
+  ]);
+  const tables = dashboardTables(data);
+  const byId = Object.fromEntries(tables.map((table) => [table.id, table]));
+  const csv = (id: string) => `/admin/dashboard-export${dashboardSearch(filter, { chart: id })}`;
+  const card = (id: string, children?: React.ReactNode) => (
+    <ChartTableCard table={byId[id]!} format={format} csvHref={csv(id)}>
+      {children}
+    </ChartTableCard>
+  );
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Program dashboard</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {formatFigure(filter.fromDay, "date", format)} to {formatFigure(filter.toDay, "date", format)}, days in{" "}
+          {timeZone}. Amounts in {currency}.
+        </p>
+      </div>
+      <DashboardFilters filter={filter} owners={owners} regions={regions} />
+      <section aria-label="Headline figures" className="space-y-2">
+        <DashboardTiles table={byId.tiles!} format={format} days={periodDays(filter)} />
+        <p className="text-right">
+          <a href={csv("tiles")} className="text-sm font-medium text-indigo-700 underline-offset-2 hover:underline">
+            Download headline figures as CSV
+          </a>
+        </p>
+      </section>
+      {card(
+        "trend",
+        <div className="grid gap-5 xl:grid-cols-2">
+          <TrendChart
+            title="Referrals"
+            rows={byId.trend!.rows}
+            series={REFERRAL_SERIES}
+            valueKind="count"
+            bucket={filter.bucket}
+            format={format}
+          />
+          <TrendChart
+            title="Won value and commissions"
+            rows={byId.trend!.rows}
+            series={MONEY_SERIES}
+            valueKind="money"
+            bucket={filter.bucket}
+            format={format}
+            stock={["commission_owed"]}
+          />
+        </div>,
+      )}
+      <div className="grid gap-5 lg:grid-cols-2">
+        {card("funnel", <FunnelBars table={byId.funnel!} format={format} />)}
+        {card("service-levels")}
+      </div>
+      <div className="grid gap-5 lg:grid-cols-3">
+        {card("top-won")}
+        {card("top-referrals")}
+        {card("quiet")}
+      </div>
+    </div>
+  );
+}
