@@ -76,6 +76,8 @@ async function scrollFrames(page: Page, frames: number, step: number) {
 }
 
 test("scrolling the grid renders only the rows that come into view", async ({ page }) => {
+  // The probe walks React's whole tree after every commit: slow on a loaded machine, not in the app.
+  test.setTimeout(180_000);
   await page.addInitScript(installProbe);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signInAsStaff(page, "viewer@acme.test", "/admin/partners?sort=name");
