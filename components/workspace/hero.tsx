@@ -28,8 +28,8 @@ export function Hero({
   org: OrgFormat;
 }) {
   const format = orgFormatter(org);
-  // "$269K", "$0": every tile short, whatever the amount.
-  const compact = (amount: number | string | null | undefined) => format.compactMoney(amount, { above: 0 });
+  // Exact below 10,000, short above ("$269K"): a short "1234,5 €" reads as a typo in German.
+  const compact = (amount: number | string | null | undefined) => format.compactMoney(amount);
   const metrics = [
     {
       label: "Referrals",
