@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Award, Pencil } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -30,7 +30,7 @@ const TONES: Record<TrainingStatus, BadgeTone> = {
 const day = (value: string) => formatDate(`${value}T12:00:00Z`, "UTC");
 
 /** The partner's courses and certifications; editors record progress on each. */
-export function TrainingCard({ training }: { training: Training[] }) {
+export function TrainingCard({ training, pager }: { training: Training[]; pager?: ReactNode }) {
   const edit = usePermission("edit");
   const [editing, setEditing] = useState<Training | null>(null);
   return (
@@ -78,6 +78,7 @@ export function TrainingCard({ training }: { training: Training[] }) {
           })}
         </ul>
       )}
+      {pager && <div className="border-t border-slate-100 px-5 py-2">{pager}</div>}
       <Dialog
         open={editing !== null}
         onOpenChange={(open) => !open && setEditing(null)}

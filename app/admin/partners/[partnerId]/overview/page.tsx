@@ -6,6 +6,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Timeline } from "@/components/workspace/activity/timeline";
 import { PartnerFactsForm } from "@/components/workspace/overview/partner-facts-form";
 import { TrainingCard } from "@/components/workspace/overview/training-card";
+import { PageNav } from "@/components/ui/page-nav";
+import { pageNumber } from "@/lib/paging/page";
 import { TaskBoard } from "@/components/workspace/tasks/task-board";
 import { listActivity } from "@/lib/activity/queries";
 import { getStaffContext } from "@/lib/auth/staff-context";
@@ -22,8 +24,16 @@ export async function generateMetadata({ params }: { params: Promise<{ partnerId
   return workspaceMetadata(params, "Overview");
 }
 
-export default async function OverviewPage({ params }: { params: Promise<{ partnerId: string }> }) {
+export default async function OverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ partnerId: string }>;
+  searchParams: Promise<{ access?: string; training?: string }>;
+}) {
   const { partnerId } = await params;
+  const pages = await searchParams;
+  const trainingPage = pageNumber(pages.training);
   const [staff, partner, supabase] = await Promise.all([
     getStaffContext(),
     getWorkspacePartner(partnerId),
@@ -34,7 +44,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
   const now = new Date();
   const [tasks, training, resources, activity] = await Promise.all([
     listPartnerTasks(partnerId, { openOnly: true, limit: 8 }),
-    listPartnerTraining(partnerId),
+    listPartnerTraining(partnerId, trainingPage),
     listResourcesForTier(staff.org.id, partner.tier as PartnerTier),
     listActivity(supabase, { partnerId, orgId: staff.org.id, limit: 8 }),
   ]);
@@ -77,7 +87,19 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
           <TaskBoard tasks={tasks} today={todayIn(timeZone, now)} compact />
         </section>
 
-        <TrainingCard training={training} />
+        <TrainingCard
+          training={training.rows}
+          pager={
+            <PageNav
+              list={training}
+              path={base + "/overview"}
+              params={{ access: pages.access }}
+              param="training"
+              noun={{ one: "course or certification", other: "courses and certifications" }}
+              label="Training pages"
+            />
+          }
+        />
 
         <Card>
           <CardHeader title="Resources" description={`Available at ${TIER_LABELS[partner.tier as PartnerTier]} tier`} />
@@ -107,7 +129,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
           )}
         </Card>
 
-        <PortalAccessCard partnerId={partnerId} />
+        <PortalAccessCard partnerId={partnerId} page={pageNumber(pages.access)} />
       </div>
     </div>
   );
