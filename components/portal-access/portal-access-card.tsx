@@ -3,6 +3,7 @@ import { AddGrantForm } from "@/components/partner-users/add-grant-form";
 import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { GrantItem } from "@/components/partner-users/grant-item";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageNav } from "@/components/ui/page-nav";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { textsFor } from "@/lib/format/org-format";
 import { LEADS } from "@/lib/orgs/roles";
@@ -14,12 +15,13 @@ import { createClient } from "@/lib/supabase/server";
  * Who can see this partner in the portal, for a partner's overview. Everyone on staff
  * sees the list (RLS); admins and managers also grant and revoke here.
  */
-export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
+export async function PortalAccessCard({ partnerId, page = 1 }: { partnerId: string; page?: number }) {
   const staff = await getStaffContext();
   if (!staff) return null;
   const supabase = await createClient();
   const canManage = LEADS.includes(staff.role);
-  const grants = await listPartnerGrants(supabase, partnerId);
+  const list = await listPartnerGrants(supabase, partnerId, page);
+  const grants = list.rows;
   const holders = [
     ...new Set(grants.filter((grant) => grant.state !== "revoked").map((grant) => grant.partner_user_id)),
   ];
@@ -44,7 +46,14 @@ export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
           }
         />
         <CardBody className="py-1">
-          {grants.length === 0 ? (
+          {grants.length === 0 && list.total > 0 ? (
+            <p className="py-3 text-sm text-slate-500">
+              There is no page {page} of grants.{" "}
+              <Link href={`/admin/partners/${partnerId}/overview`} className="font-medium text-brand-700 hover:underline">
+                Back to the first page
+              </Link>
+            </p>
+          ) : grants.length === 0 ? (
             <p className="py-3 text-sm text-slate-500">Nobody has portal access to this partner yet.</p>
           ) : (
             <ul className="divide-y divide-slate-100">
@@ -70,6 +79,15 @@ export async function PortalAccessCard({ partnerId }: { partnerId: string }) {
               })}
             </ul>
           )}
+          <div className="pb-2">
+            <PageNav
+              list={list}
+              path={`/admin/partners/${partnerId}/overview`}
+              param="access"
+              noun={{ one: "grant", other: "grants" }}
+              label="Portal access pages"
+            />
+          </div>
           {canManage && (
             <div className="pt-1 pb-3">
               <AddGrantForm

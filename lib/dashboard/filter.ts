@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { todayIn } from "@/lib/format/dates";
+import { todayIn } from "@/lib/format/day-range";
 import { isDay } from "@/lib/format/day-range";
 import { PARTNER_STATUSES, PARTNER_TIERS } from "@/lib/partners/constants";
 

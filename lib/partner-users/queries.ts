@@ -1,6 +1,7 @@
 import "server-only";
 import type { PortalSection } from "@/lib/portal/sections";
 import type { ServerClient } from "@/lib/actions/safe-action";
+import { pastEndPage, pageRange, paged } from "@/lib/paging/page";
 
 export type GrantRow = {
   id: string;
@@ -77,21 +78,30 @@ export async function listPartnerUsers(
   return { users, total: count ?? users.length };
 }
 
-/** Everyone with a grant on one partner (for its "Portal access" card). */
-export async function listPartnerGrants(supabase: ServerClient, partnerId: string) {
-  const { data, error } = await supabase
+/** One page of the grants on one partner (for its "Portal access" card), newest first, with the total. */
+export async function listPartnerGrants(supabase: ServerClient, partnerId: string, page = 1) {
+  const { data, error, count } = await supabase
     .from("partner_access")
     .select(
       "id, partner_user_id, scope, starts_at, ends_at, revoked_at, granted_at, partner_users(name, email, is_active)",
+      { count: "exact" },
     )
     .eq("partner_id", partnerId)
-    .order("granted_at", { ascending: false });
+    .order("granted_at", { ascending: false })
+    .order("id", { ascending: false })
+    .range(...pageRange(page));
+  const pastEnd = pastEndPage(error, page);
+  if (pastEnd) return pastEnd;
   if (error) throw error;
   const now = Date.now();
-  return (data ?? []).map((row) => ({
-    ...row,
-    state: grantState({ revokedAt: row.revoked_at, startsAt: row.starts_at, endsAt: row.ends_at }, now),
-  }));
+  return paged(
+    (data ?? []).map((row) => ({
+      ...row,
+      state: grantState({ revokedAt: row.revoked_at, startsAt: row.starts_at, endsAt: row.ends_at }, now),
+    })),
+    count,
+    page,
+  );
 }
 
 export type GrantState = "in_force" | "scheduled" | "ended" | "revoked";

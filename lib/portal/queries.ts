@@ -4,6 +4,8 @@ import type { PortalSection } from "@/lib/auth/partner-context";
 import { createClient } from "@/lib/supabase/server";
 import { PARTNER_TIERS, type PartnerTier } from "@/lib/partners/constants";
 import type { ReferralStatus } from "./constants";
+import { pastEndPage, pageRange, paged } from "@/lib/paging/page";
+import { readAll } from "@/lib/paging/read-all";
 
 /**
  * Portal reads. Every one runs as the signed-in partner user, so the database (the grant's
@@ -57,17 +59,23 @@ export async function getPortalRollups(partnerId: string) {
   return data;
 }
 
-export async function listPortalReferrals(partnerId: string, status?: ReferralStatus) {
+const REFERRAL_COLUMNS = "id, client_name, status, estimated_value, actual_value, referred_at, closed_at";
+
+/** One page of the account's referrals, newest first, with how many there are in all. */
+export async function listPortalReferrals(partnerId: string, status: ReferralStatus | undefined, page: number) {
   const supabase = await createClient();
   let query = supabase
-    .rpc("portal_referral_rows", { p_partner_id: partnerId })
-    .select("id, client_name, status, estimated_value, actual_value, referred_at, closed_at")
+    .rpc("portal_referral_rows", { p_partner_id: partnerId }, { count: "exact" })
+    .select(REFERRAL_COLUMNS)
     .order("referred_at", { ascending: false })
-    .limit(500);
+    .order("id", { ascending: false })
+    .range(...pageRange(page));
   if (status) query = query.eq("status", status);
-  const { data, error } = await query;
+  const { data, error, count } = await query;
+  const pastEnd = pastEndPage(error, page);
+  if (pastEnd) return pastEnd;
   if (error) throw error;
-  return data ?? [];
+  return paged(data ?? [], count, page);
 }
 
 export async function getCommissionStatement(partnerId: string) {
@@ -77,17 +85,23 @@ export async function getCommissionStatement(partnerId: string) {
   return data ?? [];
 }
 
-export async function listPortalCommissions(partnerId: string) {
-  const supabase = await createClient();
-  const { data, error } = await supabase
-    .rpc("portal_commission_rows", { p_partner_id: partnerId })
-    .select("id, amount, currency, status, description, earned_at, due_at, approved_at, paid_at")
-    .order("earned_at", { ascending: false })
-    .limit(1000);
-  if (error) throw error;
-  // Overdue as the statement functions define it: still owed (pending or approved) past its due date.
+const COMMISSION_COLUMNS = "id, amount, currency, status, description, earned_at, due_at, approved_at, paid_at";
+type PortalCommissionRow = {
+  id: string;
+  amount: number;
+  currency: string;
+  status: string;
+  description: string | null;
+  earned_at: string;
+  due_at: string | null;
+  approved_at: string | null;
+  paid_at: string | null;
+};
+
+// Overdue as the statement functions define it: still owed (pending or approved) past its due date.
+function withOverdue<T extends PortalCommissionRow>(rows: T[]) {
   const now = Date.now();
-  return (data ?? []).map((row) => ({
+  return rows.map((row) => ({
     ...row,
     overdue:
       (row.status === "pending" || row.status === "approved") &&
@@ -96,25 +110,59 @@ export async function listPortalCommissions(partnerId: string) {
   }));
 }
 
-export async function listSharedDocuments(partnerId: string) {
-  const supabase = await createClient();
-  const { data, error } = await supabase
-    .rpc("portal_document_rows", { p_partner_id: partnerId })
-    .select("id, title, document_type, url, tags, created_at")
-    .order("created_at", { ascending: false });
-  if (error) throw error;
-  return data ?? [];
+function commissionsOf(supabase: Awaited<ReturnType<typeof createClient>>, partnerId: string) {
+  return supabase
+    .rpc("portal_commission_rows", { p_partner_id: partnerId }, { count: "exact" })
+    .select(COMMISSION_COLUMNS)
+    .order("earned_at", { ascending: false })
+    .order("id", { ascending: false });
 }
 
-export async function listTraining(partnerId: string) {
+/** One page of the account's commissions, newest first, with how many there are in all. */
+export async function listPortalCommissions(partnerId: string, page: number) {
   const supabase = await createClient();
-  const { data, error } = await supabase
-    .rpc("portal_training_rows", { p_partner_id: partnerId })
+  const { data, error, count } = await commissionsOf(supabase, partnerId).range(...pageRange(page));
+  const pastEnd = pastEndPage(error, page);
+  if (pastEnd) return pastEnd;
+  if (error) throw error;
+  return paged(withOverdue(data ?? []), count, page);
+}
+
+/** Every commission of the account, for the statement file. */
+export async function listAllPortalCommissions(partnerId: string) {
+  const supabase = await createClient();
+  return withOverdue(await readAll((from, to) => commissionsOf(supabase, partnerId).range(from, to)));
+}
+
+/** One page of the documents shared with the account, newest first. */
+export async function listSharedDocuments(partnerId: string, page: number) {
+  const supabase = await createClient();
+  const { data, error, count } = await supabase
+    .rpc("portal_document_rows", { p_partner_id: partnerId }, { count: "exact" })
+    .select("id, title, document_type, url, tags, created_at")
+    .order("created_at", { ascending: false })
+    .order("id", { ascending: false })
+    .range(...pageRange(page));
+  const pastEnd = pastEndPage(error, page);
+  if (pastEnd) return pastEnd;
+  if (error) throw error;
+  return paged(data ?? [], count, page);
+}
+
+/** One page of the account's courses and certifications. */
+export async function listTraining(partnerId: string, page: number) {
+  const supabase = await createClient();
+  const { data, error, count } = await supabase
+    .rpc("portal_training_rows", { p_partner_id: partnerId }, { count: "exact" })
     .select("id, name, kind, status, completed_on, expires_on")
     .order("kind")
-    .order("name");
+    .order("name")
+    .order("id")
+    .range(...pageRange(page));
+  const pastEnd = pastEndPage(error, page);
+  if (pastEnd) return pastEnd;
   if (error) throw error;
-  return data ?? [];
+  return paged(data ?? [], count, page);
 }
 
 /**
@@ -133,15 +181,19 @@ export async function listResources(tier: PartnerTier) {
   return data ?? [];
 }
 
-export async function listPartnerActivity(partnerId: string) {
+/** One page of the account's partner-visible activity, newest first. */
+export async function listPartnerActivity(partnerId: string, page: number) {
   const supabase = await createClient();
-  const { data, error } = await supabase
-    .rpc("portal_activity_rows", { p_partner_id: partnerId })
+  const { data, error, count } = await supabase
+    .rpc("portal_activity_rows", { p_partner_id: partnerId }, { count: "exact" })
     .select("id, event_type, occurred_at, payload")
     .order("occurred_at", { ascending: false })
-    .limit(100);
+    .order("id", { ascending: false })
+    .range(...pageRange(page));
+  const pastEnd = pastEndPage(error, page);
+  if (pastEnd) return pastEnd;
   if (error) throw error;
-  return data ?? [];
+  return paged(data ?? [], count, page);
 }
 
 export async function getCommissionSummary() {

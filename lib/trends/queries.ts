@@ -2,7 +2,7 @@ import "server-only";
 import type { ServerClient } from "@/lib/actions/safe-action";
 import type { ChartTable } from "@/lib/dashboard/charts";
 import type { Database } from "@/lib/database.types";
-import { todayIn } from "@/lib/format/dates";
+import { todayIn } from "@/lib/format/day-range";
 
 export type TrendRow = Database["public"]["Functions"]["partner_monthly_trend"]["Returns"][number];
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { ExternalLink, Lock, Plus, Users } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -17,7 +17,16 @@ import { RowActions, settleDelete } from "../row-actions";
 
 export type DocumentRow = Database["public"]["Tables"]["partner_documents"]["Row"];
 
-export function DocumentList({ documents }: { documents: DocumentRow[] }) {
+/** One page of the partner's documents; `total` counts all of them and `pager` moves between pages. */
+export function DocumentList({
+  documents,
+  total,
+  pager,
+}: {
+  documents: DocumentRow[];
+  total: number;
+  pager?: ReactNode;
+}) {
   const { staff } = useWorkspace();
   const format = useOrgFormat();
   const [editing, setEditing] = useState<DocumentRow | null>(null);
@@ -27,7 +36,7 @@ export function DocumentList({ documents }: { documents: DocumentRow[] }) {
     <div className="space-y-3">
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-slate-500">
-          {documents.length} {documents.length === 1 ? "document" : "documents"} · shared ones appear in the
+          {total.toLocaleString("en-US")} {total === 1 ? "document" : "documents"} · shared ones appear in the
           partner&apos;s portal
         </p>
         <GuardedButton
@@ -39,7 +48,7 @@ export function DocumentList({ documents }: { documents: DocumentRow[] }) {
           <Plus className="size-4" aria-hidden /> Add link
         </GuardedButton>
       </div>
-      {documents.length === 0 ? (
+      {documents.length === 0 && total > 0 ? null : documents.length === 0 ? (
         <EmptyState
           title="No documents yet"
           description="Add a link to a contract, playbook or deck. Share it to show it in the partner's portal."
@@ -98,6 +107,7 @@ export function DocumentList({ documents }: { documents: DocumentRow[] }) {
           </ul>
         </Card>
       )}
+      {pager}
       <DocumentFormDialog document={editing} open={formOpen} onOpenChange={setFormOpen} />
       <ConfirmDialog
         open={deleting !== null}

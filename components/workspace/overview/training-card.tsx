@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Award, Pencil } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -29,7 +29,7 @@ const TONES: Record<TrainingStatus, BadgeTone> = {
 /** `completed_on`/`expires_on` are calendar days (date columns): shown as such, in no time zone. */
 
 /** The partner's courses and certifications; editors record progress on each. */
-export function TrainingCard({ training }: { training: Training[] }) {
+export function TrainingCard({ training, pager }: { training: Training[]; pager?: ReactNode }) {
   const edit = usePermission("edit");
   const format = useOrgFormat();
   const [editing, setEditing] = useState<Training | null>(null);
@@ -78,6 +78,7 @@ export function TrainingCard({ training }: { training: Training[] }) {
           })}
         </ul>
       )}
+      {pager && <div className="border-t border-slate-100 px-5 py-2">{pager}</div>}
       <Dialog
         open={editing !== null}
         onOpenChange={(open) => !open && setEditing(null)}

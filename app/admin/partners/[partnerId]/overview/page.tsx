@@ -10,6 +10,8 @@ import { Timeline } from "@/components/workspace/activity/timeline";
 import { timelineTexts } from "@/lib/activity/timeline-texts";
 import { PartnerFactsForm } from "@/components/workspace/overview/partner-facts-form";
 import { TrainingCard } from "@/components/workspace/overview/training-card";
+import { PageNav } from "@/components/ui/page-nav";
+import { pageNumber } from "@/lib/paging/page";
 import { TaskBoard } from "@/components/workspace/tasks/task-board";
 import { listActivity } from "@/lib/activity/queries";
 import { getStaffContext } from "@/lib/auth/staff-context";
@@ -28,8 +30,16 @@ export async function generateMetadata({ params }: { params: Promise<{ partnerId
   return workspaceMetadata(params, "Overview");
 }
 
-export default async function OverviewPage({ params }: { params: Promise<{ partnerId: string }> }) {
+export default async function OverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ partnerId: string }>;
+  searchParams: Promise<{ access?: string; training?: string }>;
+}) {
   const { partnerId } = await params;
+  const pages = await searchParams;
+  const trainingPage = pageNumber(pages.training);
   const [staff, partner, supabase] = await Promise.all([
     getStaffContext(),
     getWorkspacePartner(partnerId),
@@ -40,14 +50,14 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
   const now = new Date();
   const [tasks, training, resources, activity, trend] = await Promise.all([
     listPartnerTasks(partnerId, { openOnly: true, limit: 8 }),
-    listPartnerTraining(partnerId),
+    listPartnerTraining(partnerId, trainingPage),
     listResourcesForTier(staff.org.id, partner.tier as PartnerTier),
     listActivity(supabase, { partnerId, orgId: staff.org.id, limit: 8 }),
     loadPartnerTrend(supabase, lastTwelveMonths(timeZone, now), partnerId),
   ]);
   const texts = textsFor(staff.org, (format) => {
     tasks.forEach((task) => [format.day(task.due_date), format.date(task.completed_at)]);
-    training.forEach((item) => [format.day(item.completed_on), format.day(item.expires_on)]);
+    training.rows.forEach((item) => [format.day(item.completed_on), format.day(item.expires_on)]);
   });
   const trendRows = trend.filter((row) => !row.is_total);
   const base = `/admin/partners/${partnerId}`;
@@ -75,7 +85,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
               }
             />
             <CardBody>
-              <OrgFormatProvider texts={staff ? timelineTexts(activity.events, staff.org) : undefined}>
+              <OrgFormatProvider texts={timelineTexts(activity.events, staff.org)}>
                 <Timeline
                   initial={activity}
                   filter={null}
@@ -100,7 +110,19 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
             <TaskBoard tasks={tasks} today={todayIn(timeZone, now)} compact />
           </section>
 
-          <TrainingCard training={training} />
+          <TrainingCard
+            training={training.rows}
+            pager={
+              <PageNav
+                list={training}
+                path={base + "/overview"}
+                params={{ access: pages.access }}
+                param="training"
+                noun={{ one: "course or certification", other: "courses and certifications" }}
+                label="Training pages"
+              />
+            }
+          />
 
           <Card>
             <CardHeader
@@ -133,7 +155,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ partn
             )}
           </Card>
 
-          <PortalAccessCard partnerId={partnerId} />
+          <PortalAccessCard partnerId={partnerId} page={pageNumber(pages.access)} />
         </div>
       </div>
     </OrgFormatProvider>

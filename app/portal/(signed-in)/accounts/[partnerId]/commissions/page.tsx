@@ -4,24 +4,36 @@ import { CommissionStatusBadge } from "@/components/portal/status-badges";
 import { Table, Td, Th } from "@/components/portal/table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageNav, PastLastPage, isPastLastPage } from "@/components/ui/page-nav";
 import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
+import { pageNumber } from "@/lib/paging/page";
 import { getPortalAccount } from "@/lib/portal/account";
 import { accountHref } from "@/lib/portal/constants";
 import { getCommissionStatement, getPortalOrg, listPortalCommissions } from "@/lib/portal/queries";
 
+const NOUN = { one: "commission", other: "commissions" };
+
 export const metadata: Metadata = { title: "Commissions · Partner portal" };
 
-export default async function CommissionsPage({ params }: { params: Promise<{ partnerId: string }> }) {
+export default async function CommissionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ partnerId: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const { partnerId } = await params;
+  const page = pageNumber((await searchParams).page);
   const account = await getPortalAccount(partnerId);
   if (!account) return null;
   if (!account.scope.includes("commissions")) return <SectionUnavailable section="Commissions" />;
   const [statement, commissions, org] = await Promise.all([
     getCommissionStatement(partnerId),
-    listPortalCommissions(partnerId),
+    listPortalCommissions(partnerId, page),
     getPortalOrg(),
   ]);
   const format = orgFormatter(org ?? DEFAULT_ORG_FORMAT);
+  const base = accountHref(partnerId, "commissions");
   const currency = statement[0]?.currency ?? org?.currency ?? "USD";
   const money = (value: number) => format.money(value, currency);
   const periods = statement.filter((row) => !row.is_total);
@@ -82,42 +94,47 @@ export default async function CommissionsPage({ params }: { params: Promise<{ pa
           </Table>
         )}
       </section>
-      {commissions.length > 0 && (
+      {(commissions.total > 0 || page > 1) && (
         <section aria-labelledby="commissions-heading" className="space-y-3">
           <h2 id="commissions-heading" className="text-sm font-semibold text-slate-900">
             Commissions
           </h2>
-          <Table>
-            <thead>
-              <tr>
-                <Th>Description</Th>
-                <Th>Status</Th>
-                <Th className="text-right">Amount</Th>
-                <Th>Earned</Th>
-                <Th>Due</Th>
-                <Th>Paid</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {commissions.map((commission) => {
-                return (
-                  <tr key={commission.id}>
-                    <Td className="min-w-48 text-slate-900">{commission.description ?? "Commission"}</Td>
-                    <Td>
-                      <span className="flex flex-wrap gap-1">
-                        <CommissionStatusBadge status={commission.status} />
-                        {commission.overdue && <Badge tone="red">Overdue</Badge>}
-                      </span>
-                    </Td>
-                    <Td className="text-right tabular-nums">{format.money(commission.amount, commission.currency)}</Td>
-                    <Td className="whitespace-nowrap">{format.date(commission.earned_at)}</Td>
-                    <Td className="whitespace-nowrap">{format.date(commission.due_at)}</Td>
-                    <Td className="whitespace-nowrap">{format.date(commission.paid_at)}</Td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
+          {isPastLastPage(commissions) ? (
+            <PastLastPage list={commissions} path={base} noun={NOUN} />
+          ) : (
+            <Table>
+              <thead>
+                <tr>
+                  <Th>Description</Th>
+                  <Th>Status</Th>
+                  <Th className="text-right">Amount</Th>
+                  <Th>Earned</Th>
+                  <Th>Due</Th>
+                  <Th>Paid</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {commissions.rows.map((commission) => {
+                  return (
+                    <tr key={commission.id}>
+                      <Td className="min-w-48 text-slate-900">{commission.description ?? "Commission"}</Td>
+                      <Td>
+                        <span className="flex flex-wrap gap-1">
+                          <CommissionStatusBadge status={commission.status} />
+                          {commission.overdue && <Badge tone="red">Overdue</Badge>}
+                        </span>
+                      </Td>
+                      <Td className="text-right tabular-nums">{format.money(commission.amount, commission.currency)}</Td>
+                      <Td className="whitespace-nowrap">{format.date(commission.earned_at)}</Td>
+                      <Td className="whitespace-nowrap">{format.date(commission.due_at)}</Td>
+                      <Td className="whitespace-nowrap">{format.date(commission.paid_at)}</Td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </Table>
+          )}
+          <PageNav list={commissions} path={base} noun={NOUN} label="Commission pages" />
         </section>
       )}
     </div>

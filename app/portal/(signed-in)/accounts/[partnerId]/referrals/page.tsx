@@ -4,11 +4,15 @@ import { SectionUnavailable } from "@/components/portal/section-unavailable";
 import { ReferralStatusBadge } from "@/components/portal/status-badges";
 import { Table, Td, Th } from "@/components/portal/table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageNav, PastLastPage, isPastLastPage } from "@/components/ui/page-nav";
 import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
+import { pageNumber } from "@/lib/paging/page";
 import { getPortalAccount } from "@/lib/portal/account";
 import { REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, accountHref, isReferralStatus } from "@/lib/portal/constants";
 import { getPortalOrg, listPortalReferrals } from "@/lib/portal/queries";
 import { cn } from "@/lib/utils/cn";
+
+const NOUN = { one: "referral", other: "referrals" };
 
 export const metadata: Metadata = { title: "Referrals · Partner portal" };
 
@@ -17,15 +21,18 @@ export default async function ReferralsPage({
   searchParams,
 }: {
   params: Promise<{ partnerId: string }>;
-  searchParams: Promise<{ status?: string }>;
+  searchParams: Promise<{ status?: string; page?: string }>;
 }) {
   const { partnerId } = await params;
-  const { status: rawStatus } = await searchParams;
+  const { status: rawStatus, page: rawPage } = await searchParams;
   const account = await getPortalAccount(partnerId);
   if (!account) return null;
   if (!account.scope.includes("referrals")) return <SectionUnavailable section="Referrals" />;
   const status = isReferralStatus(rawStatus) ? rawStatus : undefined;
-  const [referrals, org] = await Promise.all([listPortalReferrals(partnerId, status), getPortalOrg()]);
+  const [referrals, org] = await Promise.all([
+    listPortalReferrals(partnerId, status, pageNumber(rawPage)),
+    getPortalOrg(),
+  ]);
   const format = orgFormatter(org ?? DEFAULT_ORG_FORMAT);
   const base = accountHref(partnerId, "referrals");
   const chips = [
@@ -51,7 +58,9 @@ export default async function ReferralsPage({
           </Link>
         ))}
       </nav>
-      {referrals.length === 0 ? (
+      {isPastLastPage(referrals) ? (
+        <PastLastPage list={referrals} path={base} params={{ status }} noun={NOUN} />
+      ) : referrals.rows.length === 0 ? (
         <EmptyState
           title={status ? `No ${REFERRAL_STATUS_LABELS[status].toLowerCase()} referrals` : "No referrals yet"}
         />
@@ -68,7 +77,7 @@ export default async function ReferralsPage({
             </tr>
           </thead>
           <tbody>
-            {referrals.map((referral) => (
+            {referrals.rows.map((referral) => (
               <tr key={referral.id}>
                 <Td className="font-medium text-slate-900">{referral.client_name}</Td>
                 <Td>
@@ -87,6 +96,7 @@ export default async function ReferralsPage({
           </tbody>
         </Table>
       )}
+      <PageNav list={referrals} path={base} params={{ status }} noun={NOUN} label="Referral pages" />
     </div>
   );
 }

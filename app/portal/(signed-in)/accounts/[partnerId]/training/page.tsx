@@ -5,11 +5,16 @@ import { TierPill } from "@/components/partners/tier-pill";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageNav, PastLastPage, isPastLastPage } from "@/components/ui/page-nav";
 import { todayIn } from "@/lib/format/day-range";
 import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
+import { pageNumber } from "@/lib/paging/page";
 import type { PartnerTier } from "@/lib/partners/constants";
 import { getPortalAccount } from "@/lib/portal/account";
+import { accountHref } from "@/lib/portal/constants";
 import { getPortalOrg, getPortalPartner, listResources, listTraining } from "@/lib/portal/queries";
+
+const NOUN = { one: "course or certification", other: "courses and certifications" };
 
 export const metadata: Metadata = { title: "Resources & training · Partner portal" };
 
@@ -20,14 +25,21 @@ const STATUS_LABELS: Record<string, string> = {
   expired: "Expired",
 };
 
-export default async function TrainingPage({ params }: { params: Promise<{ partnerId: string }> }) {
+export default async function TrainingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ partnerId: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const { partnerId } = await params;
+  const page = pageNumber((await searchParams).page);
   const account = await getPortalAccount(partnerId);
   const partner = account ? await getPortalPartner(partnerId) : null;
   if (!account || !partner) return null;
   if (!account.scope.includes("training")) return <SectionUnavailable section="Resources and training" />;
   const [training, resources, org] = await Promise.all([
-    listTraining(partnerId),
+    listTraining(partnerId, page),
     listResources(partner.tier as PartnerTier),
     getPortalOrg(),
   ]);
@@ -39,7 +51,9 @@ export default async function TrainingPage({ params }: { params: Promise<{ partn
         <h2 id="training-heading" className="text-sm font-semibold text-slate-900">
           Training and certifications
         </h2>
-        {training.length === 0 ? (
+        {isPastLastPage(training) ? (
+          <PastLastPage list={training} path={accountHref(partnerId, "training")} noun={NOUN} />
+        ) : training.rows.length === 0 ? (
           <EmptyState title="No training recorded yet" />
         ) : (
           <Table>
@@ -52,7 +66,7 @@ export default async function TrainingPage({ params }: { params: Promise<{ partn
               </tr>
             </thead>
             <tbody>
-              {training.map((item) => {
+              {training.rows.map((item) => {
                 const expired = item.expires_on != null && item.expires_on < today;
                 return (
                   <tr key={item.id}>
@@ -85,6 +99,7 @@ export default async function TrainingPage({ params }: { params: Promise<{ partn
             </tbody>
           </Table>
         )}
+        <PageNav list={training} path={accountHref(partnerId, "training")} noun={NOUN} label="Training pages" />
       </section>
       <section aria-labelledby="resources-heading" className="space-y-3 lg:col-span-2">
         <h2 id="resources-heading" className="flex items-center gap-2 text-sm font-semibold text-slate-900">

@@ -2,7 +2,7 @@ import { partnerRoute } from "@/lib/actions/safe-route";
 import { toCsv } from "@/lib/csv/write";
 import { queryParamsSchema } from "@/lib/http/query-schema";
 import { problem } from "@/lib/http/route-response";
-import { getCommissionStatement, getPortalPartner, listPortalCommissions } from "@/lib/portal/queries";
+import { getCommissionStatement, getPortalPartner, listAllPortalCommissions } from "@/lib/portal/queries";
 
 const STATEMENT_COLUMNS = [
   "section",
@@ -31,7 +31,7 @@ export const GET = partnerRoute({ schema: queryParamsSchema }, async (_query, { 
   const [partner, statement, commissions] = await Promise.all([
     getPortalPartner(partnerId),
     getCommissionStatement(partnerId),
-    listPortalCommissions(partnerId),
+    listAllPortalCommissions(partnerId),
   ]);
   if (!partner) return problem(404, "Not found");
   const currency = statement[0]?.currency ?? commissions[0]?.currency ?? "";
