@@ -140,6 +140,52 @@ test("a person turns an event off for themselves, and hears no more of it", asyn
   await expect(page.getByText("Referral won: saved.")).toBeVisible();
 });
 
+test("a digest-only event stays out of the bell and out of email, and the digest time is the person's to choose", async ({
+  page,
+  request,
+}) => {
+  const owner = await addStaff("member");
+  await signInAsStaff(page, owner.email, "/admin/account/notifications");
+  await page.getByLabel("Referral submitted").selectOption("digest_only");
+  await expect(page.getByText("Referral submitted: saved.")).toBeVisible();
+  const digestTime = page.getByLabel("Digest time");
+  await expect(digestTime).toHaveValue("default");
+  await expect(digestTime.locator("option:checked")).toHaveText("Default: 08:00");
+  await digestTime.selectOption("18");
+  await expect(page.getByText("Digest time saved.")).toBeVisible();
+  await screenshots(page, "preferences-digest");
+  await page.reload();
+  await expect(page.getByLabel("Referral submitted")).toHaveValue("digest_only");
+  await expect(page.getByLabel("Digest time")).toHaveValue("18");
+
+  await referralWon(owner.id);
+  await runJobs(request);
+  const rows = await withDb(async (db) =>
+    (
+      await db.query(
+        `select n.event_type, n.shown_in_app, (select count(*)::int from private.email_deliveries d where d.notification_id = n.id) as emails
+           from public.notifications n where n.user_id = $1 order by n.event_type`,
+        [owner.id],
+      )
+    ).rows.map((row) => ({
+      type: row.event_type as string,
+      shown: row.shown_in_app as boolean,
+      emails: row.emails as number,
+    })),
+  );
+  expect(rows).toEqual([
+    { type: "referral.created", shown: false, emails: 0 },
+    { type: "referral.won", shown: true, emails: 1 },
+  ]);
+  await page.reload();
+  const bell = page.getByTestId("notification-bell");
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+  await bell.click();
+  const list = page.getByRole("dialog", { name: "Notifications" });
+  await expect(list.getByText("Referral won", { exact: true })).toBeVisible();
+  await expect(list.getByTestId("notification-item")).toHaveCount(1);
+});
+
 test("admins set the organization's defaults; others are told who does", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
   await signInAsStaff(admin, "admin@acme.test", "/admin/settings/notifications");

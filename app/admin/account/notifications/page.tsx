@@ -42,7 +42,7 @@ export default async function MyNotificationSettingsPage() {
         <DigestHourSelect
           chosen={hours.own}
           fallback={digestHourFallback(hours, "person")}
-          description={`Your daily digest goes out at this hour, ${staff.org.time_zone} time, with the day before it.`}
+          description={`Your daily digest goes out at this hour, ${staff.org.time_zone} time, with the 24 hours before it.`}
           save={setMyDigestHour}
         />
       </Card>
