@@ -154,3 +154,71 @@ describe("record_operator_mfa_reset: only the service role, only a real reset", 
     expect((await resetEntries(member.id)).map((entry) => entry.org_id)).toEqual([second.id]);
   });
 });
+
+/**
+ * Wrong authenticator codes, as the app counts them before it asks the auth server
+ * (lib/mfa/check-code.ts): 5 per account and 30 per client address in 15 minutes, as shipped
+ * (the test stack loosens neither).
+ */
+describe("the authenticator code limits (mfa_verify)", () => {
+  const who = () => `mfa-codes-${crypto.randomUUID().slice(0, 8)}@staff.test`;
+  const from = () => `192.0.2.${Math.floor(Math.random() * 250) + 1}-${crypto.randomUUID().slice(0, 6)}`;
+  async function limitRpc(name: "auth_limit_record" | "auth_limit_check", p_email: string, p_address: string) {
+    const { data, error } = await serviceClient().rpc(name, { p_action: "mfa_verify", p_email, p_address });
+    if (error) throw new Error(`${name}: ${error.message}`);
+    return data as number;
+  }
+  const wrongCode = (email: string, address: string) => limitRpc("auth_limit_record", email, address);
+  const wait = (email: string, address: string) => limitRpc("auth_limit_check", email, address);
+
+  it("are 5 per account and 30 per address in 15 minutes", async () => {
+    const rules = await sql<{ kind: string; max_hits: number; window_seconds: number }>(
+      "select kind, max_hits, window_seconds from private.rate_limit_rules where kind like 'mfa_verify.%' order by kind",
+    );
+    expect(rules).toEqual([
+      { kind: "mfa_verify.account", max_hits: 5, window_seconds: 900 },
+      { kind: "mfa_verify.address", max_hits: 30, window_seconds: 900 },
+    ]);
+  });
+
+  it("let four wrong codes through, slow the account at the fifth, from any address, and no other account", async () => {
+    const account = who();
+    const address = from();
+    for (let n = 1; n <= 4; n++) expect({ n, wait: await wrongCode(account, address) }).toEqual({ n, wait: 0 });
+    const slowed = await wrongCode(account, address);
+    expect(slowed).toBeGreaterThan(0);
+    expect(slowed).toBeLessThanOrEqual(900);
+    expect(await wait(account, address)).toBeGreaterThan(0);
+    // The limit is the account's: another address does not reset it.
+    expect(await wait(account, from())).toBeGreaterThan(0);
+    // The control: another account from the same address is still asked for its code.
+    expect(await wait(who(), address)).toBe(0);
+  });
+
+  it("slow one address after 30 wrong codes across accounts, and leave other addresses alone", async () => {
+    const address = from();
+    const waits: number[] = [];
+    for (let n = 0; n < 30; n++) waits.push(await wrongCode(who(), address));
+    expect(waits.slice(0, 29).every((seconds) => seconds === 0)).toBe(true);
+    expect(waits[29]).toBeGreaterThan(0);
+    expect(await wait(who(), address)).toBeGreaterThan(0);
+    expect(await wait(who(), from())).toBe(0);
+  });
+
+  it("hold a minute later and fade once the window has passed", async () => {
+    const account = who();
+    const address = from();
+    const moveClockTo = (offset: number) => sql("update private.rate_limit_clock set offset_seconds = $1", [offset]);
+    try {
+      for (let n = 0; n < 5; n++) await wrongCode(account, address);
+      expect(await wait(account, address)).toBeGreaterThan(0);
+      // A minute on, still slowed (the window slides, so the five still weigh in full).
+      await moveClockTo(60);
+      expect(await wait(account, address)).toBeGreaterThan(0);
+      await moveClockTo(2 * 900);
+      expect(await wait(account, address)).toBe(0);
+    } finally {
+      await moveClockTo(0);
+    }
+  });
+});
