@@ -832,6 +832,9 @@ isOneToOne: false
               "email": string,"outcome": string
             }[]
                            },
+"record_operator_mfa_reset":
+{ Args: { "p_removed": number,"p_user_id": string }; Returns: number
+                           },
 "record_portal_event":
 { Args: { "p_event": string,"p_partner_id"?: string }; Returns: undefined
                            },

@@ -8,6 +8,9 @@
  * SUPABASE_SECRET_KEY (or SUPABASE_SERVICE_ROLE_KEY); with none set, to the local stack
  * (LOCAL_SUPABASE_* as for `npm run stack`). The person signs in with their password next
  * and is led to set up a new authenticator where their organization requires one.
+ *
+ * Each organization the person is staff of gets an audit entry (org_member.mfa_reset, by
+ * "a server task", with the number removed), written once the auth server has removed them.
  */
 import { parseArgs } from "node:util";
 import { createClient } from "@supabase/supabase-js";
@@ -44,6 +47,13 @@ for (const factor of listed.data.factors) {
   if (deleted.error) fail(`could not remove "${factor.friendly_name ?? factor.id}": ${deleted.error.message}`);
 }
 const count = listed.data.factors.length;
+if (count > 0) {
+  const recorded = await admin.rpc("record_operator_mfa_reset", { p_user_id: userId, p_removed: count });
+  if (recorded.error)
+    fail(
+      `removed ${count} authenticator${count === 1 ? "" : "s"} of ${email}, but could not write the audit entry: ${recorded.error.message}`,
+    );
+}
 console.log(
   count === 0
     ? `${email} has no authenticator: nothing to remove.`
