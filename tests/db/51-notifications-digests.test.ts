@@ -73,7 +73,7 @@ describe("digest only: in the digest, not in the bell, not by email", () => {
 
     const bell = await listNotifications(
       (await clientAs(owner.id)) as unknown as Parameters<typeof listNotifications>[0],
-      { limit: 20, currency: "EUR" },
+      { limit: 20, org: { locale: "en-US", currency: "EUR", time_zone: "UTC" } },
     );
     expect(bell.items.map((item) => item.id)).not.toContain(notification!.id);
     expect(bell.unread).toBe(0);
