@@ -74,8 +74,6 @@ const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
     "estimated_value",
     "actual_value",
     "referred_at",
-    "qualified_at",
-    "in_progress_at",
     "closed_at",
     "created_at",
     "updated_at",

@@ -43,11 +43,14 @@ const EXEMPT: Record<string, string> = {
   "audit_log.actor_id": "written only by triggers and definer functions, from the caller",
   "partner_activity_log.actor_id": "written only by triggers, from the caller",
   "partner_metric_buckets.owner_id": "a copy of partners.owner_id kept by triggers",
+  "partner_month_buckets.owner_id": "a copy of partners.owner_id kept by triggers",
+  "partner_day_counts.owner_id": "a copy of partners.owner_id kept by triggers",
   "org_invitations.invited_by": "written only by the admin's definer functions, from the caller",
   "org_invitations.revoked_by": "written only by the admin's definer functions, from the caller",
   "org_invitations.accepted_by": "the invitee, who is not yet staff until the accept makes them so",
   "notifications.user_id": "the recipient, written only by the runner from the event's recipients",
   "notification_preferences.user_id": "the person's own row (or null for the organization's default)",
+  "notification_digest_hours.user_id": "the person's own row (or null for the organization's default)",
   "webhook_endpoints.created_by": "written only by the admin's definer function, from the caller",
 };
 
