@@ -1,6 +1,7 @@
 import "server-only";
 import { openMailPool } from "@/lib/email/mail-pool";
 import { composeEmail, type ClaimedEmail } from "@/lib/notifications/email/compose-email";
+import { compileEventEmail } from "@/lib/notifications/email/event-email-template";
 import type { createAdminClient } from "@/lib/supabase/admin";
 import { batchRecorder } from "./batch-recorder";
 import { forEachBounded } from "./bounded-pool";
@@ -41,10 +42,11 @@ export async function sendDueEmails(supabase: Admin, origin: string, options: Se
     const recorded = await supabase.rpc("jobs_record_emails", { p_results: outcomes });
     if (recorded.error) throw new Error(`jobs_record_emails failed: ${recorded.error.message}`);
   });
+  const eventTemplate = claimed.some((email) => email.kind === "event") ? await compileEventEmail() : undefined;
   const pool = openMailPool({ connections: options.connections ?? 4 });
   try {
     await forEachBounded(claimed, options.concurrency ?? 16, async (email) => {
-      const mail = await composeEmail(email, origin);
+      const mail = await composeEmail(email, origin, eventTemplate);
       let outcome: Outcome["outcome"] = "skipped";
       let reason: string | null = null;
       if (mail) {

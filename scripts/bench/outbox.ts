@@ -62,11 +62,13 @@ async function main(): Promise<number> {
       );
       partners.push(row.rows[0]!.id);
     }
+    // OUTBOX_BENCH_EMAILS=false measures the webhooks alone (the bell only, no emails to write).
+    const delivery = process.env.OUTBOX_BENCH_EMAILS === "false" ? "in_app" : "email";
     await db.query(
       `insert into public.notification_preferences (org_id, user_id, event_type, delivery)
-       values ($1, null, 'referral.created', 'email')
-       on conflict on constraint notification_preferences_once do update set delivery = 'email'`,
-      [ACME],
+       values ($1, null, 'referral.created', $2)
+       on conflict on constraint notification_preferences_once do update set delivery = excluded.delivery`,
+      [ACME, delivery],
     );
     await db.query(
       `with endpoint as (

@@ -1,9 +1,9 @@
-import { render, toPlainText } from "@react-email/render";
 import type { Mail } from "@/lib/email/send-mail";
 import { orgFormatter, type OrgFormatter } from "@/lib/format/org-format";
 import { describeNotification } from "../describe";
 import { isNotificationEventType } from "../event-types";
 import { notificationHref } from "../links";
+import { renderEmail, type EventEmailTemplate } from "./event-email-template";
 import { DigestEmail, EventEmail, type EmailLine } from "./templates";
 import { unsubscribeToken, unsubscribeUrls } from "./unsubscribe-link";
 
@@ -52,19 +52,18 @@ function lineOf(
   return { title, detail, href: `${origin}${href}` };
 }
 
-/** One render for both parts: the plain text is what render's plainText option makes of the same HTML. */
-async function htmlAndText(element: Parameters<typeof render>[0]): Promise<{ html: string; text: string }> {
-  const html = await render(element);
-  return { html, text: toPlainText(html) };
-}
-
 /**
  * The email for a claimed row, or null when there is nothing to send (no address, an empty
  * digest). Every email carries its unsubscribe link in the footer and in the
  * List-Unsubscribe headers (RFC 8058 one-click), and a Message-ID made from the row's id,
  * so a re-send after a crash is recognisably the same message.
  */
-export async function composeEmail(claimed: ClaimedEmail, origin: string): Promise<Mail | null> {
+export async function composeEmail(
+  claimed: ClaimedEmail,
+  origin: string,
+  /** The event email compiled once for a run; without it, each is rendered on its own. */
+  eventTemplate?: EventEmailTemplate,
+): Promise<Mail | null> {
   if (!claimed.to_email) return null;
   const audience = claimed.audience === "partner" ? "partner" : "staff";
   const preferencesUrl = `${origin}${audience === "partner" ? "/portal/settings/notifications" : "/admin/account/notifications"}`;
@@ -83,11 +82,11 @@ export async function composeEmail(claimed: ClaimedEmail, origin: string): Promi
 
   if (claimed.kind === "event" && claimed.notification) {
     const line = lineOf(claimed.notification, audience, origin, format);
-    const element = EventEmail({ orgName: claimed.org_name, line, unsubscribeUrl: urls.page, preferencesUrl });
+    const props = { orgName: claimed.org_name, line, unsubscribeUrl: urls.page, preferencesUrl };
     return {
       to: claimed.to_email,
       subject: line.detail ? `${line.title}: ${line.detail}` : line.title,
-      ...(await htmlAndText(element)),
+      ...(eventTemplate ? eventTemplate.fill(props) : await renderEmail(EventEmail(props))),
       headers,
       messageId,
     };
@@ -100,7 +99,7 @@ export async function composeEmail(claimed: ClaimedEmail, origin: string): Promi
   return {
     to: claimed.to_email,
     subject: `${heading}: ${lines.length} update${lines.length === 1 ? "" : "s"}`,
-    ...(await htmlAndText(element)),
+    ...(await renderEmail(element)),
     headers,
     messageId,
   };
