@@ -60,28 +60,29 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       ? [
           { href: "/admin/audit", label: "Audit log" },
           { href: "/admin/settings/members", label: "Members" },
+          { href: "/admin/settings/organization", label: "Organization" },
         ]
       : []),
     { href: "/admin/settings/security", label: "Security" },
   ];
   return (
-    <div className="min-h-dvh">
-      <AdminTopBar
-        items={nav}
-        bell={<NotificationBell endpoint="/api/notifications" settingsHref="/admin/account/notifications" />}
-        right={
-          <>
-            <OrgSwitcher orgs={staff.memberships.map((membership) => membership.org)} activeOrgId={staff.org.id} />
-            <span className="hidden text-sm text-slate-500 lg:inline" title={staff.email}>
-              {staff.email} · {staff.role}
-            </span>
-            <SignOutButton to="admin" />
-          </>
-        }
-      />
-      <main className="mx-auto max-w-[1440px] px-4 py-6 sm:px-6">
-        <OrgFormatProvider org={formatOf(staff.org)}>{children}</OrgFormatProvider>
-      </main>
-    </div>
+    <OrgFormatProvider org={formatOf(staff.org)}>
+      <div className="min-h-dvh">
+        <AdminTopBar
+          items={nav}
+          bell={<NotificationBell endpoint="/api/notifications" settingsHref="/admin/account/notifications" />}
+          right={
+            <>
+              <OrgSwitcher orgs={staff.memberships.map((membership) => membership.org)} activeOrgId={staff.org.id} />
+              <span className="hidden text-sm text-slate-500 lg:inline" title={staff.email}>
+                {staff.email} · {staff.role}
+              </span>
+              <SignOutButton to="admin" />
+            </>
+          }
+        />
+        <main className="mx-auto max-w-[1440px] px-4 py-6 sm:px-6">{children}</main>
+      </div>
+    </OrgFormatProvider>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import * as Popover from "@radix-ui/react-popover";
-import { formatDistanceToNowStrict } from "date-fns";
 import { Bell as BellIcon } from "lucide-react";
 import Link from "next/link";
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import type { NotificationList } from "@/lib/notifications/queries";
 import { cn } from "@/lib/utils/cn";
 
@@ -43,6 +43,7 @@ export function NotificationBell(props: { endpoint: string; settingsHref: string
 
 function Bell({ endpoint, settingsHref }: { endpoint: string; settingsHref: string }) {
   const [open, setOpen] = useState(false);
+  const format = useOrgFormat();
   const queryClient = useQueryClient();
   const key = ["notifications", endpoint];
   const query = useQuery({ queryKey: key, queryFn: () => fetchList(endpoint), refetchInterval: POLL_MS });
@@ -151,9 +152,7 @@ function Bell({ endpoint, settingsHref }: { endpoint: string; settingsHref: stri
                       >
                         <p className={cn("text-sm text-slate-900", !item.read && "font-semibold")}>{item.title}</p>
                         {item.detail && <p className="truncate text-sm text-slate-600">{item.detail}</p>}
-                        <p className="mt-0.5 text-xs text-slate-500">
-                          {formatDistanceToNowStrict(new Date(item.occurredAt), { addSuffix: true })}
-                        </p>
+                        <p className="mt-0.5 text-xs text-slate-500">{format.relative(item.occurredAt)}</p>
                       </Link>
                       {!item.read && (
                         <button

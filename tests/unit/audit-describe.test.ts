@@ -146,3 +146,25 @@ describe("audit entries as sentences", () => {
     expect(possessive("Acme")).toBe("Acme's");
   });
 });
+
+describe("organization settings in the audit log", () => {
+  it("reads a locale and time zone change as a sentence with both values", () => {
+    const org = { id: "o", name: "Globex", slug: "globex", currency: "EUR", locale: "en-US", time_zone: "UTC" };
+    const entry: AuditEntryFacts = {
+      action: "organization.updated",
+      actor_id: ANA,
+      actor_type: "staff",
+      resource_type: "organization",
+      partner_id: null,
+      before: org,
+      after: { ...org, locale: "de-DE", time_zone: "Europe/Berlin" },
+      metadata: { changed: ["locale", "time_zone"] },
+    };
+    const readable = describeAuditEntry(entry, lookup, deDE);
+    expect(readable.sentence).toMatch(/^Ana Admin changed the locale and time zone/);
+    expect(readable.changes).toEqual([
+      { field: "locale", label: "Locale", before: "en-US", after: "de-DE" },
+      { field: "time_zone", label: "Time zone", before: "UTC", after: "Europe/Berlin" },
+    ]);
+  });
+});

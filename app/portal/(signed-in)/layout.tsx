@@ -45,16 +45,16 @@ export default async function SignedInPortalLayout({ children }: { children: Rea
   const org = await getPortalOrg();
   const remembered = (await cookies()).get(ACTIVE_ACCOUNT_COOKIE)?.value;
   return (
-    <div className="min-h-dvh bg-slate-50">
-      <PortalHeader
-        orgName={org?.name ?? "Partner"}
-        email={partner.email}
-        accounts={partner.accounts.map(({ partnerId, name }) => ({ partnerId, name }))}
-        fallbackAccount={remembered ?? ALL_ACCOUNTS}
-      />
-      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
-        <OrgFormatProvider org={org ? formatOf(org) : undefined}>{children}</OrgFormatProvider>
-      </main>
-    </div>
+    <OrgFormatProvider org={org ? formatOf(org) : undefined}>
+      <div className="min-h-dvh bg-slate-50">
+        <PortalHeader
+          orgName={org?.name ?? "Partner"}
+          email={partner.email}
+          accounts={partner.accounts.map(({ partnerId, name }) => ({ partnerId, name }))}
+          fallbackAccount={remembered ?? ALL_ACCOUNTS}
+        />
+        <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
+      </div>
+    </OrgFormatProvider>
   );
 }
