@@ -651,7 +651,7 @@ isOneToOne: false
                            },
 "jobs_claim_emails":
 { Args: { "p_lease_seconds"?: number,"p_limit"?: number }; Returns: {
-              "audience": string,"digest": Json,"id": string,"kind": string,"notification": Json,"org_currency": string,"org_id": string,"org_name": string,"org_time_zone": string,"recipient_name": string,"to_email": string,"user_id": string
+              "audience": string,"digest": Json,"id": string,"kind": string,"notification": Json,"org_currency": string,"org_id": string,"org_locale": string,"org_name": string,"org_time_zone": string,"recipient_name": string,"to_email": string,"user_id": string
             }[]
                            },
 "jobs_claim_webhooks":
