@@ -29,19 +29,3 @@ export async function listPartnerReferrals(
   if (error) throw error;
   return data;
 }
-
-/** Won referrals with no commission yet are offered when recording one; a short list by name. */
-export async function listReferralChoices(
-  partnerId: string,
-): Promise<Pick<Referral, "id" | "client_name" | "status" | "actual_value" | "estimated_value">[]> {
-  const supabase = await createClient();
-  const { data, error } = await supabase
-    .from("partner_referrals")
-    .select("id, client_name, status, actual_value, estimated_value")
-    .eq("partner_id", partnerId)
-    .eq("status", "won")
-    .order("closed_at", { ascending: false })
-    .limit(100);
-  if (error) throw error;
-  return data;
-}

@@ -1,10 +1,13 @@
 "use client";
 
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { Input, Textarea } from "@/components/ui/input";
+import { SearchCombobox } from "@/components/ui/search-combobox";
+import type { PickerOption } from "@/lib/pickers/schemas";
 import { createCommission } from "@/lib/commissions/actions/create-commission";
 import { updateCommission } from "@/lib/commissions/actions/update-commission";
 import { commissionFormSchemaFor, type CommissionFormInput } from "@/lib/commissions/schemas";
@@ -16,22 +19,18 @@ import { instantToDay } from "@/lib/workspace/form-fields";
 import { useNumberSigns, useWorkspace } from "../workspace-context";
 import type { CommissionDraft, CommissionRow } from "./referral-types";
 
-export type ReferralChoice = { id: string; client_name: string };
-
 /** Records a commission (from scratch or offered on a win), or edits a pending one (`commission`). */
 export function CommissionFormDialog({
   open,
   onOpenChange,
   draft,
   commission = null,
-  referrals,
   today,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   draft: CommissionDraft;
   commission?: CommissionRow | null;
-  referrals: ReferralChoice[];
   today: string;
 }) {
   const title = commission
@@ -47,13 +46,7 @@ export function CommissionFormDialog({
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
       {open && (
-        <CommissionForm
-          draft={draft}
-          commission={commission}
-          referrals={referrals}
-          today={today}
-          onDone={() => onOpenChange(false)}
-        />
+        <CommissionForm draft={draft} commission={commission} today={today} onDone={() => onOpenChange(false)} />
       )}
     </Dialog>
   );
@@ -62,13 +55,11 @@ export function CommissionFormDialog({
 function CommissionForm({
   draft,
   commission,
-  referrals,
   today,
   onDone,
 }: {
   draft: CommissionDraft;
   commission: CommissionRow | null;
-  referrals: ReferralChoice[];
   today: string;
   onDone: () => void;
 }) {
@@ -89,13 +80,14 @@ function CommissionForm({
         due_at: "",
         referral_id: draft?.referralId ?? "",
       };
-  // the linked referral is always a choice, even when it is not among the listed ones
-  const linked = commission?.referral_id
-    ? { id: commission.referral_id, client_name: commission.partner_referrals?.client_name ?? "Linked referral" }
-    : draft
-      ? { id: draft.referralId, client_name: draft.clientName }
-      : null;
-  const choices = linked && !referrals.some((choice) => choice.id === linked.id) ? [linked, ...referrals] : referrals;
+  // The linked referral arrives chosen; others are searched among the partner's wins as one types.
+  const [linked, setLinked] = useState<PickerOption | null>(
+    commission?.referral_id
+      ? { id: commission.referral_id, label: commission.partner_referrals?.client_name ?? "Linked referral" }
+      : draft
+        ? { id: draft.referralId, label: draft.clientName }
+        : null,
+  );
   const form = useForm({ resolver: zodResolver(commissionFormSchemaFor(signs)), defaultValues: defaults });
   const { errors } = form.formState;
   const { submit, formError, pending } = useActionForm(
@@ -119,14 +111,19 @@ function CommissionForm({
           />
         </Field>
         <Field label="Referral" error={errors.referral_id?.message}>
-          <Select {...form.register("referral_id")}>
-            <option value="">None (a bonus)</option>
-            {choices.map((choice) => (
-              <option key={choice.id} value={choice.id}>
-                {choice.client_name}
-              </option>
-            ))}
-          </Select>
+          <SearchCombobox
+            endpoint="/api/pickers/referrals"
+            params={{ partner: partnerId }}
+            value={linked}
+            onChange={(option) => {
+              setLinked(option);
+              form.setValue("referral_id", option?.id ?? "", { shouldDirty: true });
+            }}
+            clearLabel="None (a bonus)"
+            placeholder="None (a bonus)"
+            emptyText="No won referrals match"
+            portal={false}
+          />
         </Field>
         <Field label="Earned on" error={errors.earned_at?.message}>
           <Input type="date" {...form.register("earned_at")} />

@@ -17,7 +17,7 @@ import { formatMoney } from "@/lib/format/money";
 import { ConfirmDialog } from "../confirm-dialog";
 import { GuardedButton } from "../guarded-button";
 import { usePermission, useWorkspace } from "../workspace-context";
-import { CommissionFormDialog, type ReferralChoice } from "./commission-form-dialog";
+import { CommissionFormDialog } from "./commission-form-dialog";
 import type { CommissionRow } from "./referral-types";
 import { settleDelete } from "../row-actions";
 
@@ -38,13 +38,11 @@ export function CommissionPanel({
   totals,
   shownLimit,
   today,
-  referralChoices,
 }: {
   commissions: CommissionRow[];
   totals: CommissionTotals;
   shownLimit: number;
   today: string;
-  referralChoices: ReferralChoice[];
 }) {
   const { currency, timeZone } = useWorkspace();
   const lead = usePermission("lead");
@@ -186,14 +184,7 @@ export function CommissionPanel({
           Showing the {shownLimit} newest commissions. The totals above count all of them.
         </p>
       )}
-      <CommissionFormDialog
-        open={open}
-        onOpenChange={setOpen}
-        draft={null}
-        commission={editing}
-        referrals={referralChoices}
-        today={today}
-      />
+      <CommissionFormDialog open={open} onOpenChange={setOpen} draft={null} commission={editing} today={today} />
       <ConfirmDialog
         open={deleting !== null}
         onOpenChange={(next) => !next && setDeleting(null)}

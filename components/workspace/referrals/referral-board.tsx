@@ -17,7 +17,7 @@ import { cn } from "@/lib/utils/cn";
 import { ConfirmDialog } from "../confirm-dialog";
 import { GuardedButton } from "../guarded-button";
 import { usePermission, useWorkspace } from "../workspace-context";
-import { CommissionFormDialog, type ReferralChoice } from "./commission-form-dialog";
+import { CommissionFormDialog } from "./commission-form-dialog";
 import { ReferralFormDialog } from "./referral-form-dialog";
 import type { CommissionDraft, ReferralRow, SavedReferral } from "./referral-types";
 import { RowActions, settleDelete } from "../row-actions";
@@ -41,7 +41,6 @@ export function ReferralBoard({
   pageCount,
   today,
   commissionRate,
-  referralChoices,
 }: {
   referrals: ReferralRow[];
   counts: PipelineCounts;
@@ -50,7 +49,6 @@ export function ReferralBoard({
   pageCount: number;
   today: string;
   commissionRate: number | null;
-  referralChoices: ReferralChoice[];
 }) {
   const { partnerId, currency, timeZone, canLead } = useWorkspace();
   const edit = usePermission("edit");
@@ -236,13 +234,7 @@ export function ReferralBoard({
           offerCommission(saved, previousStatus, saved.client_name ?? "this referral")
         }
       />
-      <CommissionFormDialog
-        open={commissionOpen}
-        onOpenChange={setCommissionOpen}
-        draft={draft}
-        referrals={referralChoices}
-        today={today}
-      />
+      <CommissionFormDialog open={commissionOpen} onOpenChange={setCommissionOpen} draft={draft} today={today} />
       <ConfirmDialog
         open={deleting !== null}
         onOpenChange={(open) => !open && setDeleting(null)}

@@ -5,7 +5,7 @@ import { getStaffContext } from "@/lib/auth/staff-context";
 import { COMMISSION_LIMIT, listPartnerCommissions } from "@/lib/commissions/queries";
 import { todayIn } from "@/lib/format/dates";
 import { REFERRAL_STATUSES, type ReferralStatus } from "@/lib/referrals/constants";
-import { listPartnerReferrals, listReferralChoices, REFERRAL_PAGE_SIZE } from "@/lib/referrals/queries";
+import { listPartnerReferrals, REFERRAL_PAGE_SIZE } from "@/lib/referrals/queries";
 import { getPartnerRollups, getWorkspacePartner } from "@/lib/workspace/get-workspace-partner";
 import { workspaceMetadata } from "@/lib/workspace/metadata";
 
@@ -22,13 +22,12 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
     ? (query.status as ReferralStatus)
     : null;
   const page = Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1);
-  const [staff, partner, rollups, referrals, commissions, choices] = await Promise.all([
+  const [staff, partner, rollups, referrals, commissions] = await Promise.all([
     getStaffContext(),
     getWorkspacePartner(partnerId),
     getPartnerRollups(partnerId),
     listPartnerReferrals(partnerId, { status: status ?? undefined, page }),
     listPartnerCommissions(partnerId),
-    listReferralChoices(partnerId),
   ]);
   const counts = {
     submitted: rollups?.referrals_submitted ?? 0,
@@ -49,7 +48,6 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
         pageCount={Math.max(1, Math.ceil(matching / REFERRAL_PAGE_SIZE))}
         today={today}
         commissionRate={partner?.commission_rate ?? null}
-        referralChoices={choices}
       />
       <CommissionPanel
         commissions={commissions}
@@ -60,7 +58,6 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
         }}
         shownLimit={COMMISSION_LIMIT}
         today={today}
-        referralChoices={choices}
       />
     </div>
   );
