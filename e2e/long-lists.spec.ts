@@ -41,7 +41,7 @@ test("a partner's documents in the workspace page by 50", async ({ page }) => {
     [ACME, partner.id],
   );
   await signInAsStaff(page, "member@acme.test", `/admin/partners/${partner.id}/docs`);
-  await expect(page.getByText(`${SEEDED} documents`)).toBeVisible();
+  await expect(page.getByText(`${SEEDED} documents · shared ones`)).toBeVisible();
   await expect(page.getByTestId("document-row")).toHaveCount(50);
   const pager = page.getByRole("navigation", { name: "Document pages" });
   await pager.getByRole("link", { name: "Next" }).click();

@@ -22,6 +22,8 @@ type Props = {
   exclude?: readonly string[];
   /** What the empty answer says, e.g. "No partners match". */
   emptyText?: string;
+  /** False inside a modal dialog: choices portalled out of it would sit outside its focus and pointer trap. */
+  portal?: boolean;
   id?: string;
   "aria-label"?: string;
   "aria-invalid"?: boolean;
@@ -43,6 +45,7 @@ export function SearchCombobox({
   clearLabel,
   exclude,
   emptyText = "Nothing matches",
+  portal = true,
   className,
   ...inputProps
 }: Props) {
@@ -88,8 +91,13 @@ export function SearchCombobox({
           </ComboboxButton>
         </div>
         <ComboboxOptions
-          anchor={{ to: "bottom start", gap: 4 }}
-          className="z-50 max-h-72 w-(--input-width) min-w-56 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg empty:invisible"
+          // Anchored choices live in a portal; inside a modal they drop down in place instead.
+          anchor={portal ? { to: "bottom start", gap: 4 } : undefined}
+          portal={portal}
+          className={cn(
+            "z-50 max-h-72 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg empty:invisible",
+            portal ? "w-(--input-width) min-w-56" : "absolute inset-x-0 top-full mt-1",
+          )}
         >
           {clearLabel && (
             <ComboboxOption

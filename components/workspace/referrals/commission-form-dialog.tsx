@@ -122,6 +122,7 @@ function CommissionForm({
             clearLabel="None (a bonus)"
             placeholder="None (a bonus)"
             emptyText="No won referrals match"
+            portal={false}
           />
         </Field>
         <Field label="Earned on" error={errors.earned_at?.message}>

@@ -27,7 +27,10 @@ export default async function DocsPage({
     listPartnerDocuments(partnerId, pageNumber((await searchParams).page)),
   ]);
   const texts = staff
-    ? textsFor(staff.org, (format) => documents.rows.forEach((document) => format.date(document.created_at)))
+    ? textsFor(staff.org, (format) => {
+        format.number(documents.total);
+        documents.rows.forEach((document) => format.date(document.created_at));
+      })
     : undefined;
   const path = `/admin/partners/${partnerId}/docs`;
   return (
