@@ -151,6 +151,8 @@ for (const [label, width, height] of [
   ["375", 375, 812],
 ] as const) {
   test(`screenshots of the dashboard and a portal account at ${label} px`, async ({ browser }) => {
+    // two sign-ins and two pages of lazily loaded charts
+    test.setTimeout(120_000);
     const staff = await browser.newPage({ viewport: { width, height } });
     await signInAsStaff(staff, "admin@acme.test", "/admin");
     await expect(staff.locator('[data-trend-chart="Referrals"] .recharts-cartesian-grid')).toBeVisible({

@@ -256,6 +256,32 @@ isOneToOne: false
       referencedColumns: ["id","org_id"]
     }
                   ]
+                },"partner_last_referrals": {
+                  Row: {
+                    "last_referred_at": string,"org_id": string,"partner_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "last_referred_at": string,"org_id": string,"partner_id": string
+                  }
+                  Update: {
+                    "last_referred_at"?: string,"org_id"?: string,"partner_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_last_referrals_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "partner_last_referrals_partner_id_fkey"
+      columns: ["partner_id"]
+isOneToOne: true
+      referencedRelation: "partners"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"partner_metric_buckets": {
                   Row: {
                     "archived": boolean,"id": string,"org_id": string,"owed_commission": number,"owner_id": string | null,"partners": number,"pipeline_value": number,"region": string | null,"status": string,"tier": string,"updated_at": string
@@ -478,6 +504,52 @@ isOneToOne: true
 isOneToOne: false
       referencedRelation: "organizations"
       referencedColumns: ["id"]
+    }
+                  ]
+                },"partner_window_starts": {
+                  Row: {
+                    "kept_at": string,"org_id": string,"window_start": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "kept_at"?: string,"org_id": string,"window_start": string
+                  }
+                  Update: {
+                    "kept_at"?: string,"org_id"?: string,"window_start"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_window_starts_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"partner_window_totals": {
+                  Row: {
+                    "org_id": string,"partner_id": string,"referrals_submitted": number,"referrals_won": number,"window_start": string,"won_value": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "org_id": string,"partner_id": string,"referrals_submitted"?: number,"referrals_won"?: number,"window_start": string,"won_value"?: number
+                  }
+                  Update: {
+                    "org_id"?: string,"partner_id"?: string,"referrals_submitted"?: number,"referrals_won"?: number,"window_start"?: string,"won_value"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_window_totals_partner_id_fkey"
+      columns: ["partner_id"]
+isOneToOne: false
+      referencedRelation: "partners"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "partner_window_totals_window_fkey"
+      columns: ["org_id","window_start"]
+isOneToOne: false
+      referencedRelation: "partner_window_starts"
+      referencedColumns: ["org_id","window_start"]
     }
                   ]
                 },"partners": {
@@ -837,6 +909,9 @@ isOneToOne: false
                            },
 "record_portal_event":
 { Args: { "p_event": string,"p_partner_id"?: string }; Returns: undefined
+                           },
+"refresh_dashboard_windows":
+{ Args: Record<PropertyKey, never>; Returns: number
                            },
 "resend_org_invitation":
 { Args: { "p_invitation_id": string }; Returns: string

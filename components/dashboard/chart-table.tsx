@@ -39,8 +39,9 @@ export function ChartTableCard({
         {table.rows.length === 0 ? (
           <p className="text-sm text-slate-500">Nothing in this period.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-max text-sm">
+          // headers wrap and figures never do: a narrow card scrolls the table sideways
+          <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={`${table.title}, scrolls sideways`}>
+            <table className="w-full text-sm">
               <caption className="sr-only">{table.title}</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-left text-slate-600">
@@ -48,7 +49,7 @@ export function ChartTableCard({
                     <th
                       key={column.key}
                       scope="col"
-                      className={`px-2 py-1.5 font-medium ${column.kind === "text" ? "" : "text-right"}`}
+                      className={`px-2 py-1.5 align-bottom font-medium ${column.kind === "text" ? "" : "text-right"}`}
                     >
                       {column.label}
                     </th>
@@ -62,13 +63,17 @@ export function ChartTableCard({
                       const text = formatFigure(row[column.key], cellKind(column, row), format);
                       const numeric = column.kind !== "text" || typeof row[column.key] === "number";
                       return columnIndex === 0 ? (
-                        <th key={column.key} scope="row" className="px-2 py-1.5 text-left font-normal text-slate-900">
+                        <th
+                          key={column.key}
+                          scope="row"
+                          className="px-2 py-1.5 text-left font-normal whitespace-nowrap text-slate-900"
+                        >
                           {text}
                         </th>
                       ) : (
                         <td
                           key={column.key}
-                          className={`px-2 py-1.5 text-slate-800 tabular-nums ${numeric ? "text-right" : ""}`}
+                          className={`px-2 py-1.5 whitespace-nowrap text-slate-800 tabular-nums ${numeric ? "text-right" : ""}`}
                         >
                           {text}
                         </td>

@@ -20,7 +20,7 @@ export function DashboardFilters({
     <form
       method="get"
       aria-label="Dashboard filters"
-      className="grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-4 xl:grid-cols-[repeat(8,minmax(0,1fr))_auto]"
+      className="grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-4 xl:grid-cols-[minmax(9.5rem,1.3fr)_repeat(7,minmax(0,1fr))_auto]"
     >
       <Select name="period" defaultValue={filter.period} aria-label="Period">
         {PERIOD_PRESETS.map((preset) => (

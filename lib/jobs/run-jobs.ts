@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshDashboardWindows } from "@/lib/dashboard/refresh-windows";
 import { createAdminClient } from "@/lib/supabase/admin";
 import { deliverDueWebhooks, type WebhookRun } from "@/lib/webhooks/deliver-webhooks";
 import { sendDueEmails, type EmailRun } from "./send-emails";
@@ -44,6 +45,7 @@ export async function runJobs(options: RunOptions): Promise<JobsRun> {
 
   const sweep = await supabase.rpc("jobs_sweep");
   if (sweep.error) throw new Error(`jobs_sweep failed: ${sweep.error.message}`);
+  await refreshDashboardWindows(supabase);
 
   const run: JobsRun = {
     swept: sweep.data ?? 0,

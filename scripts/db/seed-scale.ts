@@ -225,6 +225,18 @@ const steps: Array<[label: string, sql: string]> = [
        from public.organizations o
       where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);`,
   ],
+  [
+    "leaders' kept figures",
+    // each partner's latest referral, and the preset windows' totals built again from the months above
+    `select private.rebuild_partner_last_referrals(o.id)
+       from public.organizations o
+      where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);
+     delete from public.partner_window_starts
+      where org_id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);
+     select private.refresh_partner_windows(o.id)
+       from public.organizations o
+      where o.id in (select p.org_id from scale_partners s join public.partners p on p.id = s.id);`,
+  ],
 ];
 
 await withDatabase(async (client) => {
