@@ -588,6 +588,34 @@ isOneToOne: false
               "active_partners": number,"matching_partners": number,"owed_commission": number,"pipeline_value": number
             }[]
                            },
+"partner_directory_page":
+{ Args: { "p_after_id"?: string,"p_after_key"?: string,"p_before_id"?: string,"p_before_key"?: string,"p_descending"?: boolean,"p_include_archived"?: boolean,"p_limit"?: number,"p_offset"?: number,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_search"?: string,"p_sort"?: string,"p_status"?: (string)[],"p_tier"?: (string)[] }; Returns: {
+              "archived_at": string | null,
+"commission_rate": number | null,
+"created_at": string,
+"created_by": string | null,
+"external_id": string | null,
+"id": string,
+"name": string,
+"org_id": string,
+"owner_id": string | null,
+"primary_contact_email": string | null,
+"primary_contact_name": string | null,
+"region": string | null,
+"status": string,
+"status_rank": number | null,
+"tags": (string)[],
+"tier": string,
+"tier_rank": number | null,
+"updated_at": string,
+"website": string | null
+            }[]
+                          SetofOptions: {
+        from: "*"
+        to: "partners"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
 "partner_directory_regions":
 { Args: { "p_org_id": string }; Returns: string[]
                            },
@@ -619,6 +647,11 @@ isOneToOne: false
         isOneToOne: false
         isSetofReturn: true
       } },
+"partner_directory_summary":
+{ Args: { "p_exact_limit"?: number,"p_include_archived"?: boolean,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_search"?: string,"p_status"?: (string)[],"p_tier"?: (string)[] }; Returns: {
+              "active_partners": number,"matching_is_estimate": boolean,"matching_partners": number,"owed_commission": number,"pipeline_value": number
+            }[]
+                           },
 "partner_rollups":
 { Args: { "p_partner_id": string }; Returns: {
               "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"open_tasks": number,"overdue_tasks": number,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_open": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"updated_at": string,"won_value": number
