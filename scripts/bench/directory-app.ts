@@ -9,8 +9,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { appEnv, loadConfig } from "../../local-supabase/config";
+import { appEnv } from "../../local-supabase/config";
 import { startStack } from "../../local-supabase/stack";
+import { benchConfig } from "./bench-stack";
 import { benchDirectoryUi } from "./directory";
 import { table } from "./stats";
 import { keepingTsconfig } from "./keep-tsconfig";
@@ -18,10 +19,10 @@ import { keepingTsconfig } from "./keep-tsconfig";
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 20;
 const BUILD = !args.includes("--no-build");
-const PORT = 3213;
+const PORT = Number(process.env.BENCH_APP_PORT) || 3213;
 const DIST = ".next-bench-directory";
 const projectDir = path.resolve(import.meta.dirname, "../..");
-const config = loadConfig({ name: "bench", portBase: 52321 });
+const config = benchConfig();
 const log = (line: string) => console.log(`[bench:directory] ${line}`);
 const next = path.join(projectDir, "node_modules", ".bin", "next");
 

@@ -19,8 +19,9 @@ import path from "node:path";
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { SignJWT } from "jose";
 import pg from "pg";
-import { adminDbUrl, apiUrl, dbUrl, loadConfig, statusEnv, type StackConfig } from "../../local-supabase/config";
+import { adminDbUrl, apiUrl, dbUrl, statusEnv, type StackConfig } from "../../local-supabase/config";
 import { startStack } from "../../local-supabase/stack";
+import { benchConfig } from "./bench-stack";
 import { measure, measurePair, ms, table, type Timing } from "./stats";
 
 const args = process.argv.slice(2);
@@ -36,7 +37,7 @@ const TARGET_HERO_MS = 50;
 const TIME_LIMIT_MINUTES = 20;
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
-const config = loadConfig({ name: "bench", portBase: 52321 });
+const config = benchConfig(PARTNERS);
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
