@@ -164,7 +164,8 @@ describe("the summary's count", () => {
     expect(estimated.error).toBeNull();
     const row = estimated.data?.[0];
     expect(row?.matching_is_estimate).toBe(true);
-    expect(Number(row?.matching_partners)).toBeGreaterThan(10);
+    // The test stack's table is smaller than the estimate's sample, so the sample is every row.
+    expect(Number(row?.matching_partners)).toBe(31);
     expect(row?.pipeline_value).toBeNull();
     expect(row?.owed_commission).toBeNull();
     expect(row?.active_partners).toBeNull();
