@@ -777,6 +777,34 @@ isOneToOne: false
               "active_partners": number,"matching_partners": number,"owed_commission": number,"pipeline_value": number
             }[]
                            },
+"partner_directory_page":
+{ Args: { "p_after_id"?: string,"p_after_key"?: string,"p_before_id"?: string,"p_before_key"?: string,"p_descending"?: boolean,"p_include_archived"?: boolean,"p_limit"?: number,"p_offset"?: number,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_search"?: string,"p_sort"?: string,"p_status"?: (string)[],"p_tier"?: (string)[] }; Returns: {
+              "archived_at": string | null,
+"commission_rate": number | null,
+"created_at": string,
+"created_by": string | null,
+"external_id": string | null,
+"id": string,
+"name": string,
+"org_id": string,
+"owner_id": string | null,
+"primary_contact_email": string | null,
+"primary_contact_name": string | null,
+"region": string | null,
+"status": string,
+"status_rank": number | null,
+"tags": (string)[],
+"tier": string,
+"tier_rank": number | null,
+"updated_at": string,
+"website": string | null
+            }[]
+                          SetofOptions: {
+        from: "*"
+        to: "partners"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
 "partner_directory_regions":
 { Args: { "p_org_id": string }; Returns: string[]
                            },
@@ -808,6 +836,11 @@ isOneToOne: false
         isOneToOne: false
         isSetofReturn: true
       } },
+"partner_directory_summary":
+{ Args: { "p_exact_limit"?: number,"p_include_archived"?: boolean,"p_org_id": string,"p_owner_id"?: string,"p_region"?: string,"p_search"?: string,"p_status"?: (string)[],"p_tier"?: (string)[] }; Returns: {
+              "active_partners": number,"matching_is_estimate": boolean,"matching_partners": number,"owed_commission": number,"pipeline_value": number
+            }[]
+                           },
 "partner_monthly_trend":
 { Args: { "p_from": string,"p_partner_id"?: string,"p_to": string }; Returns: {
               "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"is_total": boolean,"month": string,"org_id": string,"partner_id": string,"referrals": number,"won_referrals": number,"won_value": number

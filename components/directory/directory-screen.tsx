@@ -1,19 +1,35 @@
 "use client";
 
-import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Button } from "@/components/ui/button";
-import { DEFAULT_VISIBLE_COLUMNS, type DirectoryColumn, type SortColumn } from "@/lib/partners/directory-columns";
-import { hasActiveFilter, serializeDirectoryParams, type DirectoryView } from "@/lib/partners/directory-params";
-import type { DirectoryPage, OwnerOption, PartnerPreview } from "@/lib/partners/directory-types";
+import {
+  DEFAULT_VISIBLE_COLUMNS,
+  parseSort,
+  type DirectoryColumn,
+  type PageSize,
+  type SortColumn,
+  type SortValue,
+} from "@/lib/partners/directory-columns";
+import { cursorOf } from "@/lib/partners/directory-cursor";
+import type { DirectoryData } from "@/lib/partners/directory-data";
+import {
+  hasActiveFilter,
+  resolveDirectoryView,
+  serializeDirectoryParams,
+  type DirectoryView,
+  type LayoutDefaults,
+} from "@/lib/partners/directory-params";
+import type { OwnerOption, PartnerPreview } from "@/lib/partners/directory-types";
 import { saveDirectoryLayout } from "@/lib/preferences/actions/save-directory-layout";
 import type { ColumnWidths } from "@/lib/preferences/directory-layout";
 import { BulkBar } from "./bulk-bar";
 import { ColumnMenu } from "./column-menu";
 import { DirectoryFilters } from "./directory-filters";
+import { HeroMetrics } from "./hero-metrics";
 import { ImportDialog } from "./import-dialog";
 import { NewPartnerLink } from "@/components/partners/new-partner-link";
 import { Pager } from "./pager";
@@ -21,16 +37,19 @@ import { PartnerCards } from "./partner-cards";
 import { PartnerGrid } from "./partner-grid";
 import { useOrgFormat } from "@/components/format/org-format-provider";
 import { PreviewPanel } from "./preview-panel";
+import { useDirectoryData } from "./use-directory-data";
 import { useDirectoryUrl } from "./use-directory-url";
 import { usePartnerEdit } from "./use-partner-edit";
 import { SortSelect } from "./sort-select";
 import { useSelection } from "./use-selection";
 
 export type DirectoryScreenProps = {
+  /** The view the server rendered; after that the URL is the view. */
   view: DirectoryView;
-  /** The hero metrics, rendered and formatted on the server (Node's and the browser's number formats differ). */
-  heroMetrics: React.ReactNode;
-  page: DirectoryPage;
+  /** What the saved layout fills in when the URL is silent (sort, size, columns). */
+  layout: LayoutDefaults;
+  /** The server's rows and summary for that view, formatted there. */
+  data: DirectoryData;
   owners: OwnerOption[];
   regions: string[];
   preview: PartnerPreview | null;
@@ -55,9 +74,9 @@ export function DirectoryScreen(props: DirectoryScreenProps) {
 }
 
 function Directory({
-  view,
-  heroMetrics,
-  page,
+  view: serverView,
+  layout,
+  data,
   owners,
   regions,
   preview,
@@ -68,15 +87,18 @@ function Directory({
 }: DirectoryScreenProps) {
   const format = useOrgFormat();
   const url = useDirectoryUrl();
-  const queryKey = ["directory", loadedAt];
-  // The server's page seeds the cache; edits update it optimistically and confirm it.
-  const { data: rows } = useQuery({ queryKey, queryFn: () => page.rows, initialData: page.rows });
-  const commit = usePartnerEdit(queryKey, owners);
+  const view = resolveDirectoryView(url.params, layout);
+  const directory = useDirectoryData(view, { view: serverView, data, loadedAt });
+  const { rows, summary } = directory;
+  const page = { total: summary.total, totalIsEstimate: summary.totalIsEstimate };
+  // Edits update the rows in the cache optimistically and confirm them.
+  const commit = usePartnerEdit(directory.queryKey, owners);
   const selection = useSelection(
     rows.map((row) => row.id),
     page.total,
     JSON.stringify(view.filter),
   );
+  const busy = url.pending || directory.loading;
   const [widths, setWidths] = useState<ColumnWidths>(savedWidths);
   const [previewRowCache, setPreviewRowCache] = useState(preview?.partner ?? null);
 
@@ -89,7 +111,8 @@ function Directory({
   function openPreview(id: string) {
     const row = rows.find((candidate) => candidate.id === id);
     if (row) setPreviewRowCache(row);
-    void url.setParams({ preview: id }, { history: "replace" });
+    // The preview's roll-ups and activity come with a server render.
+    void url.setParams({ preview: id }, { history: "replace", shallow: false });
   }
 
   function setColumns(columns: DirectoryColumn[]) {
@@ -98,9 +121,30 @@ function Directory({
   }
 
   function sortBy(column: SortColumn) {
-    const next = view.sort === column ? (`-${column}` as const) : column;
-    void url.setParams({ sort: next, page: null });
+    changeSort(view.sort === column ? (`-${column}` as const) : column);
+  }
+
+  function changeSort(next: SortValue) {
+    void url.setParams({ sort: next, page: null, after: null, before: null });
     void saveDirectoryLayout({ sort: next });
+  }
+
+  function changePageSize(size: PageSize) {
+    void url.setParams({ size, page: null, after: null, before: null });
+    void saveDirectoryLayout({ size });
+  }
+
+  /** Next and previous carry the row they continue from, so a deep page costs what the first does; a jump pages by offset. */
+  function goToPage(next: number) {
+    const { column } = parseSort(view.sort);
+    const last = rows.at(-1);
+    const first = rows[0];
+    if (next <= 1) void url.setParams({ page: null, after: null, before: null });
+    else if (next === view.page + 1 && last)
+      void url.setParams({ page: next, after: cursorOf(last, column), before: null });
+    else if (next === view.page - 1 && first)
+      void url.setParams({ page: next, before: cursorOf(first, column), after: null });
+    else void url.setParams({ page: next, after: null, before: null });
   }
 
   function resize(column: DirectoryColumn, width: number) {
@@ -127,9 +171,10 @@ function Directory({
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Partners</h1>
           <p className="mt-0.5 text-sm text-slate-500" aria-live="polite" data-testid="matching-count">
-            {page.totalIsEstimate ? "About " : ""}
-            {format.number(page.total)} {filtered ? "matching" : ""} partner{page.total === 1 ? "" : "s"}
-            {url.pending && <span className="ml-2 text-slate-400">Updating…</span>}
+            {summary.totalIsEstimate ? "About " : ""}
+            {summary.totalLabel} {filtered ? "matching" : ""} partner
+            {page.total === 1 ? "" : "s"}
+            {busy && <span className="ml-2 text-slate-400">Updating…</span>}
           </p>
         </div>
         <div className="flex items-center gap-2">
@@ -148,7 +193,7 @@ function Directory({
         </div>
       </div>
 
-      {heroMetrics}
+      <HeroMetrics summary={summary} filtered={filtered} />
       <DirectoryFilters filter={view.filter} owners={owners} regions={regions} url={url} />
       {canEdit && (
         <BulkBar
@@ -160,7 +205,17 @@ function Directory({
         />
       )}
 
-      {page.total === 0 ? (
+      {directory.error ? (
+        <EmptyState
+          title="The partners could not be loaded"
+          description={directory.error}
+          action={
+            <Button variant="secondary" onClick={directory.retry}>
+              Try again
+            </Button>
+          }
+        />
+      ) : page.total === 0 ? (
         filtered ? (
           <EmptyState
             title="No partners match these filters"
@@ -191,7 +246,7 @@ function Directory({
         <EmptyState
           title="This page is past the end"
           action={
-            <Button variant="secondary" onClick={() => void url.setParams({ page: null })}>
+            <Button variant="secondary" onClick={() => void url.setParams({ page: null, after: null, before: null })}>
               Go to the first page
             </Button>
           }
@@ -216,17 +271,11 @@ function Directory({
               onPreview={openPreview}
               onCommit={commit}
               timeZone={org.timeZone}
-              busy={url.pending}
+              busy={busy}
             />
           </div>
           <div className="space-y-2 sm:hidden">
-            <SortSelect
-              sort={view.sort}
-              onChange={(next) => {
-                void url.setParams({ sort: next, page: null });
-                void saveDirectoryLayout({ sort: next });
-              }}
-            />
+            <SortSelect sort={view.sort} onChange={changeSort} />
             <PartnerCards rows={rows} onPreview={openPreview} />
           </div>
         </>
@@ -238,11 +287,8 @@ function Directory({
           pageSize={view.pageSize}
           total={page.total}
           estimated={page.totalIsEstimate}
-          onPage={(next) => void url.setParams({ page: next === 1 ? null : next })}
-          onPageSize={(size) => {
-            void url.setParams({ size, page: null });
-            void saveDirectoryLayout({ size });
-          }}
+          onPage={goToPage}
+          onPageSize={changePageSize}
         />
       )}
 

@@ -1,30 +1,20 @@
-import { orgFormatter, type OrgFormat } from "@/lib/format/org-format";
-import type { DirectoryMetrics } from "@/lib/partners/directory-types";
+import type { DirectorySummary } from "@/lib/partners/directory-data";
 
-export function HeroMetrics({
-  metrics,
-  org,
-  filtered,
-}: {
-  metrics: DirectoryMetrics;
-  org: OrgFormat;
-  filtered: boolean;
-}) {
-  const format = orgFormatter(org);
-  const money = (amount: number) => ({
-    full: format.compactMoney(amount, { above: 1_000_000 }),
-    // A phone's third of the width fits "$809.7K", not "$809,687.50".
-    short: format.compactMoney(amount, { above: 10_000 }),
-  });
-  const count = format.number(metrics.activePartners);
-  const items = [
-    { label: "Active partners", value: { full: count, short: count } },
-    { label: "Pipeline value", value: money(metrics.pipelineValue) },
-    { label: "Owed commission", value: money(metrics.owedCommission) },
-  ];
+/** The hero metrics as the server formatted them, or why they are not shown. */
+export function HeroMetrics({ summary, filtered }: { summary: DirectorySummary; filtered: boolean }) {
+  if (!summary.metrics)
+    return (
+      <section
+        aria-label="Partner metrics"
+        className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 shadow-xs"
+        data-testid="metrics-hidden"
+      >
+        {summary.metricsHidden}
+      </section>
+    );
   return (
     <section aria-label="Partner metrics" className="grid grid-cols-3 gap-2 sm:gap-4">
-      {items.map((item) => (
+      {summary.metrics.map((item) => (
         <div
           key={item.label}
           className="flex flex-col justify-between rounded-lg border border-slate-200 bg-white px-3 py-3 shadow-xs sm:px-5 sm:py-4"
@@ -34,8 +24,8 @@ export function HeroMetrics({
             className="mt-1 truncate text-lg font-semibold tracking-tight text-slate-900 tabular-nums sm:text-2xl"
             data-testid={`metric-${item.label}`}
           >
-            <span className="sm:hidden">{item.value.short}</span>
-            <span className="hidden sm:inline">{item.value.full}</span>
+            <span className="sm:hidden">{item.short}</span>
+            <span className="hidden sm:inline">{item.full}</span>
           </p>
           {filtered && <p className="mt-0.5 hidden text-xs text-slate-400 sm:block">for the current filter</p>}
         </div>

@@ -11,13 +11,14 @@ type FilterChange = Nullable<
 
 /**
  * The view in the URL, for writing. Every change is a history entry (back/forward walk
- * through views) and a server render (shallow: false) that loads the matching rows;
- * `pending` is true until they arrive. Filter changes go back to page 1.
+ * through views); the screen fetches the view's rows from the rows route, so the URL
+ * changes shallowly (no server render), except where a caller asks for one (the preview).
+ * Filter changes go back to page 1 and drop the page's cursor.
  */
 export function useDirectoryUrl() {
   const [pending, startTransition] = useTransition();
   const [params, setParams] = useQueryStates(directoryParsers, {
-    shallow: false,
+    shallow: true,
     history: "push",
     scroll: false,
     startTransition,
@@ -28,7 +29,7 @@ export function useDirectoryUrl() {
     setParams,
     setFilter(change: FilterChange) {
       return setParams(
-        { ...change, page: null },
+        { ...change, page: null, after: null, before: null },
         // Typing in the search box updates the URL once the typing stops.
         "q" in change && change.q ? { limitUrlUpdates: debounce(250), history: "replace" } : undefined,
       );

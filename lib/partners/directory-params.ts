@@ -11,6 +11,7 @@ import {
 } from "nuqs/server";
 import { z } from "zod";
 import { PARTNER_STATUSES, PARTNER_TIERS } from "./constants";
+import { cursorFitsSort, parseCursor, serializeCursor, type DirectoryCursor } from "./directory-cursor";
 import {
   DEFAULT_PAGE_SIZE,
   DEFAULT_SORT,
@@ -21,6 +22,7 @@ import {
   type DirectoryColumn,
   type PageSize,
   type SortValue,
+  parseSort,
 } from "./directory-columns";
 
 /**
@@ -63,6 +65,12 @@ const parseAsRegion = createParser({
   serialize: (value: string) => value,
 });
 
+const parseAsCursor = createParser<DirectoryCursor>({
+  parse: parseCursor,
+  serialize: serializeCursor,
+  eq: (a, b) => a.id === b.id && a.key === b.key,
+});
+
 export const directoryParsers = {
   q: parseAsSearch.withDefault(""),
   status: parseAsArrayOf(parseAsStringLiteral(PARTNER_STATUSES)).withDefault([]),
@@ -72,6 +80,9 @@ export const directoryParsers = {
   archived: parseAsBoolean.withDefault(false),
   sort: parseAsStringLiteral(SORT_VALUES),
   page: parseAsInteger.withDefault(1),
+  /** Next and previous carry the row they start after (or end before); a jump to page N does not. */
+  after: parseAsCursor,
+  before: parseAsCursor,
   size: parseAsNumberLiteral(PAGE_SIZES),
   cols: parseAsArrayOf(parseAsStringLiteral(DIRECTORY_COLUMNS)),
   preview: parseAsUuid,
@@ -97,6 +108,8 @@ export type DirectoryView = {
   filter: DirectoryFilter;
   sort: SortValue;
   page: number;
+  /** Where the page starts (after a row) or ends (before one); null pages by offset. */
+  cursor: { direction: "after" | "before"; at: DirectoryCursor } | null;
   pageSize: PageSize;
   columns: DirectoryColumn[];
   preview: string | null;
@@ -107,6 +120,7 @@ export type LayoutDefaults = { sort?: SortValue; size?: PageSize; columns?: Dire
 
 export function resolveDirectoryView(params: DirectoryParams, layout: LayoutDefaults = {}): DirectoryView {
   const columns = params.cols ?? layout.columns ?? [...DEFAULT_VISIBLE_COLUMNS];
+  const sort = params.sort ?? layout.sort ?? DEFAULT_SORT;
   return {
     filter: {
       q: params.q,
@@ -116,13 +130,22 @@ export function resolveDirectoryView(params: DirectoryParams, layout: LayoutDefa
       region: params.region,
       archived: params.archived,
     },
-    sort: params.sort ?? layout.sort ?? DEFAULT_SORT,
+    sort,
     page: Math.max(1, Math.min(params.page, 100_000)),
+    cursor: resolveCursor(params, sort),
     pageSize: params.size ?? layout.size ?? DEFAULT_PAGE_SIZE,
     // Name always shows: it is the row's label for the grid and screen readers.
     columns: unique(["name", ...columns]),
     preview: params.preview,
   };
+}
+
+/** A cursor whose key cannot belong to the sort (a link edited by hand, or sorted since) is dropped: page by offset. */
+function resolveCursor(params: DirectoryParams, sort: SortValue): DirectoryView["cursor"] {
+  const { column } = parseSort(sort);
+  if (params.after && cursorFitsSort(params.after, column)) return { direction: "after", at: params.after };
+  if (params.before && cursorFitsSort(params.before, column)) return { direction: "before", at: params.before };
+  return null;
 }
 
 export function hasActiveFilter(filter: DirectoryFilter): boolean {

@@ -16,7 +16,7 @@ import path from "node:path";
 import { createClient } from "@supabase/supabase-js";
 import { chromium } from "playwright-core";
 import { apiUrl, appEnv } from "../../local-supabase/config";
-import { benchConfig } from "./config";
+import { benchConfig } from "./bench-stack";
 import { startStack } from "../../local-supabase/stack";
 import { measure, ms, table, type Timing } from "./stats";
 import { dashboardParamsSchema, resolveDashboardFilter } from "../../lib/dashboard/filter";

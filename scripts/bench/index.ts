@@ -23,8 +23,8 @@ import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { SignJWT } from "jose";
 import pg from "pg";
 import { adminDbUrl, apiUrl, dbUrl, statusEnv, type StackConfig } from "../../local-supabase/config";
-import { benchConfig } from "./config";
 import { startStack } from "../../local-supabase/stack";
+import { benchConfig } from "./bench-stack";
 import { measure, measurePair, ms, table, type Timing } from "./stats";
 import { dashboardParamsSchema, resolveDashboardFilter } from "../../lib/dashboard/filter";
 
@@ -43,7 +43,7 @@ const DASHBOARD_RUNS = option("dashboard-runs", 30);
 const TIME_LIMIT_MINUTES = 20;
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
-const config = benchConfig();
+const config = benchConfig(PARTNERS);
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {

@@ -18,10 +18,21 @@ describe("directory URL state", () => {
       filter: { q: "", status: [], tier: [], owner: null, region: null, archived: false },
       sort: "name",
       page: 1,
+      cursor: null,
       pageSize: 100,
       columns: [...DEFAULT_VISIBLE_COLUMNS],
       preview: null,
     });
+  });
+
+  it("reads a next or previous page's cursor, and drops one that cannot belong to the sort", () => {
+    const id = "0b6b3c1e-8f1a-4a52-9d0e-2f6f4c9a1b23";
+    expect(view(`page=2&after=Acme%2C%20Inc.,${id}`).cursor).toEqual({
+      direction: "after",
+      at: { key: "Acme, Inc.", id },
+    });
+    expect(view(`sort=tier&page=2&before=2,${id}`).cursor).toEqual({ direction: "before", at: { key: "2", id } });
+    expect(view(`sort=tier&page=2&after=Gold,${id}`).cursor).toBeNull();
   });
 
   it("reads every filter, the sort, the page, the size and the columns", () => {

@@ -2,31 +2,29 @@ import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
 import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { DirectoryScreen } from "@/components/directory/directory-screen";
-import { HeroMetrics } from "@/components/directory/hero-metrics";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { EDITORS } from "@/lib/orgs/roles";
-import { hasActiveFilter, loadDirectoryParams, resolveDirectoryView } from "@/lib/partners/directory-params";
-import { getDirectoryMetrics } from "@/lib/partners/queries/get-directory-metrics";
+import { loadDirectoryParams, resolveDirectoryView } from "@/lib/partners/directory-params";
 import { getPartnerPreview } from "@/lib/partners/queries/get-partner-preview";
 import { directoryTexts } from "@/lib/partners/directory-texts";
-import { listDirectoryPartners } from "@/lib/partners/queries/list-directory-partners";
 import { listOwnerOptions } from "@/lib/partners/queries/list-owner-options";
 import { listRegions } from "@/lib/partners/queries/list-regions";
+import { loadDirectoryData } from "@/lib/partners/queries/load-directory-data";
 import { getDirectoryLayout } from "@/lib/preferences/queries/get-directory-layout";
 import { createClient } from "@/lib/supabase/server";
 
 export const metadata: Metadata = { title: "Partners" };
 
-/** When this render read the database; the screen keys its row cache on it. */
+/** When this render read the database; the screen replaces its cached rows with a newer render's. */
 function renderedAt(): number {
   return Date.now();
 }
 
 /**
- * The partner directory. The URL is the view (filters, sort, page, columns, preview);
- * the server reads it, fills what it leaves out from the person's saved layout, and
- * loads that one page, the hero metrics (which also count the matching partners), the filter
- * options and the preview in parallel, as the user.
+ * The partner directory. The URL is the view (filters, sort, page or cursor, columns, preview);
+ * the server reads it, fills what it leaves out from the person's saved layout, and renders
+ * the first view: its rows and summary, the filter options and the preview, in parallel, as
+ * the user. After that the screen fetches other views from /api/partners/directory.
  */
 export default async function PartnersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await getStaffContext();
@@ -36,20 +34,20 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
     loadDirectoryParams(searchParams),
     getDirectoryLayout(supabase, staff.userId),
   ]);
-  const view = resolveDirectoryView(params, layout);
+  const defaults = { sort: layout.sort, size: layout.size, columns: layout.columns };
+  const view = resolveDirectoryView(params, defaults);
   const orgId = staff.org.id;
 
-  const [rows, metrics, owners, regions, preview] = await Promise.all([
-    listDirectoryPartners(supabase, orgId, view),
-    getDirectoryMetrics(supabase, orgId, view.filter),
+  const [data, owners, regions, preview] = await Promise.all([
+    loadDirectoryData(supabase, orgId, staff.org, view),
     listOwnerOptions(supabase, orgId),
     listRegions(supabase, orgId),
     view.preview ? getPartnerPreview(supabase, orgId, view.preview) : Promise.resolve(null),
   ]);
 
   const texts = directoryTexts(staff.org, {
-    rows,
-    total: metrics.matchingPartners,
+    rows: data.rows,
+    total: data.summary.total,
     page: view.page,
     pageSize: view.pageSize,
     preview,
@@ -58,8 +56,8 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
     <OrgFormatProvider texts={texts}>
       <DirectoryScreen
         view={view}
-        heroMetrics={<HeroMetrics metrics={metrics} org={staff.org} filtered={hasActiveFilter(view.filter)} />}
-        page={{ rows, total: metrics.matchingPartners, totalIsEstimate: false }}
+        layout={defaults}
+        data={data}
         owners={owners}
         regions={regions}
         preview={preview}

@@ -13,7 +13,7 @@ export interface FilterableQuery {
  * (`.eq("org_id", orgId)`): every query names its org explicitly, RLS or not. The text
  * search matches partial names and contact emails (trigram indexes); `q` is already
  * stripped of characters that mean something to ILIKE or to or=(). `search: false` leaves the
- * text search to the caller (the directory page reads it through partner_directory_search()).
+ * text search to the caller.
  */
 export function applyDirectoryFilter<Q extends FilterableQuery>(
   query: Q,

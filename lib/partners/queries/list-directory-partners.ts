@@ -3,18 +3,14 @@ import type { ServerClient } from "@/lib/actions/safe-action";
 import { SORT_COLUMNS, parseSort } from "../directory-columns";
 import type { DirectoryView } from "../directory-params";
 import { DIRECTORY_ROW_SELECT, type DirectoryRow } from "../directory-types";
-import { applyDirectoryFilter } from "./apply-directory-filter";
 
 /**
- * One page of the directory, sorted and filtered in the database. Read as the signed-in user,
- * so RLS applies; the org is named explicitly all the same. It does not count: how many
- * partners match comes with the hero metrics (partner_directory_metrics().matching_partners,
- * from the metric buckets), which is exact and costs nothing, where count=exact scanned every
- * matching row.
- *
- * A text search reads partner_directory_search(), which finds the matches through the trigram
- * indexes (a plain `name ilike` under RLS cannot use them and scans every partner); the other
- * filters, the sort and the range apply to its rows as to the table's.
+ * One page of the directory, read as the signed-in user (RLS applies; the org is named all
+ * the same) through partner_directory_page(). Next and previous start after or end before a
+ * cursor row, so a page deep in 100k partners costs what the first does; a jump to page N
+ * pages by offset. The order is the sort key (nulls last), then id in the same direction;
+ * PostgREST's order repeats it because the function reads the rows in the direction it walks.
+ * It does not count: partner_directory_summary() does, once per view.
  */
 export async function listDirectoryPartners(
   supabase: ServerClient,
@@ -22,21 +18,29 @@ export async function listDirectoryPartners(
   view: DirectoryView,
 ): Promise<DirectoryRow[]> {
   const { column, descending } = parseSort(view.sort);
-  const from = (view.page - 1) * view.pageSize;
-  // The function takes the org as an argument. PostgREST filters a function's rows only on
-  // columns it selects (PostgREST/postgrest#3965); every filter and sort column is selected.
-  const source = view.filter.q
-    ? supabase
-        .rpc("partner_directory_search", { p_org_id: orgId, p_search: view.filter.q })
-        .select(DIRECTORY_ROW_SELECT)
-    : supabase.from("partners").select(DIRECTORY_ROW_SELECT).eq("org_id", orgId);
-  const { data, error } = await applyDirectoryFilter(source, view.filter, { search: false })
-    .order(SORT_COLUMNS[column], { ascending: !descending, nullsFirst: false })
-    // A unique tie-breaker keeps pages stable when many partners share a status or tier.
-    .order("id", { ascending: true })
-    .range(from, from + view.pageSize - 1);
-  // Asking past the last page is not an error to show; the pager brings the user back.
-  if (error && error.code === "PGRST103") return [];
+  const sortColumn = SORT_COLUMNS[column];
+  const { filter, cursor } = view;
+  const { data, error } = await supabase
+    .rpc("partner_directory_page", {
+      p_org_id: orgId,
+      p_sort: sortColumn,
+      p_descending: descending,
+      p_limit: view.pageSize,
+      p_offset: cursor ? 0 : (view.page - 1) * view.pageSize,
+      ...(cursor?.direction === "after" ? { p_after_key: cursor.at.key ?? undefined, p_after_id: cursor.at.id } : {}),
+      ...(cursor?.direction === "before"
+        ? { p_before_key: cursor.at.key ?? undefined, p_before_id: cursor.at.id }
+        : {}),
+      p_status: filter.status.length ? filter.status : undefined,
+      p_tier: filter.tier.length ? filter.tier : undefined,
+      p_owner_id: filter.owner ?? undefined,
+      p_region: filter.region ?? undefined,
+      p_search: filter.q || undefined,
+      p_include_archived: filter.archived,
+    })
+    .select(DIRECTORY_ROW_SELECT)
+    .order(sortColumn, { ascending: !descending, nullsFirst: false })
+    .order("id", { ascending: !descending });
   if (error) throw error;
   return (data ?? []) as unknown as DirectoryRow[];
 }
