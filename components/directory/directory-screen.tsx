@@ -35,7 +35,6 @@ import { NewPartnerLink } from "@/components/partners/new-partner-link";
 import { Pager } from "./pager";
 import { PartnerCards } from "./partner-cards";
 import { PartnerGrid } from "./partner-grid";
-import { useOrgFormat } from "@/components/format/org-format-provider";
 import { PreviewPanel } from "./preview-panel";
 import { useDirectoryData } from "./use-directory-data";
 import { useDirectoryUrl } from "./use-directory-url";
@@ -85,7 +84,6 @@ function Directory({
   org,
   loadedAt,
 }: DirectoryScreenProps) {
-  const format = useOrgFormat();
   const url = useDirectoryUrl();
   const view = resolveDirectoryView(url.params, layout);
   const directory = useDirectoryData(view, { view: serverView, data, loadedAt });
