@@ -49,7 +49,10 @@ export async function PortalAccessCard({ partnerId, page = 1 }: { partnerId: str
           {grants.length === 0 && list.total > 0 ? (
             <p className="py-3 text-sm text-slate-500">
               There is no page {page} of grants.{" "}
-              <Link href={`/admin/partners/${partnerId}/overview`} className="font-medium text-brand-700 hover:underline">
+              <Link
+                href={`/admin/partners/${partnerId}/overview`}
+                className="font-medium text-brand-700 hover:underline"
+              >
                 Back to the first page
               </Link>
             </p>

@@ -72,12 +72,7 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
           today={today}
           commissionRate={partner?.commission_rate ?? null}
         />
-        <CommissionPanel
-          commissions={commissions}
-          totals={totals}
-          shownLimit={COMMISSION_LIMIT}
-          today={today}
-        />
+        <CommissionPanel commissions={commissions} totals={totals} shownLimit={COMMISSION_LIMIT} today={today} />
       </div>
     </OrgFormatProvider>
   );

@@ -124,7 +124,9 @@ export default async function CommissionsPage({
                           {commission.overdue && <Badge tone="red">Overdue</Badge>}
                         </span>
                       </Td>
-                      <Td className="text-right tabular-nums">{format.money(commission.amount, commission.currency)}</Td>
+                      <Td className="text-right tabular-nums">
+                        {format.money(commission.amount, commission.currency)}
+                      </Td>
                       <Td className="whitespace-nowrap">{format.date(commission.earned_at)}</Td>
                       <Td className="whitespace-nowrap">{format.date(commission.due_at)}</Td>
                       <Td className="whitespace-nowrap">{format.date(commission.paid_at)}</Td>
