@@ -29,6 +29,8 @@ export type OrgFormatter = {
   number: (value: Amount) => string;
   /** A share (0.5) as a percentage, whole unless `digits` are asked for: "50 %", "12,5 %" in de-DE. */
   percent: (share: number, digits?: number) => string;
+  /** A rate kept in percentage points (12.5, as commission_rate holds it): "12,5 %" in de-DE. */
+  rate: (points: Amount) => string;
   /** A span of days, in the locale's words: "3,5 Tage" in de-DE. */
   days: (value: Amount) => string;
   /** A calendar day (YYYY-MM-DD), shown as that day wherever the reader is: "04.03.2026". */
@@ -172,6 +174,7 @@ export function orgFormatter(org: OrgFormat, texts?: FormatTexts): OrgFormatter 
       known(textKey("percent", share, digits), () =>
         percentFormat(clampDigits(digits)).format(Number.isFinite(share) ? share : 0),
       ),
+    rate: (points) => known(textKey("rate", points), () => percentFormat(2).format(toNumber(points) / 100)),
     days: (value) => known(textKey("days", value), () => dayCounts().format(toNumber(value))),
     day: (day) => {
       if (!day) return DASH;
@@ -228,6 +231,7 @@ export function recordingFormatter(org: OrgFormat): { format: OrgFormatter; text
     ),
     number: record("number", (value) => [value], plain.number),
     percent: record("percent", (share, digits = 0) => [share, digits], plain.percent),
+    rate: record("rate", (points) => [points], plain.rate),
     days: record("days", (value) => [value], plain.days),
     day: record("day", (day) => [day], plain.day),
     date: record("date", (value) => [value], plain.date),

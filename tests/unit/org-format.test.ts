@@ -64,6 +64,13 @@ describe("numbers", () => {
     expect(newYork.percent(Number.NaN, 1)).toBe("0%");
   });
 
+  it("writes a rate kept in percentage points as a percentage", () => {
+    expect(plain(berlin.rate(12.5))).toBe("12,5 %");
+    expect(plain(berlin.rate("7.25"))).toBe("7,25 %");
+    expect(newYork.rate("12.50")).toBe("12.5%");
+    expect(newYork.rate(0)).toBe("0%");
+  });
+
   it("writes a span of days in the locale's words", () => {
     expect(berlin.days(3.5)).toBe("3,5 Tage");
     expect(berlin.days(1)).toBe("1 Tag");

@@ -36,8 +36,8 @@ export function DocumentList({
     <div className="space-y-3">
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-slate-500">
-          {total.toLocaleString("en-US")} {total === 1 ? "document" : "documents"} · shared ones appear in the
-          partner&apos;s portal
+          {format.number(total)} {total === 1 ? "document" : "documents"} · shared ones appear in the partner&apos;s
+          portal
         </p>
         <GuardedButton
           onClick={() => {

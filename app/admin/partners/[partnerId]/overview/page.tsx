@@ -14,7 +14,7 @@ import { pageNumber } from "@/lib/paging/page";
 import { TaskBoard } from "@/components/workspace/tasks/task-board";
 import { listActivity } from "@/lib/activity/queries";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { formatOf, textsFor } from "@/lib/format/org-format";
+import { formatOf, orgFormatter, textsFor } from "@/lib/format/org-format";
 import { todayIn } from "@/lib/format/day-range";
 import { TIER_LABELS, type PartnerTier } from "@/lib/partners/constants";
 import { listResourcesForTier } from "@/lib/resources/queries";
@@ -118,6 +118,7 @@ export default async function OverviewPage({
                 params={{ access: pages.access }}
                 param="training"
                 noun={{ one: "course or certification", other: "courses and certifications" }}
+                format={orgFormatter(staff.org)}
                 label="Training pages"
               />
             }
