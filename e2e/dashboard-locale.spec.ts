@@ -8,6 +8,14 @@ const PERIOD = "period=custom&from=2026-01-01&to=2026-06-30";
 // Charts load after the page's first paint, on purpose; on a busy machine that takes a while.
 const CHART_TIMEOUT = 30_000;
 const SPACE = "[\\s\\u00a0\\u202f]";
+const GERMAN_MONTH = /(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) 2026/;
+
+/** The x-axis labels the browser drew for a chart. */
+async function ticks(page: Page, chart: string): Promise<string> {
+  const labels = page.locator(`[data-trend-chart="${chart}"] .recharts-xAxis .recharts-cartesian-axis-tick-value`);
+  await expect(labels.first()).toBeVisible({ timeout: CHART_TIMEOUT });
+  return (await labels.allTextContents()).join(" | ");
+}
 
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -57,8 +65,10 @@ for (const width of [1440, 375]) {
     // Money tiles carry the euro after the amount, with German decimals.
     await expect(page.locator('[data-tile="won_value"] p').nth(1)).toHaveText(new RegExp(`^[\\d.]+,\\d\\d${SPACE}€$`));
     // The summary the server wrote and the axis the browser drew both name months in German.
-    await expect(page.locator('[data-trend-chart="Won value and commissions"] ul')).toContainText("März 2026");
-    await expect(page.locator('[data-trend-chart="Referrals"] .recharts-xAxis')).toContainText(/Jan\. 2026|Juni 2026/);
+    const summary = page.locator('[data-trend-chart="Won value and commissions"] > ul');
+    await expect(summary).toContainText(GERMAN_MONTH);
+    await expect(summary).toContainText(new RegExp(`Won value: [\\d.]+,\\d\\d${SPACE}€ in total`));
+    expect(await ticks(page, "Referrals")).toMatch(/Jan\. 2026|Juni 2026/);
     await page.screenshot({ path: `test-results/dashboard-de-DE-${width}.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -69,7 +79,10 @@ for (const width of [1440, 375]) {
     const main = page.getByRole("main");
     await expect(main).toContainText("Jan 1, 2026 to Jun 30, 2026");
     await expect(page.locator('[data-tile="won_value"] p').nth(1)).toHaveText(/^\$[\d,]+\.\d\d$/);
-    await expect(page.locator('[data-trend-chart="Referrals"] .recharts-xAxis')).toContainText(/Jan 2026|Jun 2026/);
+    await expect(page.locator('[data-trend-chart="Won value and commissions"] > ul')).toContainText(
+      /Won value: \$[\d,]+\.\d\d in total, most in [A-Z][a-z]+ 2026/,
+    );
+    expect(await ticks(page, "Referrals")).toMatch(/Jan 2026|Jun 2026/);
     await page.screenshot({ path: `test-results/dashboard-en-US-${width}.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
