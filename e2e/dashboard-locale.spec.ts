@@ -10,9 +10,9 @@ const CHART_TIMEOUT = 30_000;
 const SPACE = "[\\s\\u00a0\\u202f]";
 const GERMAN_MONTH = /(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) 2026/;
 
-/** The x-axis labels the browser drew for a chart. */
+/** The axis labels the browser drew for a chart (Recharts draws them in a layer of their own). */
 async function ticks(page: Page, chart: string): Promise<string> {
-  const labels = page.locator(`[data-trend-chart="${chart}"] .recharts-xAxis .recharts-cartesian-axis-tick-value`);
+  const labels = page.locator(`[data-trend-chart="${chart}"] .recharts-cartesian-axis-tick-value`);
   await expect(labels.first()).toBeVisible({ timeout: CHART_TIMEOUT });
   return (await labels.allTextContents()).join(" | ");
 }
