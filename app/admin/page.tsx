@@ -8,7 +8,7 @@ import { DashboardTiles } from "@/components/dashboard/tiles";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { dashboardTables } from "@/lib/dashboard/charts";
 import { dashboardSearch, parseDashboardFilter, periodDays } from "@/lib/dashboard/filter";
-import { formatFigure, orgFormat } from "@/lib/dashboard/format";
+import { formatOf, orgFormatter } from "@/lib/format/org-format";
 import { loadDashboard } from "@/lib/dashboard/queries";
 import { listOwnerOptions } from "@/lib/partners/queries/list-owner-options";
 import { listRegions } from "@/lib/partners/queries/list-regions";
@@ -24,7 +24,8 @@ export default async function DashboardPage({
   const staff = await getStaffContext();
   if (!staff) return null;
   const { currency, time_zone: timeZone } = staff.org;
-  const format = orgFormat(staff.org);
+  const org = formatOf(staff.org);
+  const format = orgFormatter(org);
   const filter = parseDashboardFilter(await searchParams, timeZone);
   const supabase = await createClient();
   const [data, owners, regions] = await Promise.all([
@@ -45,8 +46,7 @@ export default async function DashboardPage({
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Program dashboard</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {formatFigure(filter.fromDay, "date", format)} to {formatFigure(filter.toDay, "date", format)}, days in{" "}
-          {timeZone}. Amounts in {currency}.
+          {format.day(filter.fromDay)} to {format.day(filter.toDay)}, days in {timeZone}. Amounts in {currency}.
         </p>
       </div>
       <DashboardFilters filter={filter} owners={owners} regions={regions} />
@@ -67,7 +67,7 @@ export default async function DashboardPage({
             series={REFERRAL_SERIES}
             valueKind="count"
             bucket={filter.bucket}
-            format={format}
+            org={org}
           />
           <TrendChart
             title="Won value and commissions"
@@ -75,7 +75,7 @@ export default async function DashboardPage({
             series={MONEY_SERIES}
             valueKind="money"
             bucket={filter.bucket}
-            format={format}
+            org={org}
             stock={["commission_owed"]}
           />
         </div>,

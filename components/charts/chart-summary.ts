@@ -1,4 +1,5 @@
-import { formatBucket, formatFigure, type OrgFormat } from "@/lib/dashboard/format";
+import { figureText } from "@/lib/dashboard/figures";
+import type { OrgFormatter } from "@/lib/format/org-format";
 import type { ChartSeries } from "./series";
 
 /**
@@ -8,19 +9,19 @@ import type { ChartSeries } from "./series";
 export function summariseSeries(
   rows: Record<string, string | number | null>[],
   series: ChartSeries[],
-  options: { valueKind: "count" | "money"; bucket: "week" | "month"; format: OrgFormat; stock?: string[] },
+  options: { valueKind: "count" | "money"; bucket: "week" | "month"; format: OrgFormatter; stock?: string[] },
 ): string[] {
   return series.map((s) => {
     const values = rows.map((row) => ({ at: String(row.bucket ?? row.month), value: Number(row[s.key] ?? 0) }));
     if (values.length === 0) return `${s.label}: nothing in this period.`;
     const peak = values.reduce((best, next) => (next.value > best.value ? next : best));
-    const when = formatBucket(peak.at, options.bucket, options.format.locale);
+    const when = options.format.bucket(peak.at, options.bucket);
     // a level at each bucket's end (owed) has no total: its last value is the figure
     if (options.stock?.includes(s.key)) {
       const last = values[values.length - 1]!;
-      return `${s.label}: ${formatFigure(last.value, options.valueKind, options.format)} at the end, highest ${formatFigure(peak.value, options.valueKind, options.format)} (${when}).`;
+      return `${s.label}: ${figureText(last.value, options.valueKind, options.format)} at the end, highest ${figureText(peak.value, options.valueKind, options.format)} (${when}).`;
     }
     const total = values.reduce((sum, next) => sum + next.value, 0);
-    return `${s.label}: ${formatFigure(total, options.valueKind, options.format)} in total, most in ${when} (${formatFigure(peak.value, options.valueKind, options.format)}).`;
+    return `${s.label}: ${figureText(total, options.valueKind, options.format)} in total, most in ${when} (${figureText(peak.value, options.valueKind, options.format)}).`;
   });
 }

@@ -1,7 +1,9 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis, ResponsiveContainer } from "recharts";
-import { formatBucket, formatCompactMoney, formatFigure, type OrgFormat } from "@/lib/dashboard/format";
+import { useMemo } from "react";
+import { figureText } from "@/lib/dashboard/figures";
+import { orgFormatter, type OrgFormat } from "@/lib/format/org-format";
 import type { ChartSeries } from "./series";
 
 /**
@@ -15,20 +17,22 @@ export default function SeriesChart({
   series,
   valueKind,
   bucket,
-  format,
+  org,
 }: {
   rows: Record<string, string | number | null>[];
   series: ChartSeries[];
   valueKind: "count" | "money";
   bucket: "week" | "month";
-  format: OrgFormat;
+  org: OrgFormat;
 }) {
+  // drawn only in the browser (never server-rendered), so nothing here has a server text to match
+  const format = useMemo(() => orgFormatter(org), [org]);
   const data = rows.map((row) => ({
     ...Object.fromEntries(series.map((s) => [s.key, row[s.key] === null ? null : Number(row[s.key])])),
     x: String(row.bucket ?? row.month),
   }));
   const tick = (value: number) =>
-    valueKind === "money" ? formatCompactMoney(value, format) : new Intl.NumberFormat(format.locale).format(value);
+    valueKind === "money" ? format.compactMoney(value, { above: 0 }) : format.number(value);
   return (
     <div className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -53,7 +57,7 @@ export default function SeriesChart({
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <XAxis
             dataKey="x"
-            tickFormatter={(day: string) => formatBucket(day, bucket, format.locale)}
+            tickFormatter={(day: string) => format.bucket(day, bucket)}
             tick={{ fill: "#334155", fontSize: 12 }}
             interval="preserveStartEnd"
           />
@@ -63,8 +67,8 @@ export default function SeriesChart({
             width={valueKind === "money" ? 64 : 44}
           />
           <Tooltip
-            formatter={(value, name) => [formatFigure(value, valueKind, format), String(name)]}
-            labelFormatter={(day) => formatFigure(String(day), "date", format)}
+            formatter={(value, name) => [figureText(value, valueKind, format), String(name)]}
+            labelFormatter={(day) => figureText(String(day), "date", format)}
           />
           <Legend wrapperStyle={{ fontSize: 12, color: "#334155" }} />
           {series.map((s) =>

@@ -1,16 +1,20 @@
-import type { OrgFormat } from "@/lib/dashboard/format";
+import { orgFormatter, type OrgFormat } from "@/lib/format/org-format";
 import { summariseSeries } from "./chart-summary";
 import { LazySeriesChart } from "./lazy-series-chart";
 import type { ChartSeries } from "./series";
 
-/** A titled chart with its summary first; the summary is what a narrow screen reads at once. */
+/**
+ * A titled chart with its summary first; the summary is what a narrow screen reads at once.
+ * The summary is written here on the server; the chart itself draws only in the browser, so
+ * its ticks and tooltips are the browser's own values to format.
+ */
 export function TrendChart({
   title,
   rows,
   series,
   valueKind,
   bucket,
-  format,
+  org,
   stock,
 }: {
   title: string;
@@ -18,11 +22,11 @@ export function TrendChart({
   series: ChartSeries[];
   valueKind: "count" | "money";
   bucket: "week" | "month";
-  format: OrgFormat;
+  org: OrgFormat;
   stock?: string[];
 }) {
   if (rows.length === 0) return null;
-  const summary = summariseSeries(rows, series, { valueKind, bucket, format, stock });
+  const summary = summariseSeries(rows, series, { valueKind, bucket, format: orgFormatter(org), stock });
   return (
     <figure className="min-w-0 space-y-2" data-trend-chart={title}>
       <figcaption className="text-sm font-medium text-slate-800">{title}</figcaption>
@@ -38,7 +42,7 @@ export function TrendChart({
           role="img"
           aria-label={`${title}. ${summary.join(" ")} The table has every figure.`}
         >
-          <LazySeriesChart rows={rows} series={series} valueKind={valueKind} bucket={bucket} format={format} />
+          <LazySeriesChart rows={rows} series={series} valueKind={valueKind} bucket={bucket} org={org} />
         </div>
       </div>
     </figure>

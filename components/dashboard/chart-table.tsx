@@ -1,6 +1,7 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { ChartTable } from "@/lib/dashboard/charts";
-import { cellKind, formatFigure, type OrgFormat } from "@/lib/dashboard/format";
+import { cellKind, figureText } from "@/lib/dashboard/figures";
+import type { OrgFormatter } from "@/lib/format/org-format";
 
 /**
  * A chart's data as a table (the accessible form of the chart, and what its CSV holds),
@@ -13,7 +14,7 @@ export function ChartTableCard({
   children,
 }: {
   table: ChartTable;
-  format: OrgFormat;
+  format: OrgFormatter;
   csvHref?: string;
   children?: React.ReactNode;
 }) {
@@ -60,7 +61,7 @@ export function ChartTableCard({
                 {table.rows.map((row, index) => (
                   <tr key={index} className="border-b border-slate-100 last:border-0">
                     {table.columns.map((column, columnIndex) => {
-                      const text = formatFigure(row[column.key], cellKind(column, row), format);
+                      const text = figureText(row[column.key], cellKind(column, row), format);
                       const numeric = column.kind !== "text" || typeof row[column.key] === "number";
                       return columnIndex === 0 ? (
                         <th

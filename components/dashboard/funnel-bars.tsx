@@ -1,8 +1,9 @@
 import type { ChartTable } from "@/lib/dashboard/charts";
-import { formatFigure, type OrgFormat } from "@/lib/dashboard/format";
+import { figureText } from "@/lib/dashboard/figures";
+import type { OrgFormatter } from "@/lib/format/org-format";
 
 /** The funnel drawn as bars, each labelled with its count and conversion (no colour needed to read it). */
-export function FunnelBars({ table, format }: { table: ChartTable; format: OrgFormat }) {
+export function FunnelBars({ table, format }: { table: ChartTable; format: OrgFormatter }) {
   const top = Math.max(1, ...table.rows.map((row) => Number(row.referrals ?? 0)));
   return (
     <ol aria-hidden="true" className="space-y-1.5">
@@ -15,8 +16,8 @@ export function FunnelBars({ table, format }: { table: ChartTable; format: OrgFo
               style={{ width: `${(Number(row.referrals ?? 0) / top) * 100}%`, minWidth: "2px" }}
             />
             <span className="shrink-0 text-slate-700 tabular-nums">
-              {formatFigure(row.referrals, "count", format)}
-              {row.conversion !== null ? ` · ${formatFigure(row.conversion, "share", format)}` : ""}
+              {figureText(row.referrals, "count", format)}
+              {row.conversion !== null ? ` · ${figureText(row.conversion, "share", format)}` : ""}
             </span>
           </span>
         </li>

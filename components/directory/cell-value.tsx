@@ -57,7 +57,7 @@ export function CellValue({
       return row.commission_rate === null ? (
         <span className="text-slate-400">—</span>
       ) : (
-        <span className="tabular-nums">{format.number(row.commission_rate)}%</span>
+        <span className="tabular-nums">{format.rate(row.commission_rate)}</span>
       );
     case "tags":
       return row.tags.length ? (

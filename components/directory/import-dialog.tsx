@@ -4,6 +4,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { Upload, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useOrgFormat } from "@/components/format/org-format-provider";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -38,6 +39,7 @@ function sortedRows(preview: ImportPreview): ImportPreviewRow[] {
 
 /** CSV import: choose a file, see what each row would do, then apply the valid rows in one go. */
 export function ImportDialog() {
+  const format = useOrgFormat();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
@@ -122,7 +124,9 @@ export function ImportDialog() {
                   <Upload className="size-6 text-slate-400" aria-hidden />
                   <span className="text-sm font-medium text-slate-800">{file ? file.name : "Choose a CSV file"}</span>
                   <span className="text-xs text-slate-500">
-                    {file ? `${(file.size / 1024).toFixed(1)} KB` : "Up to 10,000 rows, 5 MB"}
+                    {file
+                      ? `${format.number(Math.round(file.size / 102.4) / 10)} KB`
+                      : `Up to ${format.number(10_000)} rows, ${format.number(5)} MB`}
                   </span>
                   <input
                     type="file"

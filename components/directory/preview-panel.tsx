@@ -49,7 +49,7 @@ export function PreviewPanel({
         "—"
       ),
     ],
-    ["Commission rate", partner.commission_rate === null ? "—" : `${format.number(partner.commission_rate)}%`],
+    ["Commission rate", partner.commission_rate === null ? "—" : format.rate(partner.commission_rate)],
     ["External id", partner.external_id ?? "—"],
     ["Partner since", format.date(partner.created_at)],
   ];

@@ -5,7 +5,7 @@ import { GrantItem } from "@/components/partner-users/grant-item";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageNav } from "@/components/ui/page-nav";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { textsFor } from "@/lib/format/org-format";
+import { orgFormatter, textsFor } from "@/lib/format/org-format";
 import { LEADS } from "@/lib/orgs/roles";
 import { listPartnerGrants } from "@/lib/partner-users/queries";
 import type { PortalSection } from "@/lib/portal/sections";
@@ -89,6 +89,7 @@ export async function PortalAccessCard({ partnerId, page = 1 }: { partnerId: str
               param="access"
               noun={{ one: "grant", other: "grants" }}
               label="Portal access pages"
+              format={orgFormatter(staff.org)}
             />
           </div>
           {canManage && (

@@ -1,5 +1,5 @@
 import { PartnerTrendCard } from "@/components/trends/partner-trend-card";
-import { orgFormat } from "@/lib/dashboard/format";
+import { formatOf } from "@/lib/format/org-format";
 import type { PortalOrg } from "@/lib/portal/queries";
 import { createClient } from "@/lib/supabase/server";
 import { lastTwelveMonths, loadPartnerTrend } from "@/lib/trends/queries";
@@ -25,7 +25,7 @@ export async function PortalAccountTrend({
       description={`The last twelve months; months in ${org.time_zone}.`}
       referrals={referrals}
       commissions={commissions}
-      format={orgFormat(org)}
+      org={formatOf(org)}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { PartnerTrendCard } from "@/components/trends/partner-trend-card";
 import type { PortalAccount } from "@/lib/auth/partner-context";
-import { orgFormat } from "@/lib/dashboard/format";
+import { formatOf } from "@/lib/format/org-format";
 import type { PortalOrg } from "@/lib/portal/queries";
 import { createClient } from "@/lib/supabase/server";
 import { lastTwelveMonths, loadPartnerTrend } from "@/lib/trends/queries";
@@ -12,7 +12,7 @@ import { lastTwelveMonths, loadPartnerTrend } from "@/lib/trends/queries";
 export async function PortalAllAccountsTrend({ org, accounts }: { org: PortalOrg; accounts: PortalAccount[] }) {
   const supabase = await createClient();
   const rows = await loadPartnerTrend(supabase, lastTwelveMonths(org.time_zone));
-  const format = orgFormat(org);
+  const settings = formatOf(org);
   const anyReferrals = accounts.some((account) => account.scope.includes("referrals"));
   const anyCommissions = accounts.some((account) => account.scope.includes("commissions"));
   if (!anyReferrals && !anyCommissions) return null;
@@ -27,7 +27,7 @@ export async function PortalAllAccountsTrend({ org, accounts }: { org: PortalOrg
         description={`In total over your accounts, the last twelve months; months in ${org.time_zone}.`}
         referrals={anyReferrals}
         commissions={anyCommissions}
-        format={format}
+        org={settings}
       />
       {accounts.map((account) => {
         const referrals = account.scope.includes("referrals");
@@ -43,7 +43,7 @@ export async function PortalAllAccountsTrend({ org, accounts }: { org: PortalOrg
                 description={`The last twelve months; months in ${org.time_zone}.`}
                 referrals={referrals}
                 commissions={commissions}
-                format={format}
+                org={settings}
               />
             </div>
           </details>

@@ -5,7 +5,7 @@ import {
 } from "@/components/charts/series";
 import { TrendChart } from "@/components/charts/trend-charts";
 import { ChartTableCard } from "@/components/dashboard/chart-table";
-import type { OrgFormat } from "@/lib/dashboard/format";
+import { orgFormatter, type OrgFormat } from "@/lib/format/org-format";
 import { trendTable, type TrendRow } from "@/lib/trends/queries";
 
 /**
@@ -19,20 +19,20 @@ export function PartnerTrendCard({
   description,
   referrals,
   commissions,
-  format,
+  org,
 }: {
   rows: TrendRow[];
   title: string;
   description: string;
   referrals: boolean;
   commissions: boolean;
-  format: OrgFormat;
+  org: OrgFormat;
 }) {
   const table = trendTable(rows, { title, description, referrals, commissions });
   // contain: the charts' and table's own widths must not widen the column it sits in (they scroll)
   return (
     <div className="min-w-0 [contain:inline-size]">
-      <ChartTableCard table={table} format={format}>
+      <ChartTableCard table={table} format={orgFormatter(org)}>
         {table.rows.length > 0 && (referrals || commissions) && (
           <div className="space-y-5">
             {referrals && (
@@ -43,7 +43,7 @@ export function PartnerTrendCard({
                   series={PARTNER_REFERRAL_SERIES}
                   valueKind="count"
                   bucket="month"
-                  format={format}
+                  org={org}
                 />
                 <TrendChart
                   title="Won value by month"
@@ -51,7 +51,7 @@ export function PartnerTrendCard({
                   series={PARTNER_WON_VALUE_SERIES}
                   valueKind="money"
                   bucket="month"
-                  format={format}
+                  org={org}
                 />
               </>
             )}
@@ -62,7 +62,7 @@ export function PartnerTrendCard({
                 series={PARTNER_COMMISSION_SERIES}
                 valueKind="money"
                 bucket="month"
-                format={format}
+                org={org}
                 stock={["commission_owed"]}
               />
             )}

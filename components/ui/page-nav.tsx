@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { OrgFormatter } from "@/lib/format/org-format";
 import type { Paged } from "@/lib/paging/page";
 import { EmptyState } from "./empty-state";
 
@@ -11,6 +12,8 @@ type Props = {
   param?: string;
   noun: { one: string; other: string };
   label?: string;
+  /** The org's formatter: counts are written in its locale. */
+  format: OrgFormatter;
 };
 
 function hrefOf(path: string, params: Props["params"], param: string, page: number): string {
@@ -25,14 +28,15 @@ const linkClass =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none";
 
 /** "120 referrals · page 2 of 3" with previous and next, for lists read a page at a time. */
-export function PageNav({ list, path, params, param = "page", noun, label = "Pages" }: Props) {
+export function PageNav({ list, path, params, param = "page", noun, label = "Pages", format }: Props) {
   const { page, pages, total } = list;
   if (pages <= 1 && page <= 1) return null;
   const shown = Math.min(page, pages);
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
       <span>
-        {total.toLocaleString("en-US")} {total === 1 ? noun.one : noun.other} · page {shown} of {pages}
+        {format.number(total)} {total === 1 ? noun.one : noun.other} · page {format.number(shown)} of{" "}
+        {format.number(pages)}
       </span>
       <span className="flex gap-2">
         {page > 1 && (
@@ -51,17 +55,17 @@ export function PageNav({ list, path, params, param = "page", noun, label = "Pag
 }
 
 /** A page past the end of a list (an old link): say so and offer the way back. */
-export function PastLastPage({ list, path, params, param = "page", noun }: Omit<Props, "label">) {
+export function PastLastPage({ list, path, params, param = "page", noun, format }: Omit<Props, "label">) {
   return (
     <EmptyState
-      title={`There is no page ${list.page}`}
-      description={`There ${list.total === 1 ? "is" : "are"} ${list.total.toLocaleString("en-US")} ${list.total === 1 ? noun.one : noun.other}, on ${list.pages} page${list.pages === 1 ? "" : "s"}.`}
+      title={`There is no page ${format.number(list.page)}`}
+      description={`There ${list.total === 1 ? "is" : "are"} ${format.number(list.total)} ${list.total === 1 ? noun.one : noun.other}, on ${format.number(list.pages)} page${list.pages === 1 ? "" : "s"}.`}
       action={
         <Link
           href={hrefOf(path, params, param, list.pages)}
           className="text-sm font-medium text-brand-700 hover:underline"
         >
-          Go to {list.pages === 1 ? "the first page" : `the last page (${list.pages})`}
+          Go to {list.pages === 1 ? "the first page" : `the last page (${format.number(list.pages)})`}
         </Link>
       }
     />

@@ -27,8 +27,12 @@ export type OrgFormatter = {
   compactMoney: (amount: Amount, options?: { above?: number; currency?: string }) => string;
   /** A count or a decimal: "12.345,5" in de-DE. */
   number: (value: Amount) => string;
-  /** A share (0.5) as a whole percentage: "50 %" in de-DE. */
-  percent: (share: number) => string;
+  /** A share (0.5) as a percentage, whole unless `digits` are asked for: "50 %", "12,5 %" in de-DE. */
+  percent: (share: number, digits?: number) => string;
+  /** A rate kept in percentage points (12.5, as commission_rate holds it): "12,5 %" in de-DE. */
+  rate: (points: Amount) => string;
+  /** A span of days, in the locale's words: "3,5 Tage" in de-DE. */
+  days: (value: Amount) => string;
   /** A calendar day (YYYY-MM-DD), shown as that day wherever the reader is: "04.03.2026". */
   day: (day: string | null | undefined) => string;
   /** The day an instant falls on, on the org's clock. */
@@ -41,6 +45,8 @@ export type OrgFormatter = {
   longDay: (day: string) => string;
   /** A month of a calendar day or "YYYY-MM": "März 2026". */
   month: (dayOrMonth: string) => string;
+  /** A chart bucket's short label: a month ("März 2026" written short) or a week's first day ("4. März"). */
+  bucket: (day: string, size: "week" | "month") => string;
   /** How long ago or ahead, in words: "vor 3 Tagen". Depends on the clock: never server-rendered into a client component. */
   relative: (instant: Instant, now?: Date) => string;
 };
@@ -96,6 +102,9 @@ const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["second", 1],
 ];
 
+/** Intl accepts 0–20 fraction digits and throws outside them. */
+const clampDigits = (digits: number) => Math.min(20, Math.max(0, Math.trunc(Number.isFinite(digits) ? digits : 0)));
+
 function memo<T>(make: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= make());
@@ -123,7 +132,22 @@ export function orgFormatter(org: OrgFormat, texts?: FormatTexts): OrgFormatter 
     return format;
   };
   const numbers = memo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
-  const percents = memo(() => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }));
+  const percents = new Map<number, Intl.NumberFormat>();
+  const percentFormat = (digits: number) => {
+    let format = percents.get(digits);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits });
+      percents.set(digits, format);
+    }
+    return format;
+  };
+  const dayCounts = memo(
+    () => new Intl.NumberFormat(locale, { style: "unit", unit: "day", unitDisplay: "long", maximumFractionDigits: 1 }),
+  );
+  const monthBuckets = memo(
+    () => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }),
+  );
+  const weekBuckets = memo(() => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }));
   const days = memo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }));
   const dates = memo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }));
   const dateTimes = memo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }));
@@ -146,7 +170,12 @@ export function orgFormatter(org: OrgFormat, texts?: FormatTexts): OrgFormatter 
         return currencyFormat(currency, Math.abs(value) >= above).format(value);
       }),
     number: (value) => known(textKey("number", value), () => numbers().format(toNumber(value))),
-    percent: (share) => known(textKey("percent", share), () => percents().format(Number.isFinite(share) ? share : 0)),
+    percent: (share, digits = 0) =>
+      known(textKey("percent", share, digits), () =>
+        percentFormat(clampDigits(digits)).format(Number.isFinite(share) ? share : 0),
+      ),
+    rate: (points) => known(textKey("rate", points), () => percentFormat(2).format(toNumber(points) / 100)),
+    days: (value) => known(textKey("days", value), () => dayCounts().format(toNumber(value))),
     day: (day) => {
       if (!day) return DASH;
       return known(textKey("day", day), () =>
@@ -162,6 +191,12 @@ export function orgFormatter(org: OrgFormat, texts?: FormatTexts): OrgFormatter 
       known(textKey("month", value), () => {
         const day = MONTH.test(value) ? `${value}-01` : value.slice(0, 10);
         return DAY.test(day) ? months().format(new Date(`${day}T12:00:00Z`)) : value;
+      }),
+    bucket: (value, size) =>
+      known(textKey("bucket", value, size), () => {
+        const day = MONTH.test(value) ? `${value}-01` : value.slice(0, 10);
+        if (!DAY.test(day)) return value;
+        return (size === "month" ? monthBuckets() : weekBuckets()).format(new Date(`${day}T12:00:00Z`));
       }),
     relative: (value, now = new Date()) => {
       if (!value) return DASH;
@@ -195,13 +230,16 @@ export function recordingFormatter(org: OrgFormat): { format: OrgFormatter; text
       plain.compactMoney,
     ),
     number: record("number", (value) => [value], plain.number),
-    percent: record("percent", (share) => [share], plain.percent),
+    percent: record("percent", (share, digits = 0) => [share, digits], plain.percent),
+    rate: record("rate", (points) => [points], plain.rate),
+    days: record("days", (value) => [value], plain.days),
     day: record("day", (day) => [day], plain.day),
     date: record("date", (value) => [value], plain.date),
     dateTime: record("dateTime", (value) => [value], plain.dateTime),
     time: record("time", (value) => [value], plain.time),
     longDay: record("longDay", (day) => [day], plain.longDay),
     month: record("month", (value) => [value], plain.month),
+    bucket: record("bucket", (value, size) => [value, size], plain.bucket),
   };
   return { format, texts };
 }

@@ -13,7 +13,7 @@ export function directoryTexts(
     const partners = input.preview ? [...input.rows, input.preview.partner] : input.rows;
     for (const row of partners) {
       [row.created_at, row.updated_at, row.archived_at].forEach((instant) => format.date(instant));
-      if (row.commission_rate !== null) format.number(row.commission_rate);
+      if (row.commission_rate !== null) format.rate(row.commission_rate);
     }
     const pages = Math.max(1, Math.ceil(input.total / input.pageSize));
     const from = input.total === 0 ? 0 : (input.page - 1) * input.pageSize + 1;

@@ -54,6 +54,29 @@ describe("numbers", () => {
     expect(plain(berlin.percent(0.5))).toBe("50 %");
     expect(newYork.percent(0.5)).toBe("50%");
   });
+
+  it("keeps the fraction digits a share asks for, and no more", () => {
+    expect(plain(berlin.percent(0.125, 1))).toBe("12,5 %");
+    expect(newYork.percent(0.125, 1)).toBe("12.5%");
+    expect(newYork.percent(0.125)).toBe("13%");
+    // Intl throws past 20 digits; the formatter keeps to what it accepts.
+    expect(newYork.percent(0.5, 99)).toBe("50%");
+    expect(newYork.percent(Number.NaN, 1)).toBe("0%");
+  });
+
+  it("writes a rate kept in percentage points as a percentage", () => {
+    expect(plain(berlin.rate(12.5))).toBe("12,5 %");
+    expect(plain(berlin.rate("7.25"))).toBe("7,25 %");
+    expect(newYork.rate("12.50")).toBe("12.5%");
+    expect(newYork.rate(0)).toBe("0%");
+  });
+
+  it("writes a span of days in the locale's words", () => {
+    expect(berlin.days(3.5)).toBe("3,5 Tage");
+    expect(berlin.days(1)).toBe("1 Tag");
+    expect(newYork.days("2.25")).toBe("2.3 days");
+    expect(newYork.days(null)).toBe("0 days");
+  });
 });
 
 describe("dates", () => {
@@ -83,6 +106,18 @@ describe("dates", () => {
     expect(newYork.longDay("2026-03-04")).toBe("Wednesday, March 4, 2026");
     expect(berlin.month("2026-03-01")).toBe("März 2026");
     expect(tokyo.month("2026-03")).toBe("2026年3月");
+  });
+
+  it("labels chart buckets short: a month, or a week by its first day", () => {
+    expect(berlin.bucket("2026-03-01", "month")).toBe("März 2026");
+    expect(berlin.bucket("2026-10", "month")).toBe("Okt. 2026");
+    expect(newYork.bucket("2026-03-01", "month")).toBe("Mar 2026");
+    expect(berlin.bucket("2026-03-02", "week")).toBe("2. März");
+    expect(newYork.bucket("2026-03-02", "week")).toBe("Mar 2");
+    expect(london.bucket("2026-03-02", "week")).toBe("2 Mar");
+    // A day is the org's already: late UTC on the 1st still labels the 1st everywhere.
+    expect(tokyo.bucket("2026-03-01T23:30:00Z", "week")).toBe("3月1日");
+    expect(newYork.bucket("not a day", "week")).toBe("not a day");
   });
 
   it("says how long ago in the locale's words", () => {
@@ -120,5 +155,28 @@ describe("texts written on the server", () => {
     expect(client.compactMoney(803_000, { above: 0 })).toBe(written);
     // A value the client made itself is formatted there.
     expect(client.date("2026-01-02T12:00:00Z")).toBe("02.01.2026");
+  });
+
+  it("cover shares, day spans and chart buckets too", () => {
+    const org = { locale: "de-DE", currency: "EUR", time_zone: "Europe/Berlin" };
+    const { format, texts } = recordingFormatter(org);
+    format.percent(0.125, 1);
+    format.days(3.5);
+    format.bucket("2026-03-01", "month");
+    const client = orgFormatter(org, {
+      [textKey("percent", 0.125, 1)]: "server share",
+      [textKey("days", 3.5)]: "server days",
+      [textKey("bucket", "2026-03-01", "month")]: "server bucket",
+    });
+    expect(Object.keys(texts).sort()).toEqual(
+      [textKey("percent", 0.125, 1), textKey("days", 3.5), textKey("bucket", "2026-03-01", "month")].sort(),
+    );
+    expect([client.percent(0.125, 1), client.days(3.5), client.bucket("2026-03-01", "month")]).toEqual([
+      "server share",
+      "server days",
+      "server bucket",
+    ]);
+    // The same share with other digits is another text.
+    expect(plain(client.percent(0.125))).toBe("13 %");
   });
 });

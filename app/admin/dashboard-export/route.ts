@@ -3,7 +3,7 @@ import { z } from "zod";
 import { staffRoute } from "@/lib/actions/safe-route";
 import { CHART_IDS, dashboardTables } from "@/lib/dashboard/charts";
 import { parseDashboardFilter } from "@/lib/dashboard/filter";
-import { tableCsvRows } from "@/lib/dashboard/format";
+import { tableCsvRows } from "@/lib/dashboard/figures";
 import { loadDashboard } from "@/lib/dashboard/queries";
 import { queryParamsSchema } from "@/lib/http/query-schema";
 import { STAFF_ROLES } from "@/lib/orgs/roles";

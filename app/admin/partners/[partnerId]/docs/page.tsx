@@ -4,7 +4,7 @@ import { DocumentList } from "@/components/workspace/docs/document-list";
 import { PageNav, PastLastPage, isPastLastPage } from "@/components/ui/page-nav";
 import { getStaffContext } from "@/lib/auth/staff-context";
 import { listPartnerDocuments } from "@/lib/documents/queries";
-import { textsFor } from "@/lib/format/org-format";
+import { DEFAULT_ORG_FORMAT, orgFormatter, textsFor } from "@/lib/format/org-format";
 import { pageNumber } from "@/lib/paging/page";
 import { workspaceMetadata } from "@/lib/workspace/metadata";
 
@@ -32,6 +32,7 @@ export default async function DocsPage({
         documents.rows.forEach((document) => format.date(document.created_at));
       })
     : undefined;
+  const format = orgFormatter(staff?.org ?? DEFAULT_ORG_FORMAT);
   const path = `/admin/partners/${partnerId}/docs`;
   return (
     <section aria-labelledby="docs-heading">
@@ -44,9 +45,9 @@ export default async function DocsPage({
           total={documents.total}
           pager={
             isPastLastPage(documents) ? (
-              <PastLastPage list={documents} path={path} noun={NOUN} />
+              <PastLastPage list={documents} path={path} noun={NOUN} format={format} />
             ) : (
-              <PageNav list={documents} path={path} noun={NOUN} label="Document pages" />
+              <PageNav list={documents} path={path} noun={NOUN} label="Document pages" format={format} />
             )
           }
         />

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ExternalLink } from "lucide-react";
 import { PartnerTrendCard } from "@/components/trends/partner-trend-card";
-import { orgFormat } from "@/lib/dashboard/format";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { Timeline } from "@/components/workspace/activity/timeline";
@@ -15,7 +14,7 @@ import { pageNumber } from "@/lib/paging/page";
 import { TaskBoard } from "@/components/workspace/tasks/task-board";
 import { listActivity } from "@/lib/activity/queries";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { textsFor } from "@/lib/format/org-format";
+import { formatOf, orgFormatter, textsFor } from "@/lib/format/org-format";
 import { todayIn } from "@/lib/format/day-range";
 import { TIER_LABELS, type PartnerTier } from "@/lib/partners/constants";
 import { listResourcesForTier } from "@/lib/resources/queries";
@@ -72,7 +71,7 @@ export default async function OverviewPage({
             description={`Referrals and won value by month, commission earned and paid; months in ${timeZone}.`}
             referrals
             commissions
-            format={orgFormat(staff.org)}
+            org={formatOf(staff.org)}
           />
           <Card>
             <CardHeader
@@ -119,6 +118,7 @@ export default async function OverviewPage({
                 params={{ access: pages.access }}
                 param="training"
                 noun={{ one: "course or certification", other: "courses and certifications" }}
+                format={orgFormatter(staff.org)}
                 label="Training pages"
               />
             }

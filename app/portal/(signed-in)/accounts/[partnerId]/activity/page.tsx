@@ -27,9 +27,9 @@ export default async function ActivityPage({
   if (!account.scope.includes("activity")) return <SectionUnavailable section="Activity updates" />;
   const [events, org] = await Promise.all([listPartnerActivity(partnerId, page), getPortalOrg()]);
   const base = accountHref(partnerId, "activity");
-  if (isPastLastPage(events)) return <PastLastPage list={events} path={base} noun={NOUN} />;
-  if (events.rows.length === 0) return <EmptyState title="No activity yet" />;
   const format = orgFormatter(org ?? DEFAULT_ORG_FORMAT);
+  if (isPastLastPage(events)) return <PastLastPage list={events} path={base} noun={NOUN} format={format} />;
+  if (events.rows.length === 0) return <EmptyState title="No activity yet" />;
   return (
     <div className="space-y-4">
       <ol className="relative space-y-4 border-l border-slate-200 pl-5" aria-label="Activity">
@@ -46,7 +46,7 @@ export default async function ActivityPage({
           </li>
         ))}
       </ol>
-      <PageNav list={events} path={base} noun={NOUN} label="Activity pages" />
+      <PageNav list={events} path={base} noun={NOUN} label="Activity pages" format={format} />
     </div>
   );
 }

@@ -100,7 +100,7 @@ export default async function CommissionsPage({
             Commissions
           </h2>
           {isPastLastPage(commissions) ? (
-            <PastLastPage list={commissions} path={base} noun={NOUN} />
+            <PastLastPage list={commissions} path={base} noun={NOUN} format={format} />
           ) : (
             <Table>
               <thead>
@@ -136,7 +136,7 @@ export default async function CommissionsPage({
               </tbody>
             </Table>
           )}
-          <PageNav list={commissions} path={base} noun={NOUN} label="Commission pages" />
+          <PageNav list={commissions} path={base} noun={NOUN} label="Commission pages" format={format} />
         </section>
       )}
     </div>

@@ -27,7 +27,8 @@ export default async function DocumentsPage({
   if (!account.scope.includes("documents")) return <SectionUnavailable section="Documents" />;
   const [documents, org] = await Promise.all([listSharedDocuments(partnerId, page), getPortalOrg()]);
   const base = accountHref(partnerId, "documents");
-  if (isPastLastPage(documents)) return <PastLastPage list={documents} path={base} noun={NOUN} />;
+  const format = orgFormatter(org ?? DEFAULT_ORG_FORMAT);
+  if (isPastLastPage(documents)) return <PastLastPage list={documents} path={base} noun={NOUN} format={format} />;
   if (documents.rows.length === 0)
     return (
       <EmptyState
@@ -53,8 +54,7 @@ export default async function DocumentsPage({
                 {document.title}
               </a>
               <p className="mt-0.5 text-xs text-slate-500">
-                {document.document_type.replaceAll("_", " ")} · shared{" "}
-                {orgFormatter(org ?? DEFAULT_ORG_FORMAT).date(document.created_at)}
+                {document.document_type.replaceAll("_", " ")} · shared {format.date(document.created_at)}
               </p>
             </div>
             {document.tags.length > 0 && (
@@ -67,7 +67,7 @@ export default async function DocumentsPage({
           </li>
         ))}
       </ul>
-      <PageNav list={documents} path={base} noun={NOUN} label="Document pages" />
+      <PageNav list={documents} path={base} noun={NOUN} label="Document pages" format={format} />
     </div>
   );
 }

@@ -59,7 +59,7 @@ export default async function ReferralsPage({
         ))}
       </nav>
       {isPastLastPage(referrals) ? (
-        <PastLastPage list={referrals} path={base} params={{ status }} noun={NOUN} />
+        <PastLastPage list={referrals} path={base} params={{ status }} noun={NOUN} format={format} />
       ) : referrals.rows.length === 0 ? (
         <EmptyState
           title={status ? `No ${REFERRAL_STATUS_LABELS[status].toLowerCase()} referrals` : "No referrals yet"}
@@ -96,7 +96,7 @@ export default async function ReferralsPage({
           </tbody>
         </Table>
       )}
-      <PageNav list={referrals} path={base} params={{ status }} noun={NOUN} label="Referral pages" />
+      <PageNav list={referrals} path={base} params={{ status }} noun={NOUN} label="Referral pages" format={format} />
     </div>
   );
 }

@@ -52,7 +52,7 @@ export default async function TrainingPage({
           Training and certifications
         </h2>
         {isPastLastPage(training) ? (
-          <PastLastPage list={training} path={accountHref(partnerId, "training")} noun={NOUN} />
+          <PastLastPage list={training} path={accountHref(partnerId, "training")} noun={NOUN} format={format} />
         ) : training.rows.length === 0 ? (
           <EmptyState title="No training recorded yet" />
         ) : (
@@ -99,7 +99,13 @@ export default async function TrainingPage({
             </tbody>
           </Table>
         )}
-        <PageNav list={training} path={accountHref(partnerId, "training")} noun={NOUN} label="Training pages" />
+        <PageNav
+          list={training}
+          path={accountHref(partnerId, "training")}
+          noun={NOUN}
+          label="Training pages"
+          format={format}
+        />
       </section>
       <section aria-labelledby="resources-heading" className="space-y-3 lg:col-span-2">
         <h2 id="resources-heading" className="flex items-center gap-2 text-sm font-semibold text-slate-900">
