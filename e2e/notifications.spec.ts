@@ -91,17 +91,19 @@ test("the bell shows a partner owner their unread notifications, links to the re
   await list.getByRole("link", { name: /Referral won/ }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/partners/${partnerId}/referrals`));
   await expect(bell).toHaveAccessibleName("Notifications");
-  const unread = await withDb(
-    async (db) =>
-      // The two the bell showed; the runner may have written others since.
-      (
-        await db.query(
-          "select count(*)::int as n from public.notifications where user_id = $1 and read_at is null and event_type in ('referral.created', 'referral.won')",
-          [owner.id],
-        )
-      ).rows[0].n as number,
-  );
-  expect(unread).toBe(0);
+  // The bell marks read at once and tells the server after: wait for the server to have it.
+  const unread = () =>
+    withDb(
+      async (db) =>
+        // The two the bell showed; the runner may have written others since.
+        (
+          await db.query(
+            "select count(*)::int as n from public.notifications where user_id = $1 and read_at is null and event_type in ('referral.created', 'referral.won')",
+            [owner.id],
+          )
+        ).rows[0].n as number,
+    );
+  await expect.poll(unread, { timeout: 10_000 }).toBe(0);
 });
 
 test("the bell says so when there is nothing, and works from the keyboard", async ({ page }) => {

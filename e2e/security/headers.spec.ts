@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { STAFF_HOME } from "../../lib/auth/home-paths";
 import { sql } from "../../tests/support/db";
 import { signInAsPartner, signInAsStaff } from "../support/auth";
 import { expectSecurityHeaders, nonceOf, startAttackerServer } from "./support";
@@ -38,7 +39,7 @@ test.describe("every response carries the security headers", () => {
 
     const home = await request.get("/", { maxRedirects: 0 });
     expect(home.status()).toBe(307);
-    expect(home.headers()["location"]).toBe("/admin/partners");
+    expect(home.headers()["location"]).toBe(STAFF_HOME);
     await expectSecurityHeaders(home);
 
     const signIn = await request.get("/admin/partners", { maxRedirects: 0 });
