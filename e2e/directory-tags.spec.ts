@@ -59,8 +59,8 @@ test("tags are edited in the grid: comma and Enter add, Backspace removes, the c
   await page.keyboard.type("reseller,");
   await page.keyboard.type("Gold Club");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("button", { name: "Remove Gold Club" })).toBeVisible();
-  await page.getByRole("button", { name: "Remove emea" }).click();
+  await expect(page.getByRole("button", { name: "Remove tag Gold Club" })).toBeVisible();
+  await page.getByRole("button", { name: "Remove tag emea" }).click();
   await expect(editor).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(editor).toHaveCount(0);

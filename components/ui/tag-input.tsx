@@ -1,7 +1,8 @@
 "use client";
 
 import { X } from "lucide-react";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useRef, useState, type KeyboardEvent, type RefObject } from "react";
+import { addTags, hasTagSeparator } from "@/lib/validation/tags";
 import { cn } from "@/lib/utils/cn";
 
 type Props = {
@@ -12,6 +13,17 @@ type Props = {
   placeholder?: string;
   /** What a blank list reads as when read-only. */
   emptyText?: string;
+  /** "cell" sits in a grid cell: compact, and Tab belongs to the grid, not to the chips. */
+  variant?: "field" | "cell";
+  /** The text not yet a chip, when the owner needs it (a grid cell saves it with the chips). */
+  draft?: string;
+  onDraftChange?: (text: string) => void;
+  /**
+   * Keys the chips do not use themselves (Enter or Tab on an empty field, Escape…).
+   * Preventing the default takes the key over: Enter then no longer stops there.
+   */
+  onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
+  inputRef?: RefObject<HTMLInputElement | null>;
   id?: string;
   "aria-invalid"?: boolean;
   "aria-describedby"?: string;
@@ -20,20 +32,26 @@ type Props = {
   className?: string;
 };
 
-/** Enter, Tab with text, or a comma ends a tag; a pasted "a, b" becomes two. */
-const SEPARATOR = /[,\n]/;
-
-function split(text: string): string[] {
-  return text
-    .split(SEPARATOR)
-    .map((tag) => tag.trim())
-    .filter(Boolean);
-}
+const look = {
+  field: {
+    box: "min-h-10 w-full gap-1.5 rounded-md border border-slate-300 px-2 py-1.5 shadow-xs focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-500/30 has-[input[aria-invalid=true]]:border-red-500",
+    chip: "rounded-full bg-brand-50 py-0.5 pr-1 pl-2 font-medium text-brand-800",
+    remove: "rounded-full text-brand-700 hover:bg-brand-100",
+    input: "h-7",
+  },
+  cell: {
+    box: "min-h-9 gap-1 rounded-sm px-1.5 py-1 shadow-md ring-2 ring-brand-500 has-[input[aria-invalid=true]]:ring-red-500",
+    chip: "rounded bg-slate-100 py-0.5 pr-0.5 pl-1.5 text-slate-700",
+    remove: "rounded text-slate-500 hover:bg-slate-200 hover:text-slate-900",
+    input: "h-6",
+  },
+} as const;
 
 /**
- * A chips editor for a list of tags. It only collects what is typed: cleaning, limits and
- * duplicates are the schema's to judge, so the form shows the same message the server
- * would. Text not yet turned into a chip is kept when the field loses focus.
+ * A chips editor for a list of tags: a comma or Enter ends a tag, Tab with text too, a
+ * pasted "a, b" becomes two, Backspace in an empty field takes the last chip back. It only
+ * collects what is typed: limits and case are the schema's to judge, so the screen shows
+ * the message the server would. Text not yet a chip is kept when the field loses focus.
  */
 export function TagInput({
   value,
@@ -41,19 +59,26 @@ export function TagInput({
   disabled = false,
   placeholder = "Add a tag",
   emptyText = "No tags",
+  variant = "field",
+  draft: controlledDraft,
+  onDraftChange,
+  onKeyDown: onOtherKey,
+  inputRef,
   className,
   onBlur,
   ...inputProps
 }: Props) {
-  const [draft, setDraft] = useState("");
-  const input = useRef<HTMLInputElement>(null);
+  const [ownDraft, setOwnDraft] = useState("");
+  const ownInput = useRef<HTMLInputElement>(null);
+  const input = inputRef ?? ownInput;
+  const draft = controlledDraft ?? ownDraft;
+  const setDraft = onDraftChange ?? setOwnDraft;
+  const style = look[variant];
 
-  function commit(text: string): boolean {
-    const added = split(text).filter((tag) => !value.includes(tag));
+  function commit(text: string) {
+    const next = addTags(value, text);
     setDraft("");
-    if (added.length === 0) return false;
-    onChange([...value, ...added]);
-    return true;
+    if (next.length !== value.length) onChange(next);
   }
 
   function remove(index: number) {
@@ -62,15 +87,21 @@ export function TagInput({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === "Enter" || event.key === ",") {
+    if (event.key === "," || (event.key === "Enter" && draft.trim() !== "")) {
       event.preventDefault();
       commit(draft);
-    } else if (event.key === "Tab" && draft.trim()) {
-      commit(draft);
-    } else if (event.key === "Backspace" && draft === "" && value.length > 0) {
+      return;
+    }
+    if (event.key === "Backspace" && draft === "" && value.length > 0) {
       event.preventDefault();
       onChange(value.slice(0, -1));
+      return;
     }
+    onOtherKey?.(event);
+    if (event.defaultPrevented) return;
+    // Enter on an empty field ends nothing: it must not submit the form around it either.
+    if (event.key === "Enter") event.preventDefault();
+    else if (event.key === "Tab" && draft.trim() !== "") commit(draft);
   }
 
   if (disabled) {
@@ -88,27 +119,29 @@ export function TagInput({
 
   return (
     <div
-      className={cn(
-        "flex min-h-10 w-full flex-wrap items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2 py-1.5 shadow-xs focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-500/30 has-[input[aria-invalid=true]]:border-red-500",
-        className,
-      )}
+      className={cn("flex flex-wrap items-center bg-white", style.box, className)}
       onClick={() => input.current?.focus()}
     >
-      <ul className="contents">
+      {/* A form's field is labelled by its own label; in a cell the chips name themselves. */}
+      <ul aria-label={variant === "cell" ? "Tags so far" : undefined} className="contents">
         {value.map((tag, index) => (
-          <li
-            key={tag}
-            className="inline-flex max-w-full items-center gap-1 rounded-full bg-brand-50 py-0.5 pr-1 pl-2 text-xs font-medium text-brand-800"
-          >
+          <li key={tag} className={cn("inline-flex max-w-full items-center gap-1 text-xs", style.chip)}>
             <span className="truncate">{tag}</span>
             <button
               type="button"
               aria-label={`Remove tag ${tag}`}
+              // In a cell, Tab saves the cell; the chips stay reachable by Backspace and pointer.
+              tabIndex={variant === "cell" ? -1 : undefined}
+              // Keep focus in the field: a click on a chip is not leaving it.
+              onMouseDown={(event) => event.preventDefault()}
               onClick={(event) => {
                 event.stopPropagation();
                 remove(index);
               }}
-              className="rounded-full p-0.5 text-brand-700 hover:bg-brand-100 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
+              className={cn(
+                "p-0.5 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none",
+                style.remove,
+              )}
             >
               <X className="size-3" aria-hidden />
             </button>
@@ -124,7 +157,7 @@ export function TagInput({
         placeholder={value.length ? undefined : placeholder}
         onChange={(event) => {
           const text = event.target.value;
-          if (SEPARATOR.test(text)) commit(text);
+          if (hasTagSeparator(text)) commit(text);
           else setDraft(text);
         }}
         onKeyDown={onKeyDown}
@@ -132,7 +165,10 @@ export function TagInput({
           commit(draft);
           onBlur?.();
         }}
-        className="h-7 min-w-24 flex-1 border-0 bg-transparent px-1 text-sm text-slate-900 placeholder:text-slate-400 focus:ring-0 focus:outline-none"
+        className={cn(
+          "min-w-24 flex-1 border-0 bg-transparent px-1 text-sm text-slate-900 placeholder:text-slate-400 focus:ring-0 focus:outline-none",
+          style.input,
+        )}
       />
     </div>
   );

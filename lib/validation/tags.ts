@@ -24,3 +24,21 @@ export const tagList = () =>
     .string({ error: "Enter tags separated by commas" })
     .transform((value) => value.split(","))
     .pipe(tagArray(true));
+
+/** What ends a tag as it is typed or pasted: "a, b" or one tag a line. */
+const TAG_SEPARATOR = /[,\n]/;
+
+export const hasTagSeparator = (typed: string) => TAG_SEPARATOR.test(typed);
+
+/**
+ * The chips after what was typed is added: split at separators, pieces trimmed, empty
+ * ones dropped and a tag already there kept out. Limits and case are the schema's to judge.
+ */
+export function addTags(tags: readonly string[], typed: string): string[] {
+  const next = [...tags];
+  for (const piece of typed.split(TAG_SEPARATOR)) {
+    const tag = piece.trim();
+    if (tag && !next.includes(tag)) next.push(tag);
+  }
+  return next;
+}

@@ -10,7 +10,6 @@
  *
  *   npx tsx scripts/bench/dashboard-app.ts [--runs 20] [--no-build] [--port 3214]
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createClient } from "@supabase/supabase-js";
@@ -19,7 +18,10 @@ import { apiUrl, appEnv } from "../../local-supabase/config";
 import { benchConfig } from "./bench-stack";
 import { startStack } from "../../local-supabase/stack";
 import { measure, ms, table, type Timing } from "./stats";
+import { exitOnHelp, startProductionApp, type ProductionApp } from "./production-app";
 import { dashboardParamsSchema, resolveDashboardFilter } from "../../lib/dashboard/filter";
+
+exitOnHelp("npx tsx scripts/bench/dashboard-app.ts [--runs 20] [--no-build] [--port 3214]");
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
@@ -30,30 +32,8 @@ const DIST = ".next-bench-dashboard";
 const EMAIL = "admin@acme.test";
 const PASSWORD = "partnerdesk-demo";
 const TARGET_MS = 300;
-const projectDir = path.resolve(import.meta.dirname, "../..");
 const config = benchConfig();
 const log = (line: string) => console.log(`[bench:dashboard] ${line}`);
-const next = path.join(projectDir, "node_modules", ".bin", "next");
-
-function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd: projectDir, env: { ...process.env, ...env }, stdio: "inherit" });
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
-  });
-}
-
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
 
 /** The five calls the dashboard page makes for its default period, all at once. */
 async function dataRequest(env: Record<string, string>): Promise<() => Promise<void>> {
@@ -119,20 +99,11 @@ async function main() {
   }
   const stack = await startStack(config, { durable: false, log });
   const env = appEnv(config);
-  let server: ChildProcess | undefined;
+  let app: ProductionApp | undefined;
   let exitCode = 0;
   try {
-    if (BUILD || !fs.existsSync(path.join(projectDir, DIST, "BUILD_ID"))) {
-      log("production build");
-      await run(next, ["build"], { ...env, NEXT_DIST_DIR: DIST });
-    }
-    server = spawn(next, ["start", "-p", String(PORT)], {
-      cwd: projectDir,
-      env: { ...process.env, ...env, NEXT_DIST_DIR: DIST },
-      stdio: "ignore",
-    });
-    const appUrl = `http://localhost:${PORT}`;
-    await waitFor(`${appUrl}/login`);
+    app = await startProductionApp({ env, distDir: DIST, port: PORT, build: BUILD, log });
+    const appUrl = app.url;
     log(`measuring (${RUNS} runs each)`);
     const data = await measure(RUNS, await dataRequest(env), 3);
     const page = await firstResponse(appUrl);
@@ -159,7 +130,7 @@ async function main() {
     );
     if (!met) exitCode = 1;
   } finally {
-    server?.kill("SIGTERM");
+    app?.stop();
     await stack.stop();
   }
   process.exit(exitCode);

@@ -6,7 +6,6 @@
  *
  *   npx tsx scripts/bench/directory-app.ts [--runs 20] [--no-build]
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { appEnv } from "../../local-supabase/config";
@@ -14,37 +13,17 @@ import { startStack } from "../../local-supabase/stack";
 import { benchConfig } from "./bench-stack";
 import { benchDirectoryUi } from "./directory";
 import { table } from "./stats";
-import { keepingTsconfig } from "./keep-tsconfig";
+import { exitOnHelp, startProductionApp, type ProductionApp } from "./production-app";
+
+exitOnHelp("npx tsx scripts/bench/directory-app.ts [--runs 20] [--no-build]   (port: BENCH_APP_PORT, default 3213)");
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 20;
 const BUILD = !args.includes("--no-build");
 const PORT = Number(process.env.BENCH_APP_PORT) || 3213;
 const DIST = ".next-bench-directory";
-const projectDir = path.resolve(import.meta.dirname, "../..");
 const config = benchConfig();
 const log = (line: string) => console.log(`[bench:directory] ${line}`);
-const next = path.join(projectDir, "node_modules", ".bin", "next");
-
-function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd: projectDir, env: { ...process.env, ...env }, stdio: "inherit" });
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
-  });
-}
-
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
 
 async function main() {
   if (!fs.existsSync(path.join(config.dataDir, "PG_VERSION"))) {
@@ -52,25 +31,16 @@ async function main() {
   }
   const stack = await startStack(config, { durable: false, log });
   const env = appEnv(config);
-  let server: ChildProcess | undefined;
+  let app: ProductionApp | undefined;
   try {
-    if (BUILD || !fs.existsSync(path.join(projectDir, DIST, "BUILD_ID"))) {
-      log("production build");
-      await keepingTsconfig(projectDir, () => run(next, ["build"], { ...env, NEXT_DIST_DIR: DIST }));
-    }
-    server = spawn(next, ["start", "-p", String(PORT)], {
-      cwd: projectDir,
-      env: { ...process.env, ...env, NEXT_DIST_DIR: DIST },
-      stdio: "ignore",
-    });
-    await waitFor(`http://localhost:${PORT}/login`);
-    const result = await benchDirectoryUi({ appUrl: `http://localhost:${PORT}`, runs: RUNS });
+    app = await startProductionApp({ env, distDir: DIST, port: PORT, build: BUILD, log });
+    const result = await benchDirectoryUi({ appUrl: app.url, runs: RUNS });
     console.log(
       `\nPartnerdesk directory in the browser — ${result.matching.toLocaleString("en")} partners matching (ms)\n`,
     );
     console.log(table(["measurement", "runs", "median", "p95", "note"], result.rows));
   } finally {
-    server?.kill("SIGTERM");
+    app?.stop();
     await stack.stop();
   }
 }

@@ -11,15 +11,15 @@
  * times GET /admin/partners/<id>/<tab>: time to first byte and to the whole document.
  * Target: every tab's median whole document under 300 ms.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import { createServerClient } from "@supabase/ssr";
 import pg from "pg";
 import { adminDbUrl, appEnv, loadConfig } from "../../local-supabase/config";
 import { startStack } from "../../local-supabase/stack";
 import { ms, summarise, table, type Timing } from "./stats";
-import { keepingTsconfig } from "./keep-tsconfig";
+import { exitOnHelp, startProductionApp, type ProductionApp } from "./production-app";
+
+exitOnHelp("npx tsx scripts/bench/workspace.ts [--runs 30] [--no-build]");
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 30;
@@ -31,29 +31,8 @@ const TABS = ["overview", "tasks", "referrals", "docs", "activity"] as const;
 const ACME = "00000000-0000-4000-8000-00000000ac01";
 const ADMIN = "11111111-1111-4111-8111-000000000001";
 
-const projectDir = path.resolve(import.meta.dirname, "../..");
 const log = (line: string) => console.log(`[bench:workspace] ${line}`);
 const config = loadConfig({ name: "bench-workspace", portBase: 45321 });
-
-function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd: projectDir, env: { ...process.env, ...env }, stdio: "inherit" });
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
-  });
-}
-
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
 
 /** A partner with 1,000 referrals (their triggers write referral.created) and 10,000 events in all. */
 async function bigPartner(db: pg.Pool): Promise<string> {
@@ -136,29 +115,18 @@ async function main() {
   log("starting a fresh stack");
   const stack = await startStack(config, { durable: false, log: (line) => log(line) });
   const env = appEnv(config);
-  let server: ChildProcess | undefined;
+  let app: ProductionApp | undefined;
   // Arranging the big partner behind RLS's back: the stack's superuser.
   const db = new pg.Pool({ connectionString: adminDbUrl(config) });
   try {
     const partnerId = await bigPartner(db);
     log(`partner ${partnerId}: 1,000 referrals, 10,000 events, 40 tasks`);
-    if (BUILD || !fs.existsSync(path.join(projectDir, DIST, "BUILD_ID"))) {
-      log("production build");
-      await keepingTsconfig(projectDir, () =>
-        run(path.join(projectDir, "node_modules/.bin/next"), ["build"], { ...env, NEXT_DIST_DIR: DIST }),
-      );
-    }
-    server = spawn(path.join(projectDir, "node_modules/.bin/next"), ["start", "-p", String(PORT)], {
-      cwd: projectDir,
-      env: { ...process.env, ...env, NEXT_DIST_DIR: DIST },
-      stdio: "ignore",
-    });
-    await waitFor(`http://localhost:${PORT}/login`);
+    app = await startProductionApp({ env, distDir: DIST, port: PORT, build: BUILD, log });
     const cookie = await signedInCookie(env);
     const rows: string[][] = [];
     const results: Record<string, { firstByte: Timing; whole: Timing }> = {};
     for (const tab of TABS) {
-      const url = `http://localhost:${PORT}/admin/partners/${partnerId}/${tab}`;
+      const url = `${app.url}/admin/partners/${partnerId}/${tab}`;
       const check = await timeTab(url, cookie);
       if (check.status !== 200) throw new Error(`${tab}: HTTP ${check.status}`);
       for (let i = 0; i < 3; i++) await timeTab(url, cookie); // warm-up
@@ -187,7 +155,7 @@ async function main() {
     const missed = rows.filter((row) => row[5] !== "ok").length;
     process.exitCode = missed ? 1 : 0;
   } finally {
-    server?.kill("SIGTERM");
+    app?.stop();
     await db.end();
     await stack.stop();
   }

@@ -7,7 +7,6 @@ import {
   type ActiveCellInfo,
   type GridShape,
 } from "@/components/directory/grid-keyboard";
-import { addTags } from "@/components/directory/tag-list";
 
 const shape: GridShape = { rows: 50, cols: 8, pageRows: 10 };
 const text: ActiveCellInfo = { editable: true, typing: "replace" };
@@ -177,12 +176,5 @@ describe("focus across virtualised rows and changing pages", () => {
     expect(clampCell({ row: 40, col: 3 }, { rows: 12, cols: 8 })).toEqual({ row: 11, col: 3 });
     expect(clampCell({ row: 4, col: 9 }, { rows: 12, cols: 6 })).toEqual({ row: 4, col: 5 });
     expect(clampCell({ row: 4, col: 2 }, { rows: 0, cols: 6 })).toEqual({ row: 0, col: 2 });
-  });
-});
-
-describe("adding tags as typed", () => {
-  it("splits at commas, trims, drops empties and duplicates, keeps order", () => {
-    expect(addTags(["vip"], " reseller, emea ,, vip ")).toEqual(["vip", "reseller", "emea"]);
-    expect(addTags([], "   ")).toEqual([]);
   });
 });

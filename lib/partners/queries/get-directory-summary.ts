@@ -3,6 +3,7 @@ import type { ServerClient } from "@/lib/actions/safe-action";
 import { orgFormatter, type OrgFormat, type OrgFormatter } from "@/lib/format/org-format";
 import type { DirectorySummary, HeroMetricValue } from "../directory-data";
 import type { DirectoryFilter } from "../directory-params";
+import { directoryFilterArgs } from "./directory-filter-args";
 
 /** Above this many matches a text search's count is estimated and its money left out. */
 export const EXACT_SEARCH_LIMIT = 10_000;
@@ -21,12 +22,7 @@ export async function getDirectorySummary(
   const format = orgFormatter(org);
   const { data, error } = await supabase.rpc("partner_directory_summary", {
     p_org_id: orgId,
-    p_status: filter.status.length ? filter.status : undefined,
-    p_tier: filter.tier.length ? filter.tier : undefined,
-    p_owner_id: filter.owner ?? undefined,
-    p_region: filter.region ?? undefined,
-    p_search: filter.q || undefined,
-    p_include_archived: filter.archived,
+    ...directoryFilterArgs(filter),
     p_exact_limit: EXACT_SEARCH_LIMIT,
   });
   if (error) throw error;

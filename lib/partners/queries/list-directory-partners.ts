@@ -3,6 +3,7 @@ import type { ServerClient } from "@/lib/actions/safe-action";
 import { SORT_COLUMNS, parseSort } from "../directory-columns";
 import type { DirectoryView } from "../directory-params";
 import { DIRECTORY_ROW_SELECT, type DirectoryRow } from "../directory-types";
+import { directoryFilterArgs } from "./directory-filter-args";
 
 /**
  * One page of the directory, read as the signed-in user (RLS applies; the org is named all
@@ -31,12 +32,7 @@ export async function listDirectoryPartners(
       ...(cursor?.direction === "before"
         ? { p_before_key: cursor.at.key ?? undefined, p_before_id: cursor.at.id }
         : {}),
-      p_status: filter.status.length ? filter.status : undefined,
-      p_tier: filter.tier.length ? filter.tier : undefined,
-      p_owner_id: filter.owner ?? undefined,
-      p_region: filter.region ?? undefined,
-      p_search: filter.q || undefined,
-      p_include_archived: filter.archived,
+      ...directoryFilterArgs(filter),
     })
     .select(DIRECTORY_ROW_SELECT)
     .order(sortColumn, { ascending: !descending, nullsFirst: false })
