@@ -1,8 +1,8 @@
 import pg from "pg";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIVITY_EVENT_TYPES } from "../../lib/activity/constants";
 import { NOTIFICATION_EVENT_TYPES } from "../../lib/notifications/event-types";
-import { sql } from "../support/db";
+import { holdJobRunner, sql } from "../support/db";
 import { testEnv } from "../support/env";
 import { DENIED, NONE, no, ok, runMatrix } from "./support/matrix";
 import { insertChild } from "./support/partner-rows";
@@ -10,6 +10,11 @@ import { insertRow, token } from "./support/rows";
 import { createPartner, createWorld, type Persona, type World } from "./support/world";
 
 let world: World;
+// The runner is global: one file drives it at a time.
+const runner = holdJobRunner();
+beforeAll(runner.take, 180_000);
+afterAll(runner.release);
+
 beforeAll(async () => {
   world = await createWorld("notify");
 });

@@ -1,8 +1,8 @@
 import http from "node:http";
 import { NextRequest } from "next/server";
 import { Webhook } from "standardwebhooks";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import { sql } from "../support/db";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { holdJobRunner, sql } from "../support/db";
 import { testEnv } from "../support/env";
 import { insertChild } from "./support/partner-rows";
 import { createPartner, createWorld, type World } from "./support/world";
@@ -39,6 +39,11 @@ async function runUntilQuiet(): Promise<void> {
 }
 
 let world: World;
+// The runner is global: one file drives it at a time.
+const runner = holdJobRunner();
+beforeAll(runner.take, 180_000);
+afterAll(runner.release);
+
 beforeAll(async () => {
   world = await createWorld("deliver");
 });

@@ -1,6 +1,6 @@
 import pg from "pg";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import { sql } from "../support/db";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { holdJobRunner, sql } from "../support/db";
 import { testEnv } from "../support/env";
 import { clientAs } from "./support/clients";
 import { DENIED } from "./support/matrix";
@@ -13,6 +13,11 @@ vi.mock("server-only", () => ({}));
 const { listNotifications } = await import("../../lib/notifications/queries");
 
 let world: World;
+// The runner is global: one file drives it at a time.
+const runner = holdJobRunner();
+beforeAll(runner.take, 180_000);
+afterAll(runner.release);
+
 beforeAll(async () => {
   world = await createWorld("digestonly");
 });

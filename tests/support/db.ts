@@ -16,3 +16,23 @@ export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>
   const result = await adminPool().query<T>(text, params);
   return result.rows;
 }
+
+/**
+ * Holds the job runner to this test file until the file ends. The runner's claims (outbox
+ * fan-out, emails, webhooks, digests) are global, so two files driving it at once would claim
+ * each other's work; files that drive it take this lock in beforeAll and give it back after.
+ */
+export function holdJobRunner(): { take: () => Promise<void>; release: () => Promise<void> } {
+  let client: pg.Client | undefined;
+  return {
+    take: async () => {
+      client = new pg.Client({ connectionString: testEnv.adminDbUrl });
+      await client.connect();
+      await client.query("select pg_advisory_lock(hashtext('tests: job runner'))");
+    },
+    release: async () => {
+      await client?.end();
+      client = undefined;
+    },
+  };
+}
