@@ -63,20 +63,25 @@ export function ChartTableCard({
                     {table.columns.map((column, columnIndex) => {
                       const text = figureText(row[column.key], cellKind(column, row), format);
                       const numeric = column.kind !== "text" || typeof row[column.key] === "number";
+                      // A long partner name is cut with its full text on hover, so the figures
+                      // beside it stay in view in a narrow card.
+                      const cell = numeric ? text : <span className="block max-w-48 truncate">{text}</span>;
                       return columnIndex === 0 ? (
                         <th
                           key={column.key}
                           scope="row"
+                          title={numeric ? undefined : text}
                           className="px-2 py-1.5 text-left font-normal whitespace-nowrap text-slate-900"
                         >
-                          {text}
+                          {cell}
                         </th>
                       ) : (
                         <td
                           key={column.key}
+                          title={numeric ? undefined : text}
                           className={`px-2 py-1.5 whitespace-nowrap text-slate-800 tabular-nums ${numeric ? "text-right" : ""}`}
                         >
-                          {text}
+                          {cell}
                         </td>
                       );
                     })}
