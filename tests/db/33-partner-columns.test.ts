@@ -251,6 +251,9 @@ describe("partner columns: every table partner users can reach, by persona", () 
 
   it.each(PARTNER_PERSONAS)("%s reads exactly the allowed columns of exactly the expected tables", async (name) => {
     const map = await readableMap(name);
+    // A person's own bell appears here only once the runner (driven by other files) has written
+    // them a notification; who reads which notification is the matrix of tests/db/43.
+    delete map.notifications;
     expect(Object.keys(map).sort()).toEqual(expectedTables());
     for (const [table, columns] of Object.entries(map)) {
       expect({ table, columns }).toEqual({ table, columns: [...(ALLOWED_COLUMNS[table] ?? [])].sort() });
