@@ -2,7 +2,9 @@
 -- Each period's raw days were one OR of two time ranges joined to the periods, which the
 -- planner could only answer by reading every referral and commission of the organization
 -- (a year's trend by month: 13 periods, ~7 s at a million referrals). Each range is now read
--- on its own through the (org_id, date) indexes. Same answers; tests/db/41 and 42 hold them.
+-- on its own through the (org_id, date) indexes. A period ending today takes its last month
+-- whole from the buckets, less the month's days still to come (normally none), instead of
+-- reading today's rows. Same answers; tests/db/41 and 42 hold them.
 
 create or replace function private.dashboard_period_totals(
   p_org_id uuid, p_from date[], p_to date[],
@@ -36,15 +38,28 @@ begin
              date_trunc('month', u.t + 1)::date as me
         from unnest(p_from, p_to) with ordinality as u(f, t, i)
        where u.f <= u.t),
+    w1 as (
+      -- "ahead": the period ends inside a month it covers from the 1st and the rest of that
+      -- month has not begun (a period ending today). The whole month is then read from the
+      -- buckets, less the rest of it read raw, which is normally empty; else the days of the
+      -- period inside that month would be read raw, and today's are the busiest.
+      select w0.*, o.time_zone,
+             (extract(day from w0.t + 1) <> 1 and w0.ms <= date_trunc('month', w0.t)::date
+              and (w0.t + 1)::timestamp at time zone o.time_zone >= now()) as ahead,
+             (date_trunc('month', w0.t) + interval '1 month')::date as tail_end
+        from w0 cross join o),
     w as (
       -- no whole month inside: every day is read raw, [t0, t1) and an empty [t1, t1)
-      select w0.i, case when w0.ms < w0.me then w0.ms else w0.t + 1 end as ms,
-             case when w0.ms < w0.me then w0.me else w0.t + 1 end as me,
-             w0.f::timestamp at time zone o.time_zone as t0,
-             (case when w0.ms < w0.me then w0.ms else w0.t + 1 end)::timestamp at time zone o.time_zone as tms,
-             (case when w0.ms < w0.me then w0.me else w0.t + 1 end)::timestamp at time zone o.time_zone as tme,
-             (w0.t + 1)::timestamp at time zone o.time_zone as t1
-        from w0 cross join o),
+      select w1.i,
+             case when w1.ahead or w1.ms < w1.me then w1.ms else w1.t + 1 end as ms,
+             case when w1.ahead then w1.tail_end when w1.ms < w1.me then w1.me else w1.t + 1 end as me,
+             w1.f::timestamp at time zone w1.time_zone as t0,
+             (case when w1.ahead or w1.ms < w1.me then w1.ms else w1.t + 1 end)::timestamp at time zone w1.time_zone as tms,
+             (case when w1.ahead then w1.t + 1 when w1.ms < w1.me then w1.me else w1.t + 1 end)::timestamp at time zone w1.time_zone as tme,
+             (w1.t + 1)::timestamp at time zone w1.time_zone as t1,
+             -- the end of what is taken out again: the month's end when ahead, else t1 (nothing)
+             (case when w1.ahead then w1.tail_end else w1.t + 1 end)::timestamp at time zone w1.time_zone as tx
+        from w1),
     p as (
       select x.id from public.partners x
        where x.org_id = p_org_id
@@ -69,12 +84,14 @@ begin
     -- the raw days as at most two ranges per period, each read by its own index range scan
     -- (one OR of two ranges per period made the planner scan whole tables)
     ranges as (
-      select w.i, w.t0 as lo, w.tms as hi from w where w.t0 < w.tms
+      select w.i, w.t0 as lo, w.tms as hi, 1 as sign from w where w.t0 < w.tms
       union all
-      select w.i, w.tme as lo, w.t1 as hi from w where w.tme < w.t1),
+      select w.i, w.tme, w.t1, 1 from w where w.tme < w.t1
+      union all
+      select w.i, w.t1, w.tx, -1 from w where w.t1 < w.tx),
     submitted as (
-      select r.i, sum(s.a) as a, sum(s.b) as b, sum(s.g) as g, sum(s.h) as h, sum(s.j) as j, sum(s.k) as k,
-             sum(s.lw) as lw, sum(s.l) as l, sum(s.mw) as mw, sum(s.m) as m
+      select r.i, sum(r.sign * s.a) as a, sum(r.sign * s.b) as b, sum(r.sign * s.g) as g, sum(r.sign * s.h) as h, sum(r.sign * s.j) as j, sum(r.sign * s.k) as k,
+             sum(r.sign * s.lw) as lw, sum(r.sign * s.l) as l, sum(r.sign * s.mw) as mw, sum(r.sign * s.m) as m
         from ranges r cross join lateral (
           select count(*) as a, coalesce(sum(x.estimated_value), 0) as b,
                  count(*) filter (where x.qualified_at is not null or x.in_progress_at is not null or x.status = 'won') as g,
@@ -91,7 +108,7 @@ begin
                   or x.partner_id in (select p.id from p))) s
        group by r.i),
     closed as (
-      select r.i, sum(s.c) as c, sum(s.d) as d, sum(s.e) as e, sum(s.f) as f
+      select r.i, sum(r.sign * s.c) as c, sum(r.sign * s.d) as d, sum(r.sign * s.e) as e, sum(r.sign * s.f) as f
         from ranges r cross join lateral (
           select coalesce(sum(x.estimated_value), 0) as c, count(*) filter (where x.status = 'won') as d,
                  count(*) filter (where x.status = 'lost') as e,
@@ -102,7 +119,7 @@ begin
                   or x.partner_id in (select p.id from p))) s
        group by r.i),
     earned as (
-      select r.i, sum(s.n) as n, sum(s.q) as q
+      select r.i, sum(r.sign * s.n) as n, sum(r.sign * s.q) as q
         from ranges r cross join lateral (
           select coalesce(sum(x.amount) filter (where x.status <> 'void'), 0) as n, coalesce(sum(x.amount), 0) as q
             from public.partner_commissions x
@@ -111,7 +128,7 @@ begin
                   or x.partner_id in (select p.id from p))) s
        group by r.i),
     approved as (
-      select r.i, sum(s.s) as s
+      select r.i, sum(r.sign * s.s) as s
         from ranges r cross join lateral (
           select coalesce(sum(x.amount), 0) as s
             from public.partner_commissions x
@@ -121,7 +138,7 @@ begin
                   or x.partner_id in (select p.id from p))) s
        group by r.i),
     paid as (
-      select r.i, sum(s.u) as u
+      select r.i, sum(r.sign * s.u) as u
         from ranges r cross join lateral (
           select coalesce(sum(x.amount), 0) as u
             from public.partner_commissions x
@@ -130,7 +147,7 @@ begin
                   or x.partner_id in (select p.id from p))) s
        group by r.i),
     settled as (
-      select r.i, sum(s.v) as v
+      select r.i, sum(r.sign * s.v) as v
         from ranges r cross join lateral (
           select coalesce(sum(x.amount), 0) as v
             from public.partner_commissions x

@@ -94,6 +94,26 @@ function referrals(k: number, withOctober: boolean) {
       closed_at: "2025-03-25T10:00:00Z",
     },
   ];
+  // March 2099: a period that has not ended yet reads its last month whole from the roll-ups
+  // less the days after it, so one row on each side of its end (20 March) and one across it
+  rows.push(
+    { status: "submitted", estimated_value: 10 * K * k, referred_at: "2099-03-10T10:00:00Z" },
+    {
+      status: "won",
+      estimated_value: 11 * K * k,
+      actual_value: 11.5 * K * k,
+      referred_at: "2099-03-05T10:00:00Z",
+      qualified_at: "2099-03-06T10:00:00Z",
+      closed_at: "2099-03-25T10:00:00Z",
+    },
+    {
+      status: "lost",
+      estimated_value: 12 * K * k,
+      referred_at: "2099-03-22T10:00:00Z",
+      qualified_at: "2099-03-22T12:00:00Z",
+      closed_at: "2099-03-23T10:00:00Z",
+    },
+  );
   if (withOctober) {
     rows.push(
       {
@@ -149,6 +169,15 @@ function commissions(k: number) {
     },
     { status: "void", amount: 500 * k, earned_at: "2025-03-10T10:00:00Z", voided_at: "2025-03-12T10:00:00Z" },
     { status: "pending", amount: 60 * k, earned_at: "2025-10-26T22:59:59Z" },
+    {
+      status: "paid",
+      amount: 80 * k,
+      earned_at: "2099-03-15T10:00:00Z",
+      approved_at: "2099-03-16T10:00:00Z",
+      due_at: "2099-03-20T10:00:00Z",
+      paid_at: "2099-03-26T10:00:00Z",
+    },
+    { status: "approved", amount: 90 * k, earned_at: "2099-03-21T10:00:00Z", approved_at: "2099-03-21T12:00:00Z" },
     {
       status: "paid",
       amount: 70 * k,
@@ -235,6 +264,15 @@ const YEAR: Period = {
   t1: "2025-12-31T23:00:00Z",
   // 365 days before 2025: 2024 was a leap year
   prev: { from: "2024-01-02", to: "2024-12-31", t0: "2024-01-01T23:00:00Z" },
+};
+
+// Not ended yet: its last month (March 2099, CET) is read whole less the days after 20 March.
+const AHEAD: Period = {
+  from: "2099-03-01",
+  to: "2099-03-20",
+  t0: "2099-02-28T23:00:00Z",
+  t1: "2099-03-20T23:00:00Z",
+  prev: { from: "2099-02-09", to: "2099-02-28", t0: "2099-02-08T23:00:00Z" },
 };
 
 type Filters = { p_owner_id?: string; p_region?: string; p_tiers?: string[]; p_statuses?: string[] };
@@ -505,7 +543,7 @@ const args = (p: Period, f: Filters) => ({ p_org_id: world.org.id, p_from: p.fro
 describe("dashboard functions equal docs/metrics.md in plain SQL", () => {
   for (const name of personas) {
     describe(name, () => {
-      for (const p of [P1, P2, SPAN, YEAR]) {
+      for (const p of [P1, P2, SPAN, YEAR, AHEAD]) {
         const cases = name === "admin" || name === "partner" ? CASES : CASES.slice(0, 1);
         for (const c of cases) {
           it(`tiles, funnel, service levels, leaders ${p.from}…${p.to}, ${c.label}`, async () => {
