@@ -1,6 +1,7 @@
 -- The service levels' part-month days read by index range scan, as the period totals are
 -- (20261203020000): each raw branch joined one OR of two time ranges, which the planner
 -- answered by reading every qualified referral of the organization (~0.7 s at a million).
+-- A period ending today reads its last month whole from the counts less the days to come.
 
 create or replace function public.dashboard_service_levels(
   p_org_id uuid, p_from date, p_to date,
@@ -31,19 +32,32 @@ begin
                 else (date_trunc('month', p_from) + interval '1 month')::date end as ms0,
            date_trunc('month', p_to + 1)::date as me0
       from public.organizations x where x.id = p_org_id and p_from <= p_to),
-  w as (
-    -- whole months [ms, me) from the counts (staff), the days [t0, tms) and [tme, t1) raw
-    select o.time_zone, o.t0, o.t1,
-           case when staff and o.ms0 < o.me0 then o.ms0 else p_to + 1 end as ms,
-           case when staff and o.ms0 < o.me0 then o.me0 else p_to + 1 end as me,
-           (case when staff and o.ms0 < o.me0 then o.ms0 else p_to + 1 end)::timestamp at time zone o.time_zone as tms,
-           (case when staff and o.ms0 < o.me0 then o.me0 else p_to + 1 end)::timestamp at time zone o.time_zone as tme
+  w1 as (
+    -- "ahead" (staff): the period ends inside a month it covers from the 1st and the rest of
+    -- that month has not begun (a period ending today); that month is then read whole from the
+    -- counts, less the rest of it read raw, instead of reading the period's days of it raw
+    select o.*,
+           (staff and extract(day from p_to + 1) <> 1 and o.ms0 <= date_trunc('month', p_to)::date
+            and o.t1 >= now()) as ahead,
+           (date_trunc('month', p_to) + interval '1 month')::date as tail_end
       from o),
-  -- the raw days as at most two ranges, each read by its own index range scan
+  w as (
+    -- whole months [ms, me) from the counts (staff), the days [t0, tms) and [tme, t1) raw,
+    -- and [t1, tx) taken out again when ahead
+    select w1.time_zone, w1.t0, w1.t1,
+           case when w1.ahead or (staff and w1.ms0 < w1.me0) then w1.ms0 else p_to + 1 end as ms,
+           case when w1.ahead then w1.tail_end when staff and w1.ms0 < w1.me0 then w1.me0 else p_to + 1 end as me,
+           (case when w1.ahead or (staff and w1.ms0 < w1.me0) then w1.ms0 else p_to + 1 end)::timestamp at time zone w1.time_zone as tms,
+           (case when w1.ahead then p_to + 1 when staff and w1.ms0 < w1.me0 then w1.me0 else p_to + 1 end)::timestamp at time zone w1.time_zone as tme,
+           (case when w1.ahead then w1.tail_end else p_to + 1 end)::timestamp at time zone w1.time_zone as tx
+      from w1),
+  -- the raw days as at most three ranges, each read by its own index range scan
   ranges as (
-    select w.t0 as lo, w.tms as hi from w where w.t0 < w.tms
+    select w.t0 as lo, w.tms as hi, 1 as sign from w where w.t0 < w.tms
     union all
-    select w.tme, w.t1 from w where w.tme < w.t1),
+    select w.tme, w.t1, 1 from w where w.tme < w.t1
+    union all
+    select w.t1, w.tx, -1 from w where w.t1 < w.tx),
   p as (
     select x.id from public.partners x
      where x.org_id = p_org_id
@@ -59,17 +73,17 @@ begin
        and (p_tiers is null or h.tier = any (p_tiers))
        and (p_statuses is null or h.status = any (p_statuses))
     union all
-    select 'qualify', private.whole_days(x.referred_at, x.qualified_at), 1
+    select 'qualify', private.whole_days(x.referred_at, x.qualified_at), r.sign
       from ranges r join public.partner_referrals x on x.org_id = p_org_id and x.qualified_at is not null
        and x.qualified_at >= r.lo and x.qualified_at < r.hi
      where whole or x.partner_id in (select p.id from p)
     union all
-    select 'close', private.whole_days(x.referred_at, x.closed_at), 1
+    select 'close', private.whole_days(x.referred_at, x.closed_at), r.sign
       from ranges r join public.partner_referrals x on x.org_id = p_org_id and x.closed_at is not null
        and x.closed_at >= r.lo and x.closed_at < r.hi
      where whole or x.partner_id in (select p.id from p)
     union all
-    select 'due', (x.paid_at is not null and x.paid_at <= x.due_at)::integer, 1
+    select 'due', (x.paid_at is not null and x.paid_at <= x.due_at)::integer, r.sign
       from ranges r join public.partner_commissions x on x.org_id = p_org_id and x.status <> 'void'
        and x.due_at >= r.lo and x.due_at < r.hi
      where whole or x.partner_id in (select p.id from p)),
