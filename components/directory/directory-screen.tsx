@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Button } from "@/components/ui/button";
 import {
@@ -15,7 +15,8 @@ import {
   type SortValue,
 } from "@/lib/partners/directory-columns";
 import { cursorOf } from "@/lib/partners/directory-cursor";
-import type { DirectoryData } from "@/lib/partners/directory-data";
+import type { PackedDirectoryData } from "@/lib/partners/directory-data";
+import { unpackRows } from "@/lib/partners/directory-row-pack";
 import {
   hasActiveFilter,
   resolveDirectoryView,
@@ -40,6 +41,7 @@ import { useDirectoryData } from "./use-directory-data";
 import { useDirectoryUrl } from "./use-directory-url";
 import { usePartnerEdit } from "./use-partner-edit";
 import { SortSelect } from "./sort-select";
+import { useNarrowScreen } from "@/components/ui/use-narrow-screen";
 import { useSelection } from "./use-selection";
 
 export type DirectoryScreenProps = {
@@ -47,8 +49,8 @@ export type DirectoryScreenProps = {
   view: DirectoryView;
   /** What the saved layout fills in when the URL is silent (sort, size, columns). */
   layout: LayoutDefaults;
-  /** The server's rows and summary for that view, formatted there. */
-  data: DirectoryData;
+  /** The server's rows (packed) and summary for that view, formatted there. */
+  data: PackedDirectoryData;
   owners: OwnerOption[];
   regions: string[];
   preview: PartnerPreview | null;
@@ -57,6 +59,8 @@ export type DirectoryScreenProps = {
   org: { name: string; currency: string; timeZone: string };
   /** When the server read this page: a new render starts a fresh cache entry for its rows. */
   loadedAt: number;
+  /** The server's guess that the screen is a phone's: which of the grid and the cards it renders first. */
+  phoneHint: boolean;
 };
 
 export function DirectoryScreen(props: DirectoryScreenProps) {
@@ -75,7 +79,7 @@ export function DirectoryScreen(props: DirectoryScreenProps) {
 function Directory({
   view: serverView,
   layout,
-  data,
+  data: packed,
   owners,
   regions,
   preview,
@@ -83,9 +87,11 @@ function Directory({
   canEdit,
   org,
   loadedAt,
+  phoneHint,
 }: DirectoryScreenProps) {
   const url = useDirectoryUrl();
   const view = resolveDirectoryView(url.params, layout);
+  const data = useMemo(() => ({ rows: unpackRows(packed.rows), summary: packed.summary }), [packed]);
   const directory = useDirectoryData(view, { view: serverView, data, loadedAt });
   const { rows, summary } = directory;
   const page = { total: summary.total, totalIsEstimate: summary.totalIsEstimate };
@@ -97,6 +103,8 @@ function Directory({
     JSON.stringify(view.filter),
   );
   const busy = url.pending || directory.loading;
+  // One layout per render: the cards and the grid each carry every row, so rendering both doubled the page.
+  const narrow = useNarrowScreen(phoneHint);
   const [widths, setWidths] = useState<ColumnWidths>(savedWidths);
   const [previewRowCache, setPreviewRowCache] = useState(preview?.partner ?? null);
 
@@ -251,30 +259,37 @@ function Directory({
         />
       ) : (
         <>
+          {/* The CSS classes keep a wrong first guess out of sight until the client corrects it. */}
           <div className="hidden sm:block">
-            <PartnerGrid
-              rows={rows}
-              total={page.total}
-              offset={offset}
-              columns={view.columns.length ? view.columns : [...DEFAULT_VISIBLE_COLUMNS]}
-              widths={widths}
-              onResize={resize}
-              sort={view.sort}
-              onSort={sortBy}
-              canEdit={canEdit}
-              owners={owners}
-              regions={regions}
-              selection={selection}
-              previewId={previewId}
-              onPreview={openPreview}
-              onCommit={commit}
-              timeZone={org.timeZone}
-              busy={busy}
-            />
+            {!narrow && (
+              <PartnerGrid
+                rows={rows}
+                total={page.total}
+                offset={offset}
+                columns={view.columns.length ? view.columns : [...DEFAULT_VISIBLE_COLUMNS]}
+                widths={widths}
+                onResize={resize}
+                sort={view.sort}
+                onSort={sortBy}
+                canEdit={canEdit}
+                owners={owners}
+                regions={regions}
+                selection={selection}
+                previewId={previewId}
+                onPreview={openPreview}
+                onCommit={commit}
+                timeZone={org.timeZone}
+                busy={busy}
+              />
+            )}
           </div>
           <div className="space-y-2 sm:hidden">
-            <SortSelect sort={view.sort} onChange={changeSort} />
-            <PartnerCards rows={rows} onPreview={openPreview} />
+            {narrow && (
+              <>
+                <SortSelect sort={view.sort} onChange={changeSort} />
+                <PartnerCards rows={rows} onPreview={openPreview} />
+              </>
+            )}
           </div>
         </>
       )}

@@ -41,7 +41,10 @@ export function PreviewPanel({
     ],
     [
       "Website",
-      partner.website ? (
+      // The grid's rows leave these out; they come with the preview's render.
+      partner.website === undefined ? (
+        <Skeleton className="h-4 w-32" />
+      ) : partner.website ? (
         <a className="text-brand-700 hover:underline" href={partner.website} target="_blank" rel="noreferrer">
           {partner.website.replace(/^https?:\/\//, "")}
         </a>
@@ -50,7 +53,10 @@ export function PreviewPanel({
       ),
     ],
     ["Commission rate", partner.commission_rate === null ? "—" : format.rate(partner.commission_rate)],
-    ["External id", partner.external_id ?? "—"],
+    [
+      "External id",
+      partner.external_id === undefined ? <Skeleton className="h-4 w-20" /> : (partner.external_id ?? "—"),
+    ],
     ["Partner since", format.date(partner.created_at)],
   ];
 

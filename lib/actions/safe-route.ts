@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { liveUserId } from "@/lib/auth/live-user";
 import { getPartnerContext, type PartnerContext } from "@/lib/auth/partner-context";
 import { getStaffContext, type StaffContext } from "@/lib/auth/staff-context";
@@ -18,7 +19,8 @@ import { fieldErrorsOf, type ServerClient } from "./safe-action";
  * SameSite=Lax cookies do not stop) could POST to one with the user's cookies. Every
  * route handler goes through one of these instead:
  *   staffRoute / partnerRoute  cookies: a same-origin check on every mutating method,
- *                              then the user (getUser, asked of the auth server), their
+ *                              then the user (asked of the auth server for a write, the
+ *                              token's verified claims for a read), their
  *                              role or grants, and the zod-parsed input
  *   secretRoute                a bearer secret from the environment, no cookies (machines)
  *   signedLinkRoute            a signed token in the URL, no cookies (links in emails)
@@ -43,6 +45,16 @@ const ROLE_REFUSAL: Record<string, string> = {
   viewer: "Viewers can look but not change anything. Ask an admin for editor access.",
 };
 
+/**
+ * Who is asking. A write asks the auth server (getUser), so a revoked session cannot change
+ * anything with a token it still holds; a read trusts the token's verified claims, as every
+ * page does (lib/auth/current-user.ts), which saves the auth server a round trip per GET.
+ */
+async function requestUserId(request: NextRequest, supabase: ServerClient): Promise<string | null> {
+  if (isMutatingMethod(request.method)) return liveUserId(supabase);
+  return (await getCurrentUser())?.id ?? null;
+}
+
 export type StaffRouteContext = RequestContext & {
   supabase: ServerClient;
   staff: StaffContext;
@@ -58,7 +70,7 @@ export function staffRoute<S extends z.ZodType>(
 ): RouteHandler {
   return withCookies(async (request, params) => {
     const supabase = await createClient();
-    const userId = await liveUserId(supabase);
+    const userId = await requestUserId(request, supabase);
     if (!userId) return problem(401, SIGN_IN_AGAIN);
     const staff = await getStaffContext();
     if (!staff || staff.userId !== userId)
@@ -88,7 +100,7 @@ export function partnerRoute<S extends z.ZodType>(
 ): RouteHandler {
   return withCookies(async (request, params) => {
     const supabase = await createClient();
-    const userId = await liveUserId(supabase);
+    const userId = await requestUserId(request, supabase);
     if (!userId) return problem(401, SIGN_IN_AGAIN);
     const partner = await getPartnerContext();
     if (!partner || partner.userId !== userId || !partner.isActive || partner.accounts.length === 0)

@@ -1,3 +1,4 @@
+import type { PackedRows } from "./directory-row-pack";
 import type { DirectoryRow } from "./directory-types";
 
 /** One hero metric as the server wrote it: the full figure, and a short one for a phone's third of the width. */
@@ -21,3 +22,6 @@ export type DirectorySummary = {
 
 /** What the directory shows for one view: a page of rows and the summary of every match. */
 export type DirectoryData = { rows: DirectoryRow[]; summary: DirectorySummary };
+
+/** DirectoryData as the first render sends it to the screen: the rows packed (directory-row-pack.ts). */
+export type PackedDirectoryData = { rows: PackedRows; summary: DirectorySummary };

@@ -1,19 +1,22 @@
 import { textsFor, type FormatTexts, type OrgFormat } from "@/lib/format/org-format";
-import type { DirectoryRow, PartnerPreview } from "./directory-types";
+import type { PartnerPreview } from "./directory-types";
 
 /**
  * The directory's numbers and dates for the page the server renders, written once on the
- * server: the rows' dates, the counts and pages, and the preview's roll-ups.
+ * server: the counts and pages, and the preview's facts and roll-ups. The grid's dates and
+ * rates are not among them: the server renders no grid row (the virtualiser has no viewport
+ * there) and the phone cards show neither, so the client writes those itself, as it does for
+ * every page it fetches; sending them made each row travel a third time.
  */
 export function directoryTexts(
   org: OrgFormat,
-  input: { rows: DirectoryRow[]; total: number; page: number; pageSize: number; preview: PartnerPreview | null },
+  input: { total: number; page: number; pageSize: number; preview: PartnerPreview | null },
 ): FormatTexts {
   return textsFor(org, (format) => {
-    const partners = input.preview ? [...input.rows, input.preview.partner] : input.rows;
-    for (const row of partners) {
-      [row.created_at, row.updated_at, row.archived_at].forEach((instant) => format.date(instant));
-      if (row.commission_rate !== null) format.rate(row.commission_rate);
+    const partner = input.preview?.partner;
+    if (partner) {
+      [partner.created_at, partner.updated_at, partner.archived_at].forEach((instant) => format.date(instant));
+      if (partner.commission_rate !== null) format.rate(partner.commission_rate);
     }
     const pages = Math.max(1, Math.ceil(input.total / input.pageSize));
     const from = input.total === 0 ? 0 : (input.page - 1) * input.pageSize + 1;

@@ -9,12 +9,13 @@ export type DirectoryRow = {
   owner_id: string | null;
   owner: { display_name: string | null; email: string | null } | null;
   region: string | null;
-  website: string | null;
   primary_contact_name: string | null;
   primary_contact_email: string | null;
   commission_rate: number | null;
   tags: string[];
-  external_id: string | null;
+  /** Left out of the grid's rows (DIRECTORY_GRID_SELECT): no column shows them; the preview reads them from its own render. */
+  website?: string | null;
+  external_id?: string | null;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
@@ -23,8 +24,17 @@ export type DirectoryRow = {
   tier_rank?: number | null;
 };
 
+/** A partner with every field the directory knows: the preview, an edit's answer and the CSV export. */
 export const DIRECTORY_ROW_SELECT =
   "id, name, status, tier, status_rank, tier_rank, owner_id, region, website, primary_contact_name, primary_contact_email, commission_rate, tags, external_id, archived_at, created_at, updated_at, owner:profiles!partners_owner_id_fkey(display_name, email)";
+
+/**
+ * A page of the grid: the fields its columns, cards, sort cursors and edits read, and no more.
+ * Every byte here is paid per row twice over on the first render (the rows travel as the
+ * screen's data), so a field no column shows stays out.
+ */
+export const DIRECTORY_GRID_SELECT =
+  "id, name, status, tier, status_rank, tier_rank, owner_id, region, primary_contact_name, primary_contact_email, commission_rate, tags, archived_at, created_at, updated_at, owner:profiles!partners_owner_id_fkey(display_name, email)";
 
 /** `matchingPartners`: every partner the filter matches, the grid's aria-rowcount and the pager's total. */
 export type DirectoryMetrics = {

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
 import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { DirectoryScreen } from "@/components/directory/directory-screen";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { getStaffContext } from "@/lib/auth/staff-context";
+import { looksLikePhone } from "@/lib/http/phone-hint";
 import { EDITORS } from "@/lib/orgs/roles";
 import { loadDirectoryParams, resolveDirectoryView } from "@/lib/partners/directory-params";
 import { getPartnerPreview } from "@/lib/partners/queries/get-partner-preview";
@@ -10,6 +12,7 @@ import { directoryTexts } from "@/lib/partners/directory-texts";
 import { listOwnerOptions } from "@/lib/partners/queries/list-owner-options";
 import { listRegions } from "@/lib/partners/queries/list-regions";
 import { loadDirectoryData } from "@/lib/partners/queries/load-directory-data";
+import { packRows } from "@/lib/partners/directory-row-pack";
 import { getDirectoryLayout } from "@/lib/preferences/queries/get-directory-layout";
 import { createClient } from "@/lib/supabase/server";
 
@@ -27,13 +30,18 @@ function renderedAt(): number {
  * the user. After that the screen fetches other views from /api/partners/directory.
  */
 export default async function PartnersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const staff = await getStaffContext();
-  if (!staff) return null; // the admin layout has already shown who may not be here
+  const user = await getCurrentUser();
+  if (!user) return null; // the admin layout has already sent the visitor to sign in
   const supabase = await createClient();
-  const [params, layout] = await Promise.all([
+  // The saved layout is the signed-in person's own row: read it beside the membership check
+  // instead of after it, one database round trip fewer before the rows can be asked for.
+  const [staff, params, layout, phoneHint] = await Promise.all([
+    getStaffContext(),
     loadDirectoryParams(searchParams),
-    getDirectoryLayout(supabase, staff.userId),
+    getDirectoryLayout(supabase, user.id),
+    looksLikePhone(),
   ]);
+  if (!staff) return null; // the admin layout has already shown who may not be here
   const defaults = { sort: layout.sort, size: layout.size, columns: layout.columns };
   const view = resolveDirectoryView(params, defaults);
   const orgId = staff.org.id;
@@ -46,7 +54,6 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   ]);
 
   const texts = directoryTexts(staff.org, {
-    rows: data.rows,
     total: data.summary.total,
     page: view.page,
     pageSize: view.pageSize,
@@ -57,7 +64,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
       <DirectoryScreen
         view={view}
         layout={defaults}
-        data={data}
+        data={{ rows: packRows(data.rows), summary: data.summary }}
         owners={owners}
         regions={regions}
         preview={preview}
@@ -65,6 +72,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
         canEdit={EDITORS.includes(staff.role)}
         org={{ name: staff.org.name, currency: staff.org.currency, timeZone: staff.org.time_zone }}
         loadedAt={renderedAt()}
+        phoneHint={phoneHint}
       />
     </OrgFormatProvider>
   );

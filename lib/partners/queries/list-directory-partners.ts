@@ -2,7 +2,7 @@ import "server-only";
 import type { ServerClient } from "@/lib/actions/safe-action";
 import { SORT_COLUMNS, parseSort } from "../directory-columns";
 import type { DirectoryView } from "../directory-params";
-import { DIRECTORY_ROW_SELECT, type DirectoryRow } from "../directory-types";
+import { DIRECTORY_GRID_SELECT, type DirectoryRow } from "../directory-types";
 import { directoryFilterArgs } from "./directory-filter-args";
 
 /**
@@ -34,7 +34,7 @@ export async function listDirectoryPartners(
         : {}),
       ...directoryFilterArgs(filter),
     })
-    .select(DIRECTORY_ROW_SELECT)
+    .select(DIRECTORY_GRID_SELECT)
     .order(sortColumn, { ascending: !descending, nullsFirst: false })
     .order("id", { ascending: !descending });
   if (error) throw error;
