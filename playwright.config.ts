@@ -20,7 +20,10 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? "test-reports/e2e.json" }]],
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: "retain-on-failure",
+    // A failure keeps its trace (actions, DOM snapshots, network, console); the film strip of
+    // screenshots is left out, since Chromium encoding frames all through every passing test
+    // takes CPU from the app server on a 2-core machine.
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: fs.existsSync(chromium) ? chromium : undefined,

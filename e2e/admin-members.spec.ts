@@ -1,7 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createClient } from "@supabase/supabase-js";
 import pg from "pg";
-import { DEMO_PASSWORD, signInAsStaff } from "./support/auth";
+import { DEMO_PASSWORD } from "./support/auth";
+import { openAsStaff } from "./support/session";
 
 // Staff members of Acme (seed): each test adds and works on its own people, so the demo
 // admin and the seeded members are never changed.
@@ -54,7 +55,7 @@ async function roleOf(orgId: string, userId: string): Promise<string | null> {
 
 async function membersPage(browser: Browser, email = "admin@acme.test"): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signInAsStaff(page, email, "/admin/settings/members");
+  await openAsStaff(page, email, "/admin/settings/members");
   return page;
 }
 

@@ -3,7 +3,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createClient } from "@supabase/supabase-js";
 import Papa from "papaparse";
 import pg from "pg";
-import { latestMailTo, signInAsPartner, signInAsStaff } from "./support/auth";
+import { latestMailTo, signInAsPartner } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { pickOption } from "./support/pickers";
 
 // Each test makes its own partner and partner users in Acme (seed), so nothing seeded changes.
@@ -73,7 +74,7 @@ async function grant(partnerUserId: string, partnerId: string): Promise<string> 
 
 async function staffPage(browser: Browser, next: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signInAsStaff(page, "admin@acme.test", next);
+  await openAsStaff(page, "admin@acme.test", next);
   return page;
 }
 

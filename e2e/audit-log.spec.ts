@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { clientAt } from "./security/support";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { createPartner, createStaffMember, withDb } from "./support/people";
 
 const PASSWORD = "a-long-enough-password-1";
@@ -23,7 +23,7 @@ test("the audit entry for a tier change reads as a sentence, recorded at the per
   // Maya changes the tier in the app, from her own network (the test build trusts x-test-client-ip).
   const address = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
   const manager = await clientAt(browser, address);
-  await signInAsStaff(manager, maya.email, `/admin/partners/${partner.id}/overview`, PASSWORD);
+  await openAsStaff(manager, maya.email, `/admin/partners/${partner.id}/overview`, PASSWORD);
   await manager.getByRole("combobox", { name: "Partner tier" }).selectOption("gold");
   await expect(manager.getByRole("combobox", { name: "Partner tier" })).toHaveValue("gold");
   await expect
@@ -41,7 +41,7 @@ test("the audit entry for a tier change reads as a sentence, recorded at the per
     .toBe(1);
 
   // An admin reads it as a sentence, with names and labels instead of keys and ids.
-  await signInAsStaff(page, "admin@acme.test", `/admin/audit?partner=${partner.id}`);
+  await openAsStaff(page, "admin@acme.test", `/admin/audit?partner=${partner.id}`);
   const entry = page.getByTestId("audit-entry").filter({ hasText: mayaName });
   const sentence = `${mayaName} changed ${partner.name}'s tier from Silver to Gold`;
   await expect(entry.getByTestId("audit-sentence")).toHaveText(sentence);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { withDb } from "./support/people";
 
 // Globex (supabase/seed.sql) works in EUR on Berlin's clock (de-DE); Acme in USD in New York (en-US).
@@ -45,7 +45,7 @@ async function berlinWin(): Promise<void> {
 
 async function openDashboard(page: Page, email: string, width: number): Promise<void> {
   await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
-  await signInAsStaff(page, email, `/admin?${PERIOD}`);
+  await openAsStaff(page, email, `/admin?${PERIOD}`);
   await expect(page.getByRole("heading", { name: "Program dashboard" })).toBeVisible();
   await expect(page.locator('[data-trend-chart="Referrals"] .recharts-cartesian-grid')).toBeVisible({
     timeout: CHART_TIMEOUT,

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
-import { signInAsPartner, signInAsStaff } from "./support/auth";
+import { openAsPartner, openAsStaff } from "./support/session";
 import { ACME, createPartnerUser, grant, unique, withDb } from "./support/people";
 
 // A closed period in the past: rows other tests add now cannot change its figures.
@@ -54,7 +54,7 @@ async function chartTexts(page: Page): Promise<Record<string, string>> {
 test("the dashboard's tiles for a fixed period equal the SQL sums, and a filter changes every chart and the URL", async ({
   page,
 }) => {
-  await signInAsStaff(page, "admin@acme.test", `/admin?${PERIOD}`);
+  await openAsStaff(page, "admin@acme.test", `/admin?${PERIOD}`);
   await expect(page.getByRole("heading", { name: "Program dashboard" })).toBeVisible();
   expect(await tileValues(page)).toMatchObject(await expectedTiles());
 
@@ -71,7 +71,7 @@ test("the dashboard's tiles for a fixed period equal the SQL sums, and a filter 
 });
 
 test("a chart's CSV holds the rows of its table", async ({ page }) => {
-  await signInAsStaff(page, "viewer@acme.test", `/admin?${PERIOD}`);
+  await openAsStaff(page, "viewer@acme.test", `/admin?${PERIOD}`);
   const trend = page.locator('[data-chart="trend"]');
   const href = await trend.getByRole("link", { name: /CSV/ }).getAttribute("href");
   const response = await page.request.get(href!);
@@ -97,7 +97,7 @@ test("a chart's CSV holds the rows of its table", async ({ page }) => {
 
 test("the workspace overview shows the partner's monthly trend, month by month as in SQL", async ({ page }) => {
   const partnerId = "33333333-3333-4333-8333-000000000004"; // Contoso Services (seeded)
-  await signInAsStaff(page, "viewer@acme.test", `/admin/partners/${partnerId}/overview`);
+  await openAsStaff(page, "viewer@acme.test", `/admin/partners/${partnerId}/overview`);
   const trend = page.locator('[data-chart="partner-trend"]');
   await expect(trend.getByRole("columnheader", { name: "Commission earned" })).toBeVisible({ timeout: CHART_TIMEOUT });
   const rows = await trend.locator("tbody tr").all();
@@ -127,7 +127,7 @@ test("a partner user sees a referrals trend, and a commission chart only with th
   const partnerId = "33333333-3333-4333-8333-000000000004"; // Contoso Services (seeded)
   const user = await createPartnerUser(unique("trend"));
   await grant(user.id, partnerId); // referrals only
-  await signInAsPartner(page, user.email);
+  await openAsPartner(page, user.email);
   await page.goto(`/portal/accounts/${partnerId}`);
   const trend = page.locator('[data-chart="partner-trend"]');
   await expect(trend.getByRole("columnheader", { name: "Referrals" })).toBeVisible();
@@ -154,14 +154,14 @@ for (const [label, width, height] of [
     // two sign-ins and two pages of lazily loaded charts
     test.setTimeout(120_000);
     const staff = await browser.newPage({ viewport: { width, height } });
-    await signInAsStaff(staff, "admin@acme.test", "/admin");
+    await openAsStaff(staff, "admin@acme.test", "/admin");
     await expect(staff.locator('[data-trend-chart="Referrals"] .recharts-cartesian-grid')).toBeVisible({
       timeout: CHART_TIMEOUT,
     });
     await staff.screenshot({ path: `test-results/screens/dashboard-${label}.png`, fullPage: true });
     await staff.close();
     const partner = await browser.newPage({ viewport: { width, height } });
-    await signInAsPartner(partner, "pat@northwind.test");
+    await openAsPartner(partner, "pat@northwind.test");
     await partner.goto("/portal/accounts/33333333-3333-4333-8333-000000000001");
     await expect(partner.locator('[data-trend-chart="Commission by month"] .recharts-cartesian-grid')).toBeVisible({
       timeout: CHART_TIMEOUT,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "../tests/support/db";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 
 /**
  * The directory when the data moves under the user: someone else edits a row the grid
@@ -36,7 +36,7 @@ test("an edit of a row someone else changed first is not saved: the user is told
   const prefix = `Tidewater ${token()}`;
   const [partner] = await createPartners(prefix, 1, { status: "active", region: "Nordics" });
   const name = partner!.name;
-  await signInAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(prefix)}`);
+  await openAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(prefix)}`);
   await expect(dataRows(page)).toHaveCount(1);
   await expect(cell(page, name, "region")).toHaveText("Nordics");
 
@@ -78,7 +78,7 @@ test("select all matching changes every partner of the filter, beyond the page: 
   await sql("update public.partners set status = 'paused' where id = any($1)", [already]);
   const total = created.length;
 
-  await signInAsStaff(page, "manager@acme.test", `/admin/partners?q=${encodeURIComponent(prefix)}&size=50&sort=name`);
+  await openAsStaff(page, "manager@acme.test", `/admin/partners?q=${encodeURIComponent(prefix)}&size=50&sort=name`);
   await expect(grid(page)).toHaveAttribute("aria-rowcount", String(total));
   await expect(page.getByTestId("matching-count")).toContainText(`${total} matching`);
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "../tests/support/db";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 
 const ACME = "00000000-0000-4000-8000-00000000ac01";
 const grid = (page: Page) => page.getByRole("grid", { name: "Partners" });
@@ -19,7 +19,7 @@ async function insertPartner(name: string, values: { tier?: string; status?: str
 test("tier sorts in program order, lowest first, and back", async ({ page }) => {
   const label = prefix("Order");
   for (const tier of ["gold", "platinum", "registered", "silver"]) await insertPartner(`${label} ${tier}`, { tier });
-  await signInAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(label)}&sort=tier`);
+  await openAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(label)}&sort=tier`);
   await expect(dataRows(page)).toHaveCount(4);
   await expect(dataRows(page).locator('[data-column="tier"]')).toHaveText(["Registered", "Silver", "Gold", "Platinum"]);
   await page.goto(`/admin/partners?q=${encodeURIComponent(label)}&sort=-tier`);
@@ -30,7 +30,7 @@ test("archived partners are marked, and can be restored in bulk and from the wor
   const label = prefix("Restore");
   const first = await insertPartner(`${label} one`, { archived: true });
   const second = await insertPartner(`${label} two`, { archived: true });
-  await signInAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(label)}`);
+  await openAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(label)}`);
   await expect(page.getByText("No partners match")).toBeVisible();
 
   await page.goto(`/admin/partners?q=${encodeURIComponent(label)}&archived=true`);
@@ -53,7 +53,7 @@ test("archived partners are marked, and can be restored in bulk and from the wor
 
 test("a viewer cannot restore: the workspace offers no button", async ({ page }) => {
   const id = await insertPartner(prefix("Viewer archived"), { archived: true });
-  await signInAsStaff(page, "viewer@acme.test", `/admin/partners/${id}/overview`);
+  await openAsStaff(page, "viewer@acme.test", `/admin/partners/${id}/overview`);
   await expect(page.getByText("Archived", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Restore" })).toHaveCount(0);
 });
@@ -61,7 +61,7 @@ test("a viewer cannot restore: the workspace offers no button", async ({ page })
 test("the name is a link into the workspace; F2 on it still edits", async ({ page }) => {
   const name = prefix("Link Co");
   const id = await insertPartner(name);
-  await signInAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(name)}`);
+  await openAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(name)}`);
   await expect(dataRows(page)).toHaveCount(1);
   const cell = dataRows(page).first().locator('[data-column="name"]');
   await cell.click({ position: { x: 4, y: 4 } });
@@ -80,7 +80,7 @@ test.describe("on a phone", () => {
   test("the card list has a sort control that sorts in program order", async ({ page }) => {
     const label = prefix("Phone order");
     for (const tier of ["platinum", "registered", "gold"]) await insertPartner(`${label} ${tier}`, { tier });
-    await signInAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(label)}`);
+    await openAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(label)}`);
     await page.getByRole("combobox", { name: "Sort partners" }).selectOption("-tier");
     await expect(page).toHaveURL(/sort=-tier/);
     const names = page.getByRole("list", { name: "Partners" }).locator("li span.block.font-medium");
@@ -93,7 +93,7 @@ test("an inline edit's error shows above the next row, where it can be read", as
   const label = prefix("Error Co");
   await insertPartner(`${label} a`);
   await insertPartner(`${label} b`);
-  await signInAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(label)}&sort=name`);
+  await openAsStaff(page, "member@acme.test", `/admin/partners?q=${encodeURIComponent(label)}&sort=name`);
   await expect(dataRows(page)).toHaveCount(2);
   await dataRows(page)
     .first()

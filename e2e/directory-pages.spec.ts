@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "../tests/support/db";
-import { signInAsPartner, signInAsStaff } from "./support/auth";
+import { openAsPartner, openAsStaff } from "./support/session";
 import { createPartner, createPartnerUser, grant } from "./support/people";
 
 /**
@@ -38,14 +38,14 @@ test("the rows route refuses anonymous callers and partner users, and answers st
 
   const partnerUser = await createPartnerUser("rows-route");
   await grant(partnerUser.id, (await createPartner("rows-route")).id);
-  await signInAsPartner(page, partnerUser.email);
+  await openAsPartner(page, partnerUser.email);
   const asPartner = await page.request.get(`${ROUTE}?sort=name&size=50`);
   expect(asPartner.status()).toBe(403);
   expect(JSON.stringify(await asPartner.json())).not.toContain('"rows"');
 
   // Control: staff get the page's rows and its count.
   await page.context().clearCookies();
-  await signInAsStaff(page, "viewer@acme.test", `/admin/partners?q=${WORD}&sort=name`);
+  await openAsStaff(page, "viewer@acme.test", `/admin/partners?q=${WORD}&sort=name`);
   const asStaff = await page.request.get(`${ROUTE}?q=${WORD}&sort=name&size=50`);
   expect(asStaff.status()).toBe(200);
   const body = await asStaff.json();
@@ -61,7 +61,7 @@ test("the rows route refuses anonymous callers and partner users, and answers st
 test("next and previous carry a cursor in the URL, fetch rows without a page render, and a reload reproduces", async ({
   page,
 }) => {
-  await signInAsStaff(page, "member@acme.test", `/admin/partners?q=${WORD}&sort=name&size=50`);
+  await openAsStaff(page, "member@acme.test", `/admin/partners?q=${WORD}&sort=name&size=50`);
   await expect(names(page).first()).toHaveText((await namesByNameOrder(0, 1))[0]!);
   const documents: string[] = [];
   page.on("request", (request) => {
@@ -110,7 +110,7 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 375, height: 812 } });
 
   test("the pager moves by cursor on the card list too", async ({ page }) => {
-    await signInAsStaff(page, "member@acme.test", `/admin/partners?q=${WORD}&sort=name&size=50`);
+    await openAsStaff(page, "member@acme.test", `/admin/partners?q=${WORD}&sort=name&size=50`);
     await page.getByRole("button", { name: "Next", exact: true }).click();
     await expect(page).toHaveURL(/after=/);
     await expect(page.getByText("51–100 of 120")).toBeVisible();

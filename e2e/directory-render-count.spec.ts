@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 
 /**
  * How much of the grid React renders while a person scrolls it. React calls the
@@ -80,7 +80,7 @@ test("scrolling the grid renders only the rows that come into view", async ({ pa
   test.setTimeout(180_000);
   await page.addInitScript(installProbe);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signInAsStaff(page, "viewer@acme.test", "/admin/partners?sort=name");
+  await openAsStaff(page, "viewer@acme.test", "/admin/partners?sort=name");
   await expect(
     page.getByRole("grid", { name: "Partners" }).locator('[role="row"][aria-rowindex]').first(),
   ).toBeVisible();
@@ -101,7 +101,7 @@ test("scrolling the grid renders only the rows that come into view", async ({ pa
 
 test("the directory at 1440 and 375 px", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signInAsStaff(
+  await openAsStaff(
     page,
     "member@acme.test",
     "/admin/partners?sort=name&cols=name,status,tier,owner,region,tags,updated_at",

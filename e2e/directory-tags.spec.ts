@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "../tests/support/db";
 import { randomUUID } from "node:crypto";
-import { DEMO_PASSWORD, signInAsStaff } from "./support/auth";
+import { DEMO_PASSWORD } from "./support/auth";
+import { openAsStaff } from "./support/session";
 
 const ACME = "00000000-0000-4000-8000-00000000ac01";
 const grid = (page: Page) => page.getByRole("grid", { name: "Partners" });
@@ -46,7 +47,7 @@ test("tags are edited in the grid: comma and Enter add, Backspace removes, the c
 }) => {
   const name = prefix("Tagged Co");
   const id = await insertPartner(name, ["emea", "legacy"]);
-  await signInAsStaff(page, "member@acme.test", viewOf(name));
+  await openAsStaff(page, "member@acme.test", viewOf(name));
   await expect(dataRows(page)).toHaveCount(1);
   const tagsCell = dataRows(page).first().locator('[data-column="tags"]');
   await expect(tagsCell).toHaveText("emealegacy");
@@ -82,7 +83,7 @@ test("tags are edited in the grid: comma and Enter add, Backspace removes, the c
 test("a tag the schema refuses keeps the editor open with the reason, and saves nothing", async ({ page }) => {
   const name = prefix("Long Tag Co");
   const id = await insertPartner(name, []);
-  await signInAsStaff(page, "member@acme.test", viewOf(name));
+  await openAsStaff(page, "member@acme.test", viewOf(name));
   await expect(dataRows(page)).toHaveCount(1);
   await dataRows(page).first().locator('[data-column="tags"]').dblclick();
   const editor = page.getByRole("textbox", { name: `Tags of ${name}` });
@@ -98,7 +99,7 @@ test("a tag the schema refuses keeps the editor open with the reason, and saves 
 test("a viewer sees the tags but cannot edit them", async ({ page }) => {
   const name = prefix("Readonly Tags Co");
   const id = await insertPartner(name, ["partner-led"]);
-  await signInAsStaff(page, "viewer@acme.test", viewOf(name));
+  await openAsStaff(page, "viewer@acme.test", viewOf(name));
   await expect(dataRows(page)).toHaveCount(1);
   const tagsCell = dataRows(page).first().locator('[data-column="tags"]');
   await expect(tagsCell).toHaveText("partner-led");
@@ -116,7 +117,7 @@ test("a tags edit the server refuses (the editor was made a viewer) is rolled ba
   const name = prefix("Demoted Tags Co");
   const id = await insertPartner(name, ["emea"]);
   const member = await createMember();
-  await signInAsStaff(page, member.email, viewOf(name));
+  await openAsStaff(page, member.email, viewOf(name));
   await expect(dataRows(page)).toHaveCount(1);
   await sql("update public.org_members set role = 'viewer' where org_id = $1 and user_id = $2", [ACME, member.id]);
 

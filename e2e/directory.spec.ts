@@ -3,7 +3,8 @@ import fs from "node:fs";
 import Papa from "papaparse";
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "../tests/support/db";
-import { DEMO_PASSWORD, signInAsStaff } from "./support/auth";
+import { DEMO_PASSWORD } from "./support/auth";
+import { openAsStaff } from "./support/session";
 
 /**
  * The partner directory against the seeded Acme data (~200 partners). Every test that
@@ -59,7 +60,7 @@ async function createStaff(role: string) {
 }
 
 test("filters by status and tier: the URL, the rows and the count follow, and back undoes", async ({ page }) => {
-  await signInAsStaff(page, "manager@acme.test");
+  await openAsStaff(page, "manager@acme.test");
   await expect(grid(page)).toHaveAttribute("aria-rowcount", String(await countPartners("true")));
 
   await page.getByRole("button", { name: /^Status:/ }).click();
@@ -86,7 +87,7 @@ test("filters by status and tier: the URL, the rows and the count follow, and ba
 
 test("sorts by a column and pages through the matching partners", async ({ page }) => {
   // Other tests leave this person's directory sorted otherwise; start from the name order.
-  await signInAsStaff(page, "member@acme.test", "/admin/partners?sort=name");
+  await openAsStaff(page, "member@acme.test", "/admin/partners?sort=name");
   const [last] = await sql<{ name: string }>(
     "select name from public.partners where org_id = $1 and archived_at is null order by name desc, id limit 1",
     [ACME],
@@ -108,7 +109,7 @@ test("sorts by a column and pages through the matching partners", async ({ page 
 test("an inline edit shows at once, survives a reload and appears in the partner's activity", async ({ page }) => {
   const partner = await partnerByName("Cobalt Networks");
   const next = partner.status === "paused" ? "active" : "paused";
-  await signInAsStaff(page, "member@acme.test", "/admin/partners?q=Cobalt%20Networks");
+  await openAsStaff(page, "member@acme.test", "/admin/partners?q=Cobalt%20Networks");
   await expect(dataRows(page)).toHaveCount(1);
 
   await cell(page, "Cobalt Networks", "status").dblclick();
@@ -128,7 +129,7 @@ test("an inline edit shows at once, survives a reload and appears in the partner
 test("a viewer sees no edit controls, and an edit the server refuses is rolled back with a message", async ({
   page,
 }) => {
-  await signInAsStaff(page, "viewer@acme.test", "/admin/partners?q=Harbor%20Analytics");
+  await openAsStaff(page, "viewer@acme.test", "/admin/partners?q=Harbor%20Analytics");
   await expect(dataRows(page)).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Import CSV" })).toHaveCount(0);
   await expect(grid(page).getByRole("checkbox")).toHaveCount(0);
@@ -140,7 +141,7 @@ test("a viewer sees no edit controls, and an edit the server refuses is rolled b
   // the server refuses it, and the grid goes back to the stored value.
   const staff = await createStaff("member");
   await page.context().clearCookies();
-  await signInAsStaff(page, staff.email, "/admin/partners?q=Harbor%20Analytics");
+  await openAsStaff(page, staff.email, "/admin/partners?q=Harbor%20Analytics");
   await expect(dataRows(page)).toHaveCount(1);
   await sql("update public.org_members set role = 'viewer' where org_id = $1 and user_id = $2", [ACME, staff.id]);
 
@@ -157,7 +158,7 @@ test("a viewer sees no edit controls, and an edit the server refuses is rolled b
 test("a bulk status change of three partners says how many, asks first, and changes them in one go", async ({
   page,
 }) => {
-  await signInAsStaff(page, "manager@acme.test", "/admin/partners?q=Lumen&sort=name");
+  await openAsStaff(page, "manager@acme.test", "/admin/partners?q=Lumen&sort=name");
   const rows = dataRows(page);
   await expect(rows.first()).toBeVisible();
   const names = (await rows.locator('[data-column="name"]').allInnerTexts()).slice(0, 3);
@@ -186,7 +187,7 @@ test("a bulk status change of three partners says how many, asks first, and chan
 });
 
 test("the preview panel shows key facts, roll-ups, latest activity and a link to the workspace", async ({ page }) => {
-  await signInAsStaff(page, "viewer@acme.test", "/admin/partners?q=Northwind");
+  await openAsStaff(page, "viewer@acme.test", "/admin/partners?q=Northwind");
   await page.getByRole("button", { name: "Preview Northwind Traders", exact: true }).click();
   await expect(page).toHaveURL(/preview=33333333-3333-4333-8333-000000000001/);
   const panel = page.getByRole("complementary", { name: "Preview of Northwind Traders" });
@@ -204,7 +205,7 @@ test("the preview panel shows key facts, roll-ups, latest activity and a link to
 });
 
 test("the CSV export holds exactly the partners matching the filter", async ({ page }) => {
-  await signInAsStaff(page, "viewer@acme.test", "/admin/partners?status=active&tier=gold,platinum&size=50");
+  await openAsStaff(page, "viewer@acme.test", "/admin/partners?status=active&tier=gold,platinum&size=50");
   const expected = await countPartners("status = 'active' and tier in ('gold', 'platinum')");
   await expect(grid(page)).toHaveAttribute("aria-rowcount", String(expected));
   const downloading = page.waitForEvent("download");
@@ -238,7 +239,7 @@ test("a CSV import previews new, invalid and unchanged rows, applies only after 
       [ACME, `E2E-${run}-%`],
     );
 
-  await signInAsStaff(page, "member@acme.test");
+  await openAsStaff(page, "member@acme.test");
   await page.getByRole("button", { name: "Import CSV" }).click();
   const dialog = page.getByRole("dialog", { name: "Import partners from CSV" });
   await dialog.getByLabel("CSV file").setInputFiles(file);
@@ -270,7 +271,7 @@ test("a CSV import previews new, invalid and unchanged rows, applies only after 
 
 test("the grid works from the keyboard alone: move, edit, commit, cancel", async ({ page }) => {
   const partner = await partnerByName("Keystone Digital");
-  await signInAsStaff(page, "member@acme.test", "/admin/partners?q=Keystone%20Digital");
+  await openAsStaff(page, "member@acme.test", "/admin/partners?q=Keystone%20Digital");
   await expect(dataRows(page)).toHaveCount(1);
   // The grid is one tab stop: focus lands on its active cell.
   await page.getByRole("checkbox", { name: "Include archived" }).focus();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { createPartner, createPartnerUser, grant, withDb } from "./support/people";
 
 /** Fails the test on anything the browser reports as an error, hydration mismatches included. */
@@ -15,7 +15,7 @@ function collectErrors(page: Page): string[] {
 test("the directory, a workspace, partner users and the audit log load without a console error", async ({ page }) => {
   const partner = await createPartner("Quiet Co");
   const errors = collectErrors(page);
-  await signInAsStaff(page, "admin@acme.test", "/admin/partners");
+  await openAsStaff(page, "admin@acme.test", "/admin/partners");
   await expect(page.getByRole("grid", { name: "Partners" })).toBeVisible();
   for (const path of [
     "/admin/partners?sort=-tier&size=100",
@@ -36,7 +36,7 @@ test("a de-DE org's directory, workspace, partner users and audit log load witho
   // Initech belongs to Globex, which works in EUR on Berlin's clock (de-DE).
   const initech = "33333333-3333-4333-8333-000000000006";
   const errors = collectErrors(page);
-  await signInAsStaff(page, "admin@globex.test", "/admin/partners");
+  await openAsStaff(page, "admin@globex.test", "/admin/partners");
   await expect(page.getByRole("grid", { name: "Partners" })).toBeVisible();
   for (const path of [
     "/admin/partners?sort=-tier&size=100",
@@ -55,7 +55,7 @@ test("a de-DE org's directory, workspace, partner users and audit log load witho
 });
 
 test("a malformed partner id shows the not-found page, not a failure", async ({ page }) => {
-  await signInAsStaff(page, "member@acme.test", "/admin/partners");
+  await openAsStaff(page, "member@acme.test", "/admin/partners");
   for (const id of ["not-a-partner", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", "------------------------------------"]) {
     // The workspace streams behind its loading state, so the answer is the not-found page rather than a 404 status.
     await page.goto(`/admin/partners/${id}/overview`);
@@ -73,7 +73,7 @@ test("revoking portal access asks first, and the toast undoes it", async ({ page
       async (db) =>
         (await db.query("select revoked_at from public.partner_access where id = $1", [grantId])).rows[0].revoked_at,
     );
-  await signInAsStaff(page, "manager@acme.test", `/admin/partners/${partner.id}/overview`);
+  await openAsStaff(page, "manager@acme.test", `/admin/partners/${partner.id}/overview`);
   const item = page.locator('[aria-label="Portal access"]').getByTestId("grant").filter({ hasText: user.email });
   await item.getByRole("button", { name: "Revoke" }).click();
   const dialog = page.getByRole("dialog");
@@ -96,7 +96,7 @@ test.describe("on a phone", () => {
 
   test("the workspace tab bar sits flush on the bottom edge", async ({ page }) => {
     const partner = await createPartner("Phone Co");
-    await signInAsStaff(page, "member@acme.test", `/admin/partners/${partner.id}/overview`);
+    await openAsStaff(page, "member@acme.test", `/admin/partners/${partner.id}/overview`);
     const bar = page.getByTestId("workspace-bottom-nav");
     await expect(bar).toBeVisible();
     const box = (await bar.boundingBox())!;

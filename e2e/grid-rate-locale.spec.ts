@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { ACME, unique, withDb } from "./support/people";
 
 // Globex (supabase/seed.sql) works in EUR on Berlin's clock (de-DE); Acme in USD in New York (en-US).
@@ -32,7 +32,7 @@ const view = (name: string) => `/admin/partners?q=${encodeURIComponent(name)}&co
 test("the grid writes a commission rate as the org's locale writes a percentage", async ({ page }) => {
   const german = await partnerWithRate(GLOBEX, 12.5);
   const errors = collectErrors(page);
-  await signInAsStaff(page, "admin@globex.test", view(german));
+  await openAsStaff(page, "admin@globex.test", view(german));
   const grid = page.getByRole("grid", { name: "Partners" });
   await expect(grid).toContainText(german);
   await expect(grid).toContainText(new RegExp(`12,5${SPACE}%`));
@@ -42,7 +42,7 @@ test("the grid writes a commission rate as the org's locale writes a percentage"
 
 test("an en-US org's grid keeps the rate as it reads there", async ({ page }) => {
   const american = await partnerWithRate(ACME, 7.25);
-  await signInAsStaff(page, "admin@acme.test", view(american));
+  await openAsStaff(page, "admin@acme.test", view(american));
   const grid = page.getByRole("grid", { name: "Partners" });
   await expect(grid).toContainText(american);
   await expect(grid).toContainText("7.25%");

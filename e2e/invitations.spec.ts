@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createClient } from "@supabase/supabase-js";
 import { DEMO_PASSWORD, latestMailTo, signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { ACME, createAccount, createPartner, unique, withDb } from "./support/people";
 import { pickOption } from "./support/pickers";
 
@@ -23,7 +24,7 @@ async function newPage(browser: Browser): Promise<Page> {
 
 async function membersPage(browser: Browser, email = "admin@acme.test"): Promise<Page> {
   const page = await newPage(browser);
-  await signInAsStaff(page, email, "/admin/settings/members");
+  await openAsStaff(page, email, "/admin/settings/members");
   return page;
 }
 
@@ -181,7 +182,7 @@ test("someone signed in with another account cannot accept", async ({ browser })
   await inviteStaff(admin, email, "member");
   const link = invitationLink(await latestMailTo(email, since));
   const other = await newPage(browser);
-  await signInAsStaff(other, "viewer@acme.test");
+  await openAsStaff(other, "viewer@acme.test");
   await other.goto(link);
   await expect(other.getByText(`This invitation is for ${email}`)).toBeVisible();
   await expect(other.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);

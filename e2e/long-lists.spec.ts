@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "../tests/support/db";
-import { signInAsPartner, signInAsStaff } from "./support/auth";
+import { openAsPartner, openAsStaff } from "./support/session";
 import { ACME, createPartner, createPartnerUser, grant } from "./support/people";
 
 /** Lists past their page size: a pager with the count, and the oldest row one click away. */
@@ -16,7 +16,7 @@ test("the portal's referrals page past 50, with the count and the oldest on page
   );
   const user = await createPartnerUser("Pager");
   await grant(user.id, partner.id);
-  await signInAsPartner(page, user.email);
+  await openAsPartner(page, user.email);
   await page.goto(`/portal/accounts/${partner.id}/referrals`);
   const pager = page.getByRole("navigation", { name: "Referral pages" });
   await expect(pager).toContainText(`${SEEDED} referrals · page 1 of 2`);
@@ -40,7 +40,7 @@ test("a partner's documents in the workspace page by 50", async ({ page }) => {
      from generate_series(1, ${SEEDED}) as n`,
     [ACME, partner.id],
   );
-  await signInAsStaff(page, "member@acme.test", `/admin/partners/${partner.id}/docs`);
+  await openAsStaff(page, "member@acme.test", `/admin/partners/${partner.id}/docs`);
   await expect(page.getByText(`${SEEDED} documents · shared ones`)).toBeVisible();
   await expect(page.getByTestId("document-row")).toHaveCount(50);
   const pager = page.getByRole("navigation", { name: "Document pages" });
@@ -58,7 +58,7 @@ test("a commission links to a won referral found by typing, past any list", asyn
      from generate_series(1, 120) as n`,
     [ACME, partner.id],
   );
-  await signInAsStaff(page, "manager@acme.test", `/admin/partners/${partner.id}/referrals`);
+  await openAsStaff(page, "manager@acme.test", `/admin/partners/${partner.id}/referrals`);
   await page.getByRole("button", { name: "Record commission" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel(/Amount/).fill("250");

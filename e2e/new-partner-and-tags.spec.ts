@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "../tests/support/db";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { ACME } from "./support/people";
 import { pickOption } from "./support/pickers";
 import { expectFieldError, unique } from "./workspace-helpers";
@@ -9,7 +9,7 @@ const MORGAN = "11111111-1111-4111-8111-000000000002";
 
 test("a member adds a partner by hand, lands in its workspace and finds it in the directory", async ({ page }) => {
   const name = unique("Hand Made Co");
-  await signInAsStaff(page, "member@acme.test", "/admin/partners");
+  await openAsStaff(page, "member@acme.test", "/admin/partners");
   await page.getByRole("link", { name: "New partner" }).click();
   await expect(page).toHaveURL(/\/admin\/partners\/new$/);
 
@@ -53,7 +53,7 @@ test("a member adds a partner by hand, lands in its workspace and finds it in th
 
 test("bad input gets a message at each field and nothing typed is lost", async ({ page }) => {
   const contact = unique("Grace");
-  await signInAsStaff(page, "member@acme.test", "/admin/partners/new");
+  await openAsStaff(page, "member@acme.test", "/admin/partners/new");
   const form = page.getByRole("form", { name: "New partner" });
   await form.getByLabel("Website").fill("not a link");
   await form.getByLabel("Commission rate (%)").fill("120");
@@ -80,7 +80,7 @@ test("bad input gets a message at each field and nothing typed is lost", async (
 });
 
 test("a viewer gets no New partner button, and the page itself says why", async ({ page }) => {
-  await signInAsStaff(page, "viewer@acme.test", "/admin/partners");
+  await openAsStaff(page, "viewer@acme.test", "/admin/partners");
   await expect(page.getByRole("grid", { name: "Partners" })).toBeVisible();
   await expect(page.getByRole("link", { name: "New partner" })).toHaveCount(0);
   await page.goto("/admin/partners/new");
@@ -99,7 +99,7 @@ async function partnerWithTags(tags: string[]) {
 
 test("an editor adds and removes tags in the workspace, saved once and audited", async ({ page }) => {
   const partner = await partnerWithTags(["legacy", "emea"]);
-  await signInAsStaff(page, "member@acme.test", `/admin/partners/${partner.id}/overview`);
+  await openAsStaff(page, "member@acme.test", `/admin/partners/${partner.id}/overview`);
   const tags = page.getByTestId("hero-tags");
   await tags.getByRole("button", { name: "Remove tag legacy" }).click();
   const input = tags.getByLabel("Tags");
@@ -126,7 +126,7 @@ test("an editor adds and removes tags in the workspace, saved once and audited",
 
 test("a viewer reads the tags and cannot change them", async ({ page }) => {
   const partner = await partnerWithTags(["vip"]);
-  await signInAsStaff(page, "viewer@acme.test", `/admin/partners/${partner.id}/overview`);
+  await openAsStaff(page, "viewer@acme.test", `/admin/partners/${partner.id}/overview`);
   const tags = page.getByTestId("hero-tags");
   await expect(tags.getByText("vip")).toBeVisible();
   await expect(tags.getByRole("button", { name: /Remove tag/ })).toHaveCount(0);

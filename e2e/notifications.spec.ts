@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signInAsPartner, signInAsStaff } from "./support/auth";
+import { DEMO_PASSWORD } from "./support/auth";
+import { openAsPartner, openAsStaff } from "./support/session";
 import { ACME, adminApi, createPartnerUser, unique, withDb } from "./support/people";
 
 /** Runs the background jobs now, as the cron (and the test run's ticker) does. */
@@ -74,7 +75,7 @@ test("the bell shows a partner owner their unread notifications, links to the re
   const { partnerId, client } = await referralWon(owner.id);
   await runJobs(request);
 
-  await signInAsStaff(page, owner.email);
+  await openAsStaff(page, owner.email);
   const bell = page.getByTestId("notification-bell");
   await expect(bell).toHaveAccessibleName("Notifications, 2 unread");
   await expect(page.getByTestId("notification-count")).toHaveText("2");
@@ -108,7 +109,7 @@ test("the bell shows a partner owner their unread notifications, links to the re
 
 test("the bell says so when there is nothing, and works from the keyboard", async ({ page }) => {
   const person = await addStaff("viewer");
-  await signInAsStaff(page, person.email);
+  await openAsStaff(page, person.email);
   const bell = page.getByTestId("notification-bell");
   await bell.focus();
   await page.keyboard.press("Enter");
@@ -120,7 +121,7 @@ test("the bell says so when there is nothing, and works from the keyboard", asyn
 
 test("a person turns an event off for themselves, and hears no more of it", async ({ page, request }) => {
   const owner = await addStaff("member");
-  await signInAsStaff(page, owner.email, "/admin/account/notifications");
+  await openAsStaff(page, owner.email, "/admin/account/notifications");
   const select = page.getByLabel("Referral won");
   await expect(select).toHaveValue("default");
   await select.selectOption("off");
@@ -147,7 +148,7 @@ test("a digest-only event stays out of the bell and out of email, and the digest
   request,
 }) => {
   const owner = await addStaff("member");
-  await signInAsStaff(page, owner.email, "/admin/account/notifications");
+  await openAsStaff(page, owner.email, "/admin/account/notifications");
   await page.getByLabel("Referral submitted").selectOption("digest_only");
   await expect(page.getByText("Referral submitted: saved.")).toBeVisible();
   const digestTime = page.getByLabel("Digest time");
@@ -190,7 +191,7 @@ test("a digest-only event stays out of the bell and out of email, and the digest
 
 test("admins set the organization's defaults; others are told who does", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
-  await signInAsStaff(admin, "admin@acme.test", "/admin/settings/notifications");
+  await openAsStaff(admin, "admin@acme.test", "/admin/settings/notifications");
   await expect(admin.getByRole("heading", { name: "Notification defaults" })).toBeVisible();
   const row = admin.getByLabel("Task overdue");
   await row.selectOption("email");
@@ -201,7 +202,7 @@ test("admins set the organization's defaults; others are told who does", async (
 
   const member = await (await browser.newContext()).newPage();
   const person = await addStaff("member");
-  await signInAsStaff(member, person.email, "/admin/settings/notifications");
+  await openAsStaff(member, person.email, "/admin/settings/notifications");
   await expect(member.getByText("Notification defaults are set by admins")).toBeVisible();
 });
 
@@ -226,7 +227,7 @@ test("a partner user has the bell and their own settings in the portal", async (
   });
   await runJobs(request);
 
-  await signInAsPartner(page, user.email);
+  await openAsPartner(page, user.email);
   const bell = page.getByTestId("notification-bell");
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await bell.click();

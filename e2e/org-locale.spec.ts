@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsPartner, signInAsStaff } from "./support/auth";
+import { signInAsPartner } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { createAccount, unique, withDb } from "./support/people";
 
 // Globex (supabase/seed.sql) works in EUR on Berlin's clock, so its locale is de-DE.
@@ -46,7 +47,7 @@ test("a de-DE org reads its money and dates the German way in the directory and 
 }) => {
   const partner = await berlinPartner();
   const errors = collectErrors(page);
-  await signInAsStaff(page, "admin@globex.test", `/admin/partners?q=${encodeURIComponent(partner.name)}`);
+  await openAsStaff(page, "admin@globex.test", `/admin/partners?q=${encodeURIComponent(partner.name)}`);
   const grid = page.getByRole("grid", { name: "Partners" });
   await expect(grid).toContainText(partner.name);
   // The grid's dates (created, updated) are today on Berlin's calendar, written dd.mm.yyyy.

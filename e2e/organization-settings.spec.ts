@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { addStaff, createOrg, withDb } from "./support/mfa";
 
 const settingsOf = (orgId: string) =>
@@ -15,7 +15,7 @@ test("an admin changes the org's locale, currency and time zone, with a live exa
   // An org of the test's own (EUR, Europe/Paris, so fr-FR), so no other spec sees the change.
   const orgId = await createOrg("settings");
   const admin = await addStaff(orgId, "admin", "settings-admin");
-  await signInAsStaff(page, admin.email, "/admin/settings/organization");
+  await openAsStaff(page, admin.email, "/admin/settings/organization");
   await expect(page.getByRole("heading", { name: "Organization", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Organization", exact: true })).toBeVisible();
   const example = page.getByTestId("locale-example");
@@ -46,7 +46,7 @@ test("a member is told who manages the organization's settings (375 px)", async 
   const orgId = await createOrg("settings-member");
   const member = await addStaff(orgId, "member", "settings-member");
   await page.setViewportSize({ width: 375, height: 812 });
-  await signInAsStaff(page, member.email, "/admin/settings/organization");
+  await openAsStaff(page, member.email, "/admin/settings/organization");
   await expect(page.getByText("Organization settings are managed by admins")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save settings" })).toHaveCount(0);
 });
@@ -55,7 +55,7 @@ test("the settings page fits a phone (375 px)", async ({ page }) => {
   const orgId = await createOrg("settings-phone");
   const admin = await addStaff(orgId, "admin", "settings-phone");
   await page.setViewportSize({ width: 375, height: 812 });
-  await signInAsStaff(page, admin.email, "/admin/settings/organization");
+  await openAsStaff(page, admin.email, "/admin/settings/organization");
   await expect(page.getByTestId("locale-example")).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

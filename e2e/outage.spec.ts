@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, signInAsStaff } from "./support/auth";
+import { DEMO_PASSWORD } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { pausePostgrest, resumePostgrest } from "./support/postgrest";
 
 /**
@@ -11,7 +12,7 @@ const OUTAGE = "Partnerdesk can't reach its database right now. This page will t
 
 test("an outage of PostgREST shows a self-retrying state and keeps the session", async ({ page, context }) => {
   test.setTimeout(120_000);
-  await signInAsStaff(page, "member@acme.test", "/admin/partners", DEMO_PASSWORD);
+  await openAsStaff(page, "member@acme.test", "/admin/partners", DEMO_PASSWORD);
   await expect(page.getByRole("heading", { name: "Partners" })).toBeVisible();
   const sessionCookie = async () => (await context.cookies()).find((cookie) => cookie.name.startsWith("sb-"))?.value;
   const before = await sessionCookie();

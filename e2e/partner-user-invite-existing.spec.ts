@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { latestMailTo, linkAndCode, signInAsStaff } from "./support/auth";
+import { latestMailTo, linkAndCode } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { createAccount, createPartner, createPartnerUser, grant, withDb } from "./support/people";
 import { pickOption } from "./support/pickers";
 
@@ -11,7 +12,7 @@ import { pickOption } from "./support/pickers";
 
 async function invite(browser: Browser, email: string, name: string, partnerName: string) {
   const admin = await (await browser.newContext()).newPage();
-  await signInAsStaff(admin, "admin@acme.test", "/admin/partner-users");
+  await openAsStaff(admin, "admin@acme.test", "/admin/partner-users");
   const form = admin.getByRole("form", { name: "Invite a partner user" });
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Name").fill(name);

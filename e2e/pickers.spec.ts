@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 import { pickOption } from "./support/pickers";
 
 // Acme (seed) gets partners named after the seed's, so the one made here sorts past the first thousand.
@@ -24,7 +24,7 @@ async function insertPartner(name: string): Promise<string> {
 test("Invite someone on a partner's Portal access card arrives with that partner chosen", async ({ page }) => {
   const name = unique("Zz Picker Co");
   const partnerId = await insertPartner(name);
-  await signInAsStaff(page, "admin@acme.test", `/admin/partners/${partnerId}/overview`);
+  await openAsStaff(page, "admin@acme.test", `/admin/partners/${partnerId}/overview`);
   await page.locator('[aria-label="Portal access"]').getByRole("link", { name: "Invite someone" }).click();
   await expect(page).toHaveURL(new RegExp(`partner=${partnerId}`));
   const form = page.getByRole("form", { name: "Invite a partner user" });
@@ -35,7 +35,7 @@ test("Invite someone on a partner's Portal access card arrives with that partner
 test("the audit partner filter finds a partner by typing and keeps it chosen after filtering", async ({ page }) => {
   const name = unique("Zz Audit Co");
   const partnerId = await insertPartner(name);
-  await signInAsStaff(page, "admin@acme.test", "/admin/audit");
+  await openAsStaff(page, "admin@acme.test", "/admin/audit");
   const filters = page.getByRole("form", { name: "Filter audit entries" });
   const partnerFilter = filters.getByLabel("Partner", { exact: true });
   await partnerFilter.fill("Zz Audit");
@@ -50,7 +50,7 @@ test("the audit partner filter finds a partner by typing and keeps it chosen aft
 });
 
 test("an audit page past the last is empty and offers a way back", async ({ page }) => {
-  await signInAsStaff(page, "admin@acme.test", "/admin/audit?page=999");
+  await openAsStaff(page, "admin@acme.test", "/admin/audit?page=999");
   await expect(page.getByText("There is no page 999")).toBeVisible();
   await page.getByRole("link", { name: /Go to the (last|first) page/ }).click();
   await expect(page.getByTestId("audit-entry").first()).toBeVisible();
@@ -62,7 +62,7 @@ test.describe("on a phone", () => {
   test("the invitation's partner picker searches and fits the screen", async ({ page }) => {
     const name = unique("Zz Phone Picker");
     await insertPartner(name);
-    await signInAsStaff(page, "admin@acme.test", "/admin/partner-users");
+    await openAsStaff(page, "admin@acme.test", "/admin/partner-users");
     const form = page.getByRole("form", { name: "Invite a partner user" });
     await form.getByLabel("Partner").fill("Zz Phone");
     await expect(page.getByRole("option").filter({ hasText: name })).toBeVisible();

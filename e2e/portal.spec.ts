@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
-import { latestMailTo, signInAsPartner, signInAsStaff } from "./support/auth";
+import { latestMailTo, signInAsPartner } from "./support/auth";
+import { openAsPartner, openAsStaff } from "./support/session";
 import { pickOption } from "./support/pickers";
 
 // Seeded ids (supabase/seed.sql).
@@ -24,7 +25,7 @@ async function withDb<T>(work: (db: pg.Client) => Promise<T>): Promise<T> {
 
 async function staffPage(browser: Browser, email = "admin@acme.test"): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signInAsStaff(page, email);
+  await openAsStaff(page, email);
   return page;
 }
 
@@ -124,7 +125,7 @@ test("a grant that starts tomorrow gives nothing today", async ({ browser }) => 
 });
 
 test("morgan switches between three accounts and the All accounts totals equal the sums in SQL", async ({ page }) => {
-  await signInAsPartner(page, "morgan@contoso.test");
+  await openAsPartner(page, "morgan@contoso.test");
   const switchesBefore = await withDb(
     async (db) =>
       (
@@ -211,7 +212,7 @@ test("a partner user can neither open /admin nor run an admin server action by p
   expect(staffAsPartner).toBe(0);
 
   const partner = await (await browser.newContext()).newPage();
-  await signInAsPartner(partner, "pat@northwind.test");
+  await openAsPartner(partner, "pat@northwind.test");
   await partner.goto("/admin/partner-users");
   await expect(partner.getByRole("heading", { name: "This area is for staff" })).toBeVisible();
 

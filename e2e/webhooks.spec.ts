@@ -1,7 +1,7 @@
 import http from "node:http";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 
 const PORT = 21950;
 
@@ -41,7 +41,7 @@ test("an admin registers an endpoint, pings it, reads the delivery log and sends
   });
   await new Promise<void>((resolve) => server.listen(PORT, "127.0.0.1", resolve));
   try {
-    await signInAsStaff(page, "admin@acme.test", "/admin/settings/webhooks");
+    await openAsStaff(page, "admin@acme.test", "/admin/settings/webhooks");
     const form = page.getByRole("form", { name: "New webhook endpoint" });
     await form.getByRole("button", { name: "Add endpoint" }).click();
     await expect(form.getByText("Enter the URL that receives the events.")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { signInAsStaff } from "./support/auth";
+import { openAsStaff } from "./support/session";
 
 /** Seeded Acme partners with fixed ids; each spec works on its own so parallel files don't crowd one timeline. */
 export const PARTNERS = {
@@ -21,7 +21,7 @@ export async function openWorkspace(
   partnerId: string,
   name: Parameters<typeof tab>[1],
 ): Promise<void> {
-  await signInAsStaff(page, email, tab(partnerId, name));
+  await openAsStaff(page, email, tab(partnerId, name));
 }
 
 /** The field's control inside a dialog, by its label. */

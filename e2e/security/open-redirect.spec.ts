@@ -7,6 +7,10 @@ import { DEMO_PASSWORD, latestMailTo, linkAndCode } from "../support/auth";
  * browser's request rewritten in flight), since an action is a public endpoint.
  */
 
+// Two dozen sign-ins of their own that share nothing: spread over the workers rather than
+// held to one while the other runs out of files.
+test.describe.configure({ mode: "parallel" });
+
 // As they appear in the address bar; the app receives them decoded once.
 const VECTORS = [
   "/%09/evil.test/c",
