@@ -90,6 +90,10 @@ comment on function private.notification_role(uuid, uuid, text) is 'The role who
 revoke all on function private.notification_role(uuid, uuid, text) from public, anon, authenticated, service_role;
 
 -- Who hears what ---------------------------------------------------------------------------------
+-- Called once per recipient of every event the fan-out claims, so it reads the preferences in
+-- one union of two index lookups (the person's row; the org's rows for everyone and their role)
+-- and looks the role up inline rather than through private.notification_role: each nested
+-- definer call costs a search_path switch per row.
 create or replace function private.notification_delivery(p_org_id uuid, p_user_id uuid, p_audience text, p_event_type text)
 returns text
 language sql
@@ -97,15 +101,26 @@ stable
 security definer
 set search_path = ''
 as $$
-  with who as (select private.notification_role(p_org_id, p_user_id, p_audience) as role)
+  with who as (
+    select case
+      when p_audience = 'partner' then 'partner'
+      else (select m.role from public.org_members m where m.org_id = p_org_id and m.user_id = p_user_id)
+    end as role
+  )
   select coalesce(
-    (select p.delivery from public.notification_preferences p
-      where p.org_id = p_org_id and p.user_id = p_user_id and p.event_type = p_event_type),
-    (select p.delivery from public.notification_preferences p, who
-      where p.org_id = p_org_id and p.user_id is null and p.role = who.role and p.event_type = p_event_type),
-    (select p.delivery from public.notification_preferences p
-      where p.org_id = p_org_id and p.user_id is null and p.role is null and p.event_type = p_event_type),
-    (select private.role_default_delivery(who.role, p_event_type) from who))
+    (select chosen.delivery
+       from (select p.delivery, 0 as rank
+               from public.notification_preferences p
+              where p.org_id = p_org_id and p.user_id = p_user_id and p.event_type = p_event_type
+             union all
+             select p.delivery, case when p.role is null then 2 else 1 end
+               from public.notification_preferences p
+              where p.org_id = p_org_id and p.user_id is null and p.event_type = p_event_type
+                and (p.role is null or p.role = who.role)) chosen
+      order by chosen.rank
+      limit 1),
+    private.role_default_delivery(who.role, p_event_type))
+  from who
 $$;
 comment on function private.notification_delivery(uuid, uuid, text, text) is 'How a person hears of an event type: their choice, else the organization''s default for their role, else its default for everyone, else their role''s built-in one.';
 revoke all on function private.notification_delivery(uuid, uuid, text, text) from public, anon, authenticated, service_role;
