@@ -206,6 +206,62 @@ test("admins set the organization's defaults; others are told who does", async (
   await expect(member.getByText("Notification defaults are set by admins")).toBeVisible();
 });
 
+test("admins set a default for one role, and only that role's people follow it, told so", async ({ browser }) => {
+  // Three people sign in one after the other: on a busy machine that outlasts the default.
+  test.setTimeout(150_000);
+  const admin = await (await browser.newContext()).newPage();
+  await signInAsStaff(admin, "admin@acme.test", "/admin/settings/notifications");
+  const managers = admin.getByRole("navigation", { name: "Defaults for" }).getByRole("link", { name: "Managers" });
+  await managers.focus();
+  await admin.keyboard.press("Enter");
+  await expect(admin).toHaveURL(/[?&]role=manager\b/);
+  await expect(managers).toHaveAttribute("aria-current", "page");
+  const grantEnding = admin.getByLabel("Portal access ending in 7 days");
+  await expect(grantEnding).toHaveValue("default");
+  await expect(grantEnding.locator("option:checked")).toHaveText("Built-in for managers: In the app and by email");
+  const manager = await addStaff("manager");
+  const member = await addStaff("member");
+  try {
+    await grantEnding.selectOption("off");
+    await expect(admin.getByText("Portal access ending in 7 days: saved.")).toBeVisible();
+    await admin.reload();
+    await expect(admin.getByLabel("Portal access ending in 7 days")).toHaveValue("off");
+    await screenshots(admin, "org-role-defaults");
+
+    const managerPage = await (await browser.newContext()).newPage();
+    await signInAsStaff(managerPage, manager.email, "/admin/account/notifications");
+    const own = managerPage.getByLabel("Portal access ending in 7 days");
+    await expect(own).toHaveValue("default");
+    await expect(own.locator("option:checked")).toHaveText("Organization default for managers: Off");
+    await expect(own).toHaveAccessibleDescription("Organization default for managers");
+    await own.selectOption("email");
+    await expect(managerPage.getByText("Portal access ending in 7 days: saved.")).toBeVisible();
+    await managerPage.reload();
+    await expect(managerPage.getByLabel("Portal access ending in 7 days")).toHaveAccessibleDescription("Your choice");
+    await screenshots(managerPage, "role-sourced-preferences");
+
+    const memberPage = await (await browser.newContext()).newPage();
+    await signInAsStaff(memberPage, member.email, "/admin/account/notifications");
+    const theirs = memberPage.getByLabel("Portal access ending in 7 days");
+    await expect(theirs.locator("option:checked")).toHaveText("Your role's default: In the app and in the digest");
+    await expect(theirs).toHaveAccessibleDescription("Your role's default");
+
+    // An address naming no role says so and shows the defaults for everyone.
+    await admin.goto("/admin/settings/notifications?role=owner");
+    await expect(admin.getByText("There is no such role; these are the defaults for everyone.")).toBeVisible();
+    await expect(
+      admin.getByRole("navigation", { name: "Defaults for" }).getByRole("link", { name: "Everyone" }),
+    ).toHaveAttribute("aria-current", "page");
+  } finally {
+    await withDb((db) =>
+      db.query(
+        "delete from public.notification_preferences where org_id = $1 and user_id is null and role = 'manager' and event_type = 'grant.ending'",
+        [ACME],
+      ),
+    );
+  }
+});
+
 test("a partner user has the bell and their own settings in the portal", async ({ page, request }) => {
   const user = await createPartnerUser("Belle");
   const partnerId = await withDb(async (db) => {

@@ -40,14 +40,14 @@ isOneToOne: false
                   ]
                 },"notification_preferences": {
                   Row: {
-                    "created_at": string,"delivery": string,"event_type": string,"id": string,"org_id": string,"updated_at": string,"user_id": string | null
+                    "created_at": string,"delivery": string,"event_type": string,"id": string,"org_id": string,"role": string | null,"updated_at": string,"user_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"delivery": string,"event_type": string,"id"?: string,"org_id": string,"updated_at"?: string,"user_id"?: string | null
+                    "created_at"?: string,"delivery": string,"event_type": string,"id"?: string,"org_id": string,"role"?: string | null,"updated_at"?: string,"user_id"?: string | null
                   }
                   Update: {
-                    "created_at"?: string,"delivery"?: string,"event_type"?: string,"id"?: string,"org_id"?: string,"updated_at"?: string,"user_id"?: string | null
+                    "created_at"?: string,"delivery"?: string,"event_type"?: string,"id"?: string,"org_id"?: string,"role"?: string | null,"updated_at"?: string,"user_id"?: string | null
                   }
                   Relationships: [
                     {
@@ -759,7 +759,7 @@ isOneToOne: false
                            },
 "my_notification_settings":
 { Args: { "p_org_id": string }; Returns: {
-              "built_in": string,"delivery": string,"event_type": string,"org_default": string,"source": string
+              "built_in": string,"delivery": string,"event_type": string,"org_default": string,"org_default_role": string,"source": string
             }[]
                            },
 "org_invitation_for_token":
@@ -770,6 +770,11 @@ isOneToOne: false
 "org_notification_defaults":
 { Args: { "p_org_id": string }; Returns: {
               "audiences": (string)[],"event_type": string,"org_default": string,"partner_built_in": string,"staff_built_in": string
+            }[]
+                           },
+"org_role_notification_defaults":
+{ Args: { "p_org_id": string,"p_role": string }; Returns: {
+              "built_in": string,"event_type": string,"everyone_default": string,"role_default": string
             }[]
                            },
 "partner_directory_metrics":

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/actions/result";
 import { DELIVERIES, DELIVERY_LABELS, type Delivery } from "@/lib/notifications/deliveries";
+import type { NotificationRole } from "@/lib/notifications/roles";
 
 export type PreferenceRow = {
   eventType: string;
@@ -14,12 +15,28 @@ export type PreferenceRow = {
   /** What applies when nothing is chosen here, in words ("Organization default: Off"). */
   fallback: string;
   audiences?: string;
+  /** Where the value in force comes from, in words ("Your choice", "Organization default for managers"). */
+  source?: string;
 };
 
-type Save = (input: { eventType: string; delivery: Delivery | "default" }) => Promise<ActionResult<null>>;
+type SaveInput = { eventType: string; delivery: Delivery | "default"; role?: NotificationRole };
+type Save = (input: SaveInput) => Promise<ActionResult<null>>;
 
-/** One select per event type, saved as soon as it changes; a refusal shows under the row and the select goes back. */
-export function PreferenceTable({ rows, save, caption }: { rows: PreferenceRow[]; save: Save; caption: string }) {
+/**
+ * One select per event type, saved as soon as it changes; a refusal shows under the row and the
+ * select goes back. `role` goes with every save when the table holds one role's defaults.
+ */
+export function PreferenceTable({
+  rows,
+  save,
+  caption,
+  role,
+}: {
+  rows: PreferenceRow[];
+  save: Save;
+  caption: string;
+  role?: NotificationRole;
+}) {
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">{caption}</caption>
@@ -35,14 +52,14 @@ export function PreferenceTable({ rows, save, caption }: { rows: PreferenceRow[]
       </thead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((row) => (
-          <PreferenceRowView key={row.eventType} row={row} save={save} />
+          <PreferenceRowView key={`${role ?? "all"}:${row.eventType}`} row={row} save={save} role={role} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function PreferenceRowView({ row, save }: { row: PreferenceRow; save: Save }) {
+function PreferenceRowView({ row, save, role }: { row: PreferenceRow; save: Save; role?: NotificationRole }) {
   const router = useRouter();
   const [value, setValue] = useState<Delivery | "default">(row.chosen ?? "default");
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +71,9 @@ function PreferenceRowView({ row, save }: { row: PreferenceRow; save: Save }) {
     setValue(next);
     setError(null);
     startTransition(async () => {
-      const result = await save({ eventType: row.eventType, delivery: next });
+      const result = await save(
+        role ? { eventType: row.eventType, delivery: next, role } : { eventType: row.eventType, delivery: next },
+      );
       if (!result.ok) {
         setValue(previous);
         setError(result.fieldErrors?.delivery ?? result.error);
@@ -70,6 +89,11 @@ function PreferenceRowView({ row, save }: { row: PreferenceRow; save: Save }) {
       <th scope="row" className="text-left font-medium text-slate-900 sm:px-5 sm:py-3">
         <label htmlFor={id}>{row.label}</label>
         {row.audiences && <p className="text-xs font-normal text-slate-500">{row.audiences}</p>}
+        {row.source && (
+          <p id={`${id}-source`} className="text-xs font-normal text-slate-500" data-testid="preference-source">
+            {row.source}
+          </p>
+        )}
       </th>
       <td className="sm:px-5 sm:py-3">
         <select
@@ -77,9 +101,11 @@ function PreferenceRowView({ row, save }: { row: PreferenceRow; save: Save }) {
           value={value}
           disabled={pending}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={
+            [row.source ? `${id}-source` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined
+          }
           onChange={(event) => change(event.target.value as Delivery | "default")}
-          className="h-9 w-full max-w-xs rounded-md border border-slate-300 bg-white px-2 text-sm aria-[invalid=true]:border-red-500"
+          className="h-9 w-full max-w-sm rounded-md border border-slate-300 bg-white px-2 text-sm aria-[invalid=true]:border-red-500"
         >
           <option value="default">{row.fallback}</option>
           {DELIVERIES.map((delivery) => (

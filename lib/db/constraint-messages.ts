@@ -49,6 +49,8 @@ export const CONSTRAINT_MESSAGES: Record<string, ConstraintMessage> = {
   notification_preferences_event_type_known: { field: "event_type", message: "Choose an event from the list" },
   notification_preferences_once: { field: null, message: INTERNAL },
   notification_preferences_org_id_fkey: { field: null, message: "This organization no longer exists." },
+  notification_preferences_role_known: { field: "role", message: "Choose one of the listed roles" },
+  notification_preferences_role_only_on_defaults: { field: null, message: INTERNAL },
   notification_preferences_user_id_fkey: { field: null, message: "This person no longer has an account." },
   notifications_audience_known: { field: null, message: INTERNAL },
   notifications_event_count_positive: { field: null, message: INTERNAL },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DELIVERIES } from "./deliveries";
 import { NOTIFICATION_EVENT_TYPES } from "./event-types";
+import { NOTIFICATION_ROLES } from "./roles";
 
 const eventType = z.enum(NOTIFICATION_EVENT_TYPES, { error: "Choose one of the listed events." });
 
@@ -10,6 +11,12 @@ export const setNotificationPreferenceSchema = z.object({
   delivery: z.enum([...DELIVERIES, "default"], { error: "Choose how you hear of this event." }),
 });
 export type SetNotificationPreferenceInput = z.input<typeof setNotificationPreferenceSchema>;
+
+/** An admin's default for one role and event type; `default` falls back to the one for everyone. */
+export const setOrgRoleDefaultSchema = setNotificationPreferenceSchema.extend({
+  role: z.enum(NOTIFICATION_ROLES, { error: "Choose one of the listed roles." }),
+});
+export type SetOrgRoleDefaultInput = z.input<typeof setOrgRoleDefaultSchema>;
 
 /** Mark some notifications read (ids), or all of them. */
 export const markNotificationsReadSchema = z.union([

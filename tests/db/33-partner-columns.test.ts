@@ -150,8 +150,9 @@ const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
   record_mfa_reset: ["outcome", "email"],
   // Notifications: the caller's own settings, the org's defaults (admins), and the admins'
   // webhook calls; none returns a partner column.
-  my_notification_settings: ["event_type", "delivery", "source", "org_default", "built_in"],
+  my_notification_settings: ["event_type", "delivery", "source", "org_default", "org_default_role", "built_in"],
   org_notification_defaults: ["event_type", "audiences", "org_default", "staff_built_in", "partner_built_in"],
+  org_role_notification_defaults: ["event_type", "role_default", "everyone_default", "built_in"],
   create_webhook_endpoint: ["id", "secret"],
   ping_webhook_endpoint: [],
   resend_webhook_delivery: [],

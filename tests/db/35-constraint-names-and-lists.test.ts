@@ -7,6 +7,7 @@ import { DOCUMENT_TYPES, DOCUMENT_VISIBILITIES } from "@/lib/documents/constants
 import { STAFF_ROLES } from "@/lib/orgs/roles";
 import { PARTNER_STATUSES, PARTNER_TIERS } from "@/lib/partners/constants";
 import { NOTIFICATION_EVENT_TYPES } from "@/lib/notifications/event-types";
+import { NOTIFICATION_ROLES } from "@/lib/notifications/roles";
 import { PORTAL_SECTIONS } from "@/lib/portal/sections";
 import { REFERRAL_STATUSES } from "@/lib/referrals/constants";
 import { RESOURCE_KINDS } from "@/lib/resources/constants";
@@ -156,6 +157,7 @@ const CHECKED_COLUMNS: [table: string, column: string, list: readonly string[]][
   ["partner_training", "status", TRAINING_STATUSES],
   ["partner_training", "kind", TRAINING_KINDS],
   ["org_members", "role", STAFF_ROLES],
+  ["notification_preferences", "role", NOTIFICATION_ROLES],
   ["partner_access", "scope", PORTAL_SECTIONS],
   ["partner_activity_log", "event_type", ACTIVITY_EVENT_TYPES],
   ["partner_activity_log", "source_table", ACTIVITY_SOURCE_TABLES],
