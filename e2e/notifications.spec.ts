@@ -210,7 +210,7 @@ test("admins set a default for one role, and only that role's people follow it, 
   // Three people sign in one after the other: on a busy machine that outlasts the default.
   test.setTimeout(150_000);
   const admin = await (await browser.newContext()).newPage();
-  await signInAsStaff(admin, "admin@acme.test", "/admin/settings/notifications");
+  await openAsStaff(admin, "admin@acme.test", "/admin/settings/notifications");
   const managers = admin.getByRole("navigation", { name: "Defaults for" }).getByRole("link", { name: "Managers" });
   await managers.focus();
   await admin.keyboard.press("Enter");
@@ -229,7 +229,7 @@ test("admins set a default for one role, and only that role's people follow it, 
     await screenshots(admin, "org-role-defaults");
 
     const managerPage = await (await browser.newContext()).newPage();
-    await signInAsStaff(managerPage, manager.email, "/admin/account/notifications");
+    await openAsStaff(managerPage, manager.email, "/admin/account/notifications");
     const own = managerPage.getByLabel("Portal access ending in 7 days");
     await expect(own).toHaveValue("default");
     await expect(own.locator("option:checked")).toHaveText("Organization default for managers: Off");
@@ -241,7 +241,7 @@ test("admins set a default for one role, and only that role's people follow it, 
     await screenshots(managerPage, "role-sourced-preferences");
 
     const memberPage = await (await browser.newContext()).newPage();
-    await signInAsStaff(memberPage, member.email, "/admin/account/notifications");
+    await openAsStaff(memberPage, member.email, "/admin/account/notifications");
     const theirs = memberPage.getByLabel("Portal access ending in 7 days");
     await expect(theirs.locator("option:checked")).toHaveText("Your role's default: In the app and in the digest");
     await expect(theirs).toHaveAccessibleDescription("Your role's default");
