@@ -23,7 +23,8 @@ import {
   type DirectoryView,
   type LayoutDefaults,
 } from "@/lib/partners/directory-params";
-import type { OwnerOption, PartnerPreview } from "@/lib/partners/directory-types";
+import type { PartnerPreview } from "@/lib/partners/directory-types";
+import type { PickerOption } from "@/lib/pickers/schemas";
 import { saveDirectoryLayout } from "@/lib/preferences/actions/save-directory-layout";
 import type { ColumnWidths } from "@/lib/preferences/directory-layout";
 import { BulkBar } from "./bulk-bar";
@@ -49,7 +50,8 @@ export type DirectoryScreenProps = {
   layout: LayoutDefaults;
   /** The server's rows and summary for that view, formatted there. */
   data: DirectoryData;
-  owners: OwnerOption[];
+  /** The owner the URL filters by, named, so the filter shows who it is before anyone types. */
+  chosenOwner: PickerOption | null;
   regions: string[];
   preview: PartnerPreview | null;
   widths: ColumnWidths;
@@ -76,7 +78,7 @@ function Directory({
   view: serverView,
   layout,
   data,
-  owners,
+  chosenOwner,
   regions,
   preview,
   widths: savedWidths,
@@ -90,7 +92,7 @@ function Directory({
   const { rows, summary } = directory;
   const page = { total: summary.total, totalIsEstimate: summary.totalIsEstimate };
   // Edits update the rows in the cache optimistically and confirm them.
-  const commit = usePartnerEdit(directory.queryKey, owners);
+  const commit = usePartnerEdit(directory.queryKey);
   const selection = useSelection(
     rows.map((row) => row.id),
     page.total,
@@ -192,16 +194,8 @@ function Directory({
       </div>
 
       <HeroMetrics summary={summary} filtered={filtered} />
-      <DirectoryFilters filter={view.filter} owners={owners} regions={regions} url={url} />
-      {canEdit && (
-        <BulkBar
-          selection={selection}
-          total={page.total}
-          pageSize={view.pageSize}
-          filter={view.filter}
-          owners={owners}
-        />
-      )}
+      <DirectoryFilters filter={view.filter} chosenOwner={chosenOwner} regions={regions} url={url} />
+      {canEdit && <BulkBar selection={selection} total={page.total} pageSize={view.pageSize} filter={view.filter} />}
 
       {directory.error ? (
         <EmptyState
@@ -262,7 +256,6 @@ function Directory({
               sort={view.sort}
               onSort={sortBy}
               canEdit={canEdit}
-              owners={owners}
               regions={regions}
               selection={selection}
               previewId={previewId}

@@ -7,7 +7,7 @@ import { EDITORS } from "@/lib/orgs/roles";
 import { loadDirectoryParams, resolveDirectoryView } from "@/lib/partners/directory-params";
 import { getPartnerPreview } from "@/lib/partners/queries/get-partner-preview";
 import { directoryTexts } from "@/lib/partners/directory-texts";
-import { listOwnerOptions } from "@/lib/partners/queries/list-owner-options";
+import { staffOption } from "@/lib/pickers/search-people";
 import { listRegions } from "@/lib/partners/queries/list-regions";
 import { loadDirectoryData } from "@/lib/partners/queries/load-directory-data";
 import { getDirectoryLayout } from "@/lib/preferences/queries/get-directory-layout";
@@ -38,9 +38,9 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const view = resolveDirectoryView(params, defaults);
   const orgId = staff.org.id;
 
-  const [data, owners, regions, preview] = await Promise.all([
+  const [data, chosenOwner, regions, preview] = await Promise.all([
     loadDirectoryData(supabase, orgId, staff.org, view),
-    listOwnerOptions(supabase, orgId),
+    view.filter.owner ? staffOption(supabase, orgId, view.filter.owner) : Promise.resolve(null),
     listRegions(supabase, orgId),
     view.preview ? getPartnerPreview(supabase, orgId, view.preview) : Promise.resolve(null),
   ]);
@@ -58,7 +58,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
         view={view}
         layout={defaults}
         data={data}
-        owners={owners}
+        chosenOwner={chosenOwner}
         regions={regions}
         preview={preview}
         widths={layout.widths ?? {}}
