@@ -30,9 +30,9 @@ export function OwnerCellEditor({
     if (!commit(next, exit, owner)) done.current = true;
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    // The grid's own keys must not see what the picker does with arrows, Home, End and letters.
-    event.stopPropagation();
+  // Esc and Tab are the grid's before they are the picker's: Headless UI spends the first Esc
+  // on closing the choices and stops it there, so these are taken on the way down.
+  function onKeyDownCapture(event: KeyboardEvent<HTMLElement>) {
     if (event.key === "Escape") {
       event.preventDefault();
       done.current = true;
@@ -40,7 +40,13 @@ export function OwnerCellEditor({
     } else if (event.key === "Tab") {
       event.preventDefault();
       finish(value.id, event.shiftKey ? "shift-tab" : "tab");
-    } else if (event.key === "Enter" && !event.defaultPrevented) {
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    // The grid's own keys must not see what the picker does with arrows, Home, End and letters.
+    event.stopPropagation();
+    if (event.key === "Enter" && !event.defaultPrevented) {
       // Headless UI marks an Enter it used to pick a choice; any other Enter ends the edit.
       event.preventDefault();
       finish(value.id, "enter");
@@ -53,7 +59,12 @@ export function OwnerCellEditor({
   }
 
   return (
-    <div className="relative h-full w-full p-1" onKeyDown={onKeyDown} onBlur={onBlur}>
+    <div
+      className="relative h-full w-full p-1"
+      onKeyDownCapture={onKeyDownCapture}
+      onKeyDown={onKeyDown}
+      onBlur={onBlur}
+    >
       <StaffPicker
         aria-label={label}
         autoFocus
