@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { sql } from "../tests/support/db";
 import { signInAsStaff } from "./support/auth";
 import { ACME, createAccount, unique } from "./support/people";
@@ -84,6 +84,7 @@ test("the grid's owner editor: Enter opens it, typing searches, Enter picks, Esc
   await page.keyboard.type(owner.name);
   const option = page.getByRole("option").filter({ hasText: owner.name });
   await expect(option).toBeVisible();
+  await page.screenshot({ path: `test-results/owner-cell-picker-${page.viewportSize()!.width}.png` });
   await page.keyboard.press("ArrowDown");
   await expect(option).toHaveAttribute("data-focus", "");
   await page.keyboard.press("Enter");
@@ -99,7 +100,7 @@ test("the bulk bar's owner picker finds staff by typing and asks before it chang
   await signInAsStaff(page, "manager@acme.test", `/admin/partners?q=${encodeURIComponent(partner.name)}`);
   await page.getByRole("checkbox", { name: `Select ${partner.name}` }).click();
   const picker = page.getByRole("region", { name: "Bulk actions" }).getByLabel("Set owner of selected");
-  await pickOptionOnly(picker, owner.name);
+  await pickOptionOnly(picker, owner.name, "bulk-owner-picker");
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText(`Make ${owner.name} the owner of 1 partner?`);
   await dialog.getByRole("button", { name: "Change 1 partner" }).click();
@@ -111,6 +112,7 @@ test("the workspace's owner field searches staff and saves the choice", async ({
   const partner = await createPartner();
   await signInAsStaff(page, "member@acme.test", `/admin/partners/${partner.id}/overview`);
   const card = page.locator("form").filter({ has: page.getByLabel("Region", { exact: true }) });
+  await showOptions(card.getByLabel("Owner", { exact: true }), owner.name, "facts-owner-picker");
   await pickOption(card.getByLabel("Owner", { exact: true }), owner.name);
   await card.getByRole("button", { name: "Save changes" }).click();
   await expect.poll(() => ownerOf(partner.id)).toBe(owner.id);
@@ -120,14 +122,68 @@ test("the dashboard's owner filter searches staff and travels in the URL", async
   const owner = await createStaff("DashOwner");
   await signInAsStaff(page, "viewer@acme.test", "/admin");
   const form = page.getByRole("form", { name: "Dashboard filters" });
+  await showOptions(form.getByLabel("Owner", { exact: true }), owner.name, "dashboard-owner-picker");
   await pickOption(form.getByLabel("Owner", { exact: true }), owner.name);
   await form.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`owner=${owner.id}`));
   await expect(form.getByLabel("Owner", { exact: true })).toHaveValue(new RegExp(owner.name));
 });
 
+test("the task assignee picker searches staff inside the dialog and saves the choice", async ({ page }) => {
+  const owner = await createStaff("TaskOwner");
+  const partner = await createPartner();
+  await signInAsStaff(page, "member@acme.test", `/admin/partners/${partner.id}/tasks`);
+  await page.getByRole("button", { name: "New task" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Title", { exact: true }).fill("Call about the plan");
+  const assignee = dialog.getByLabel("Assignee", { exact: true });
+  await showOptions(assignee, owner.name, "task-assignee-picker");
+  await pickOption(assignee, owner.name);
+  await dialog.getByRole("button", { name: "Create task" }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(
+      async () =>
+        (
+          await sql<{ assignee_id: string }>("select assignee_id from public.partner_tasks where partner_id = $1", [
+            partner.id,
+          ])
+        )[0]?.assignee_id,
+    )
+    .toBe(owner.id);
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 375, height: 740 } });
+
+  test("the bulk bar's and the dashboard's owner pickers fit the screen", async ({ page }) => {
+    const owner = await createStaff("PhoneBulk");
+    const partner = await createPartner();
+    await signInAsStaff(page, "manager@acme.test", `/admin/partners?q=${encodeURIComponent(partner.name)}`);
+    await page.getByRole("checkbox", { name: `Select ${partner.name}` }).click();
+    const picker = page.getByRole("region", { name: "Bulk actions" }).getByLabel("Set owner of selected");
+    const option = await showOptions(picker, owner.name, "bulk-owner-picker");
+    const box = await option.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    await page.goto("/admin");
+    const form = page.getByRole("form", { name: "Dashboard filters" });
+    await showOptions(form.getByLabel("Owner", { exact: true }), owner.name, "dashboard-owner-picker");
+  });
+
+  test("the workspace's owner and assignee pickers fit the screen", async ({ page }) => {
+    const owner = await createStaff("PhoneFacts");
+    const partner = await createPartner();
+    await signInAsStaff(page, "member@acme.test", `/admin/partners/${partner.id}/overview`);
+    const card = page.locator("form").filter({ has: page.getByLabel("Region", { exact: true }) });
+    await showOptions(card.getByLabel("Owner", { exact: true }), owner.name, "facts-owner-picker");
+    await page.keyboard.press("Escape");
+    await page.goto(`/admin/partners/${partner.id}/tasks`);
+    await page.getByRole("button", { name: "New task" }).click();
+    const assignee = page.getByRole("dialog").getByLabel("Assignee", { exact: true });
+    const option = await showOptions(assignee, owner.name, "task-assignee-picker");
+    const box = await option.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+  });
 
   test("the owner filter's choices fit the screen", async ({ page }) => {
     const owner = await createStaff("PhoneOwner");
@@ -142,11 +198,17 @@ test.describe("on a phone", () => {
   });
 });
 
-/** Chooses in a picker that shows no value afterwards (an action, not a field). */
-async function pickOptionOnly(input: ReturnType<Page["getByLabel"]>, text: string) {
+/** Types into a picker until its answer shows `text`, and keeps a picture of it at this width. */
+async function showOptions(input: Locator, text: string, shot: string) {
   await input.click();
   await input.fill(text);
   const option = input.page().getByRole("option").filter({ hasText: text }).first();
   await expect(option).toBeVisible();
-  await option.click();
+  await input.page().screenshot({ path: `test-results/${shot}-${input.page().viewportSize()!.width}.png` });
+  return option;
+}
+
+/** Chooses in a picker that shows no value afterwards (an action, not a field). */
+async function pickOptionOnly(input: Locator, text: string, shot: string) {
+  await (await showOptions(input, text, shot)).click();
 }
