@@ -20,6 +20,9 @@ async function createPartner(ownerId: string | null = null) {
   return { id: row!.id, name };
 }
 
+// The pictures of each picker are taken at the widths a desk and a phone have.
+test.use({ viewport: { width: 1440, height: 900 } });
+
 const ownerOf = async (partnerId: string) =>
   (await sql<{ owner_id: string | null }>("select owner_id from public.partners where id = $1", [partnerId]))[0]!
     .owner_id;
@@ -40,7 +43,7 @@ test("the directory's owner filter searches staff on the server and keeps its ch
   const filter = page.getByRole("search", { name: "Filter partners" }).getByLabel("Owner", { exact: true });
   await filter.fill(owner.name);
   await expect(page.getByRole("option").filter({ hasText: owner.name })).toBeVisible();
-  await page.screenshot({ path: "test-results/owner-filter-picker-1440.png" });
+  await page.screenshot({ path: `test-results/owner-filter-picker-${page.viewportSize()!.width}.png` });
   await page.getByRole("option").filter({ hasText: owner.name }).click();
   await expect(page).toHaveURL(new RegExp(`owner=${owner.id}`));
   await expect(page.getByRole("grid", { name: "Partners" })).toContainText(partner.name);
