@@ -159,16 +159,10 @@ test("the task assignee picker searches staff inside the dialog and saves the ch
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
-  test("the bulk bar's and the dashboard's owner pickers fit the screen", async ({ page }) => {
-    const owner = await createStaff("PhoneBulk");
-    const partner = await createPartner();
-    await signInAsStaff(page, "manager@acme.test", `/admin/partners?q=${encodeURIComponent(partner.name)}`);
-    await page.getByRole("checkbox", { name: `Select ${partner.name}` }).click();
-    const picker = page.getByRole("region", { name: "Bulk actions" }).getByLabel("Set owner of selected");
-    const option = await showOptions(picker, owner.name, "bulk-owner-picker");
-    const box = await option.boundingBox();
-    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
-    await page.goto("/admin");
+  // A phone gets the directory as cards, without the grid's selection, so no bulk bar here.
+  test("the dashboard's owner picker fits the screen", async ({ page }) => {
+    const owner = await createStaff("PhoneDash");
+    await signInAsStaff(page, "manager@acme.test", "/admin");
     const form = page.getByRole("form", { name: "Dashboard filters" });
     await showOptions(form.getByLabel("Owner", { exact: true }), owner.name, "dashboard-owner-picker");
   });
