@@ -84,6 +84,7 @@ test("the grid's owner editor: Enter opens it, typing searches, Enter picks, Esc
 
   await page.keyboard.press("Enter");
   await expect(editor).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type(owner.name);
   const option = page.getByRole("option").filter({ hasText: owner.name });
   await expect(option).toBeVisible();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from "react";
+import { useRef, type FocusEvent, type KeyboardEvent } from "react";
 import { StaffPicker, UNASSIGNED } from "@/components/pickers/staff-picker";
 import type { OwnerOption } from "@/lib/partners/directory-types";
 import type { PickerOption } from "@/lib/pickers/schemas";
@@ -23,9 +23,6 @@ export function OwnerCellEditor({
   cancel: () => void;
 }) {
   const done = useRef(false);
-  const box = useRef<HTMLDivElement>(null);
-  // As in every other cell, what is typed replaces the value shown.
-  useEffect(() => box.current?.querySelector("input")?.select(), []);
   const value: PickerOption = current ? { id: current.id, label: current.name, name: current.name } : UNASSIGNED;
 
   function finish(next: string, exit: EditorExit, owner?: OwnerOption | null) {
