@@ -909,6 +909,11 @@ isOneToOne: false
               "id": string,"name": string,"org_id": string,"owner_id": string,"region": string,"status": string,"tier": string,"website": string
             }[]
                            },
+"portal_referral_list":
+{ Args: { "p_from"?: string,"p_statuses"?: (string)[],"p_to"?: string }; Returns: {
+              "actual_value": number,"client_name": string,"closed_at": string,"estimated_value": number,"id": string,"partner_id": string,"partner_name": string,"referred_at": string,"status": string
+            }[]
+                           },
 "portal_referral_pipeline":
 { Args: { "p_from"?: string,"p_statuses"?: (string)[],"p_to"?: string }; Returns: {
               "currency": string,"estimated_value": number,"is_total": boolean,"open_referrals": number,"partner_id": string,"partner_name": string,"pipeline_value": number,"referrals": number,"won_referrals": number,"won_value": number

@@ -10,7 +10,7 @@ import { dashboardTables } from "@/lib/dashboard/charts";
 import { dashboardSearch, parseDashboardFilter, periodDays } from "@/lib/dashboard/filter";
 import { formatOf, orgFormatter } from "@/lib/format/org-format";
 import { loadDashboard } from "@/lib/dashboard/queries";
-import { listOwnerOptions } from "@/lib/partners/queries/list-owner-options";
+import { staffOption } from "@/lib/pickers/search-people";
 import { listRegions } from "@/lib/partners/queries/list-regions";
 import { createClient } from "@/lib/supabase/server";
 
@@ -28,9 +28,9 @@ export default async function DashboardPage({
   const format = orgFormatter(org);
   const filter = parseDashboardFilter(await searchParams, timeZone);
   const supabase = await createClient();
-  const [data, owners, regions] = await Promise.all([
+  const [data, chosenOwner, regions] = await Promise.all([
     loadDashboard(supabase, staff.org.id, filter),
-    listOwnerOptions(supabase, staff.org.id),
+    filter.owner ? staffOption(supabase, staff.org.id, filter.owner) : Promise.resolve(null),
     listRegions(supabase, staff.org.id),
   ]);
   const tables = dashboardTables(data);
@@ -49,7 +49,7 @@ export default async function DashboardPage({
           {format.day(filter.fromDay)} to {format.day(filter.toDay)}, days in {timeZone}. Amounts in {currency}.
         </p>
       </div>
-      <DashboardFilters filter={filter} owners={owners} regions={regions} />
+      <DashboardFilters filter={filter} chosenOwner={chosenOwner} regions={regions} />
       <section aria-label="Headline figures" className="space-y-2">
         <DashboardTiles table={byId.tiles!} format={format} days={periodDays(filter)} />
         <p className="text-right">

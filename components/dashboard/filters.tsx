@@ -1,7 +1,9 @@
+import { FilterPicker } from "@/components/pickers/filter-picker";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { BUCKETS, PERIOD_PRESETS, PRESET_LABELS, type DashboardFilter } from "@/lib/dashboard/filter";
 import { PARTNER_STATUSES, PARTNER_TIERS, STATUS_LABELS, TIER_LABELS } from "@/lib/partners/constants";
+import type { PickerOption } from "@/lib/pickers/schemas";
 
 /**
  * The dashboard's filters as a plain GET form: the URL holds them (shareable, back button
@@ -9,11 +11,11 @@ import { PARTNER_STATUSES, PARTNER_TIERS, STATUS_LABELS, TIER_LABELS } from "@/l
  */
 export function DashboardFilters({
   filter,
-  owners,
+  chosenOwner,
   regions,
 }: {
   filter: DashboardFilter;
-  owners: { id: string; name: string }[];
+  chosenOwner: PickerOption | null;
   regions: string[];
 }) {
   return (
@@ -38,14 +40,14 @@ export function DashboardFilters({
           </option>
         ))}
       </Select>
-      <Select name="owner" defaultValue={filter.owner ?? ""} aria-label="Owner">
-        <option value="">Any owner</option>
-        {owners.map((owner) => (
-          <option key={owner.id} value={owner.id}>
-            {owner.name}
-          </option>
-        ))}
-      </Select>
+      <FilterPicker
+        endpoint="/api/pickers/staff"
+        name="owner"
+        initial={chosenOwner}
+        clearLabel="Any owner"
+        emptyText="No staff match"
+        aria-label="Owner"
+      />
       <Select name="region" defaultValue={filter.region ?? ""} aria-label="Region">
         <option value="">Any region</option>
         {regions.map((region) => (

@@ -7,7 +7,8 @@ import { bulkUpdatePartners } from "@/lib/partners/actions/bulk-update-partners"
 import { MAX_BULK_IDS, type BulkChange } from "@/lib/partners/bulk-schemas";
 import { PARTNER_STATUSES, STATUS_LABELS } from "@/lib/partners/constants";
 import type { DirectoryFilter } from "@/lib/partners/directory-params";
-import type { OwnerOption } from "@/lib/partners/directory-types";
+import type { PickerOption } from "@/lib/pickers/schemas";
+import { StaffPicker, UNASSIGNED } from "@/components/pickers/staff-picker";
 import { ConfirmDialog } from "./confirm-dialog";
 import { useOrgFormat } from "@/components/format/org-format-provider";
 import type { Selection } from "./use-selection";
@@ -18,15 +19,14 @@ export function BulkBar({
   total,
   pageSize,
   filter,
-  owners,
 }: {
   selection: Selection;
   total: number;
   pageSize: number;
   filter: DirectoryFilter;
-  owners: OwnerOption[];
 }) {
   const [change, setChange] = useState<BulkChange | null>(null);
+  const [owner, setOwner] = useState<PickerOption | null>(null);
   const [pending, startTransition] = useTransition();
   const format = useOrgFormat();
   const plural = (n: number) => `${format.number(n)} partner${n === 1 ? "" : "s"}`;
@@ -38,7 +38,7 @@ export function BulkBar({
     c.kind === "status"
       ? `Set the status of ${plural(count)} to ${STATUS_LABELS[c.status]}?`
       : c.kind === "owner"
-        ? `Make ${owners.find((owner) => owner.id === c.ownerId)?.name ?? "nobody"} the owner of ${plural(count)}?`
+        ? `Make ${owner?.id ? (owner.name ?? owner.label) : "nobody"} the owner of ${plural(count)}?`
         : c.kind === "archive"
           ? `Archive ${plural(count)}?`
           : `Restore ${plural(count)} from the archive?`;
@@ -98,24 +98,20 @@ export function BulkBar({
           </option>
         ))}
       </select>
-      <select
+      <StaffPicker
         aria-label="Set owner of selected"
-        className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm"
-        value=""
+        value={null}
+        placeholder="Set owner…"
+        leadingOptions={[UNASSIGNED]}
         disabled={tooMany}
-        onChange={(event) =>
-          event.target.value &&
-          setChange({ kind: "owner", ownerId: event.target.value === "none" ? null : event.target.value })
-        }
-      >
-        <option value="">Set owner…</option>
-        <option value="none">Unassigned</option>
-        {owners.map((owner) => (
-          <option key={owner.id} value={owner.id}>
-            {owner.name}
-          </option>
-        ))}
-      </select>
+        className="w-48"
+        inputClassName="h-8"
+        onChange={(option) => {
+          if (!option) return;
+          setOwner(option);
+          setChange({ kind: "owner", ownerId: option.id || null });
+        }}
+      />
       <button
         type="button"
         disabled={tooMany}

@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { PARTNER_STATUSES, PARTNER_TIERS, STATUS_LABELS, TIER_LABELS } from "@/lib/partners/constants";
 import type { TextEditableColumn } from "@/lib/partners/directory-columns";
-import type { OwnerOption } from "@/lib/partners/directory-types";
 
 export type EditorExit = "enter" | "tab" | "shift-tab" | "blur";
 
@@ -16,7 +15,6 @@ export function CellEditor({
   column,
   value,
   initialText,
-  owners,
   regions,
   label,
   commit,
@@ -26,7 +24,6 @@ export function CellEditor({
   value: string;
   /** A character typed on the cell that started the edit: it replaces the value. */
   initialText: string | null;
-  owners: OwnerOption[];
   regions: string[];
   label: string;
   commit: (value: string, exit: EditorExit) => string | null;
@@ -134,16 +131,6 @@ export function CellEditor({
               {TIER_LABELS[tier]}
             </option>
           ))}
-        {column === "owner" && (
-          <>
-            <option value="">Unassigned</option>
-            {owners.map((owner) => (
-              <option key={owner.id} value={owner.id}>
-                {owner.name}
-              </option>
-            ))}
-          </>
-        )}
       </select>
     );
 

@@ -4,8 +4,9 @@ import { Search, X } from "lucide-react";
 import { useState } from "react";
 import { PARTNER_STATUSES, PARTNER_TIERS, STATUS_LABELS, TIER_LABELS } from "@/lib/partners/constants";
 import { hasActiveFilter, type DirectoryFilter } from "@/lib/partners/directory-params";
-import type { OwnerOption } from "@/lib/partners/directory-types";
+import type { PickerOption } from "@/lib/pickers/schemas";
 import { MultiSelectFilter } from "./multi-select-filter";
+import { OwnerFilter } from "./owner-filter";
 import type { useDirectoryUrl } from "./use-directory-url";
 
 const selectClass =
@@ -13,12 +14,12 @@ const selectClass =
 
 export function DirectoryFilters({
   filter,
-  owners,
+  chosenOwner,
   regions,
   url,
 }: {
   filter: DirectoryFilter;
-  owners: OwnerOption[];
+  chosenOwner: PickerOption | null;
   regions: string[];
   url: ReturnType<typeof useDirectoryUrl>;
 }) {
@@ -63,19 +64,11 @@ export function DirectoryFilters({
         selected={url.params.tier}
         onChange={(tier) => void url.setFilter({ tier: tier.length ? tier : null })}
       />
-      <select
-        aria-label="Owner"
-        className={`${selectClass} ${url.params.owner ? "border-brand-500 text-brand-700" : "border-slate-300 text-slate-700"}`}
-        value={url.params.owner ?? ""}
-        onChange={(event) => void url.setFilter({ owner: event.target.value || null })}
-      >
-        <option value="">Any owner</option>
-        {owners.map((owner) => (
-          <option key={owner.id} value={owner.id}>
-            {owner.name}
-          </option>
-        ))}
-      </select>
+      <OwnerFilter
+        ownerId={url.params.owner}
+        initial={chosenOwner}
+        onChange={(owner) => void url.setFilter({ owner })}
+      />
       <select
         aria-label="Region"
         className={`${selectClass} ${url.params.region ? "border-brand-500 text-brand-700" : "border-slate-300 text-slate-700"}`}

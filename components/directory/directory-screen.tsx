@@ -24,7 +24,8 @@ import {
   type DirectoryView,
   type LayoutDefaults,
 } from "@/lib/partners/directory-params";
-import type { OwnerOption, PartnerPreview } from "@/lib/partners/directory-types";
+import type { PartnerPreview } from "@/lib/partners/directory-types";
+import type { PickerOption } from "@/lib/pickers/schemas";
 import { saveDirectoryLayout } from "@/lib/preferences/actions/save-directory-layout";
 import type { ColumnWidths } from "@/lib/preferences/directory-layout";
 import { BulkBar } from "./bulk-bar";
@@ -51,7 +52,8 @@ export type DirectoryScreenProps = {
   layout: LayoutDefaults;
   /** The server's rows (packed) and summary for that view, formatted there. */
   data: PackedDirectoryData;
-  owners: OwnerOption[];
+  /** The owner the URL filters by, named, so the filter shows who it is before anyone types. */
+  chosenOwner: PickerOption | null;
   regions: string[];
   preview: PartnerPreview | null;
   widths: ColumnWidths;
@@ -80,7 +82,7 @@ function Directory({
   view: serverView,
   layout,
   data: packed,
-  owners,
+  chosenOwner,
   regions,
   preview,
   widths: savedWidths,
@@ -96,7 +98,7 @@ function Directory({
   const { rows, summary } = directory;
   const page = { total: summary.total, totalIsEstimate: summary.totalIsEstimate };
   // Edits update the rows in the cache optimistically and confirm them.
-  const commit = usePartnerEdit(directory.queryKey, owners);
+  const commit = usePartnerEdit(directory.queryKey);
   const selection = useSelection(
     rows.map((row) => row.id),
     page.total,
@@ -200,16 +202,8 @@ function Directory({
       </div>
 
       <HeroMetrics summary={summary} filtered={filtered} />
-      <DirectoryFilters filter={view.filter} owners={owners} regions={regions} url={url} />
-      {canEdit && (
-        <BulkBar
-          selection={selection}
-          total={page.total}
-          pageSize={view.pageSize}
-          filter={view.filter}
-          owners={owners}
-        />
-      )}
+      <DirectoryFilters filter={view.filter} chosenOwner={chosenOwner} regions={regions} url={url} />
+      {canEdit && <BulkBar selection={selection} total={page.total} pageSize={view.pageSize} filter={view.filter} />}
 
       {directory.error ? (
         <EmptyState
@@ -272,7 +266,6 @@ function Directory({
                 sort={view.sort}
                 onSort={sortBy}
                 canEdit={canEdit}
-                owners={owners}
                 regions={regions}
                 selection={selection}
                 previewId={previewId}

@@ -6,6 +6,7 @@ import type { EditableColumn } from "@/lib/partners/directory-columns";
 import type { DirectoryRow, OwnerOption } from "@/lib/partners/directory-types";
 import { cn } from "@/lib/utils/cn";
 import { CellEditor } from "./cell-editor";
+import { OwnerCellEditor } from "./owner-cell-editor";
 import { TagsEditor } from "./tags-editor";
 import { editValue } from "./cell-value";
 import type { CellPosition, EditorExit } from "./grid-keyboard";
@@ -17,7 +18,7 @@ export const ROW_HEIGHT = 44;
 export type GridRowActions = {
   activate: (cell: CellPosition) => void;
   startEdit: (cell: CellPosition, initialText: string | null) => void;
-  commit: (value: string | string[], exit: EditorExit) => string | null;
+  commit: (value: string | string[], exit: EditorExit, owner?: OwnerOption | null) => string | null;
   cancel: () => void;
   toggleSelect: (partnerId: string, index: number, range: boolean) => void;
 };
@@ -34,7 +35,6 @@ type GridRowProps = {
   selected: boolean;
   previewed: boolean;
   canEdit: boolean;
-  owners: OwnerOption[];
   regions: string[];
   /** The visible columns in order: the row's cells follow them. */
   columnsKey: string;
@@ -55,7 +55,6 @@ export const GridRow = memo(function GridRow({
   selected,
   previewed,
   canEdit,
-  owners,
   regions,
   actions,
 }: GridRowProps) {
@@ -119,7 +118,6 @@ export const GridRow = memo(function GridRow({
                 column={edit.column}
                 label={`${meta?.label ?? cell.column.id} of ${partner.name}`}
                 initialText={editing.initialText}
-                owners={owners}
                 regions={regions}
                 actions={actions}
               />
@@ -138,7 +136,6 @@ function CellEditorFor({
   column,
   label,
   initialText,
-  owners,
   regions,
   actions,
 }: {
@@ -146,7 +143,6 @@ function CellEditorFor({
   column: EditableColumn;
   label: string;
   initialText: string | null;
-  owners: OwnerOption[];
   regions: string[];
   actions: GridRowActions;
 }) {
@@ -161,12 +157,29 @@ function CellEditorFor({
       />
     );
   }
+  if (column === "owner") {
+    return (
+      <OwnerCellEditor
+        current={
+          partner.owner_id
+            ? {
+                id: partner.owner_id,
+                name: partner.owner?.display_name || partner.owner?.email || "Unnamed",
+                email: partner.owner?.email ?? null,
+              }
+            : null
+        }
+        label={label}
+        commit={actions.commit}
+        cancel={actions.cancel}
+      />
+    );
+  }
   return (
     <CellEditor
       column={column}
       value={editValue(partner, column)}
       initialText={initialText}
-      owners={owners}
       regions={regions}
       label={label}
       commit={actions.commit}

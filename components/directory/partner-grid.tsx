@@ -31,7 +31,12 @@ import { useGridKeyboard } from "./use-grid-keyboard";
 import type { Selection } from "./use-selection";
 
 /** Returns an error message when the value is refused (the editor then stays open and says why). */
-export type CommitEdit = (row: DirectoryRow, column: EditableColumn, value: string | string[]) => string | null;
+export type CommitEdit = (
+  row: DirectoryRow,
+  column: EditableColumn,
+  value: string | string[],
+  owner?: OwnerOption | null,
+) => string | null;
 
 const PAGE_ROWS = 10;
 const NOT_RESIZING: ColumnSizingInfoState = {
@@ -69,7 +74,6 @@ export function PartnerGrid({
   sort,
   onSort,
   canEdit,
-  owners,
   regions,
   selection,
   previewId,
@@ -87,7 +91,6 @@ export function PartnerGrid({
   sort: SortValue;
   onSort: (column: SortColumn) => void;
   canEdit: boolean;
-  owners: OwnerOption[];
   regions: string[];
   selection: Selection;
   previewId: string | null;
@@ -189,14 +192,14 @@ export function PartnerGrid({
     scrollRef.current?.scrollTo({ top: 0 });
   }, [firstId, offset, reset]);
 
-  function commit(value: string | string[], exit: EditorExit): string | null {
+  function commit(value: string | string[], exit: EditorExit, owner?: OwnerOption | null): string | null {
     const editing = keyboard.editing;
     if (!editing) return null;
     const row = rows[editing.row];
     const column = defs[editing.col]?.meta?.edit?.column;
     if (!row || !column) return null;
     if (!sameValue(value, currentValue(row, column))) {
-      const message = onCommit(row, column, value);
+      const message = onCommit(row, column, value, owner);
       if (message) return message;
     }
     keyboard.endEdit(exit);
@@ -212,7 +215,7 @@ export function PartnerGrid({
     () => ({
       activate: (cell) => latest.current.keyboard.activate(cell),
       startEdit: (cell, text) => void latest.current.keyboard.startEdit(cell, text),
-      commit: (value, exit) => latest.current.commit(value, exit),
+      commit: (value, exit, owner) => latest.current.commit(value, exit, owner),
       cancel: () => latest.current.keyboard.cancelEdit(),
       toggleSelect: (id, index, range) => latest.current.selection.toggle(id, index, range),
     }),
@@ -280,7 +283,6 @@ export function PartnerGrid({
                 selected={selection.isSelected(row.id)}
                 previewed={previewId === row.id}
                 canEdit={canEdit}
-                owners={owners}
                 regions={regions}
                 columnsKey={columnsKey}
                 actions={actions}

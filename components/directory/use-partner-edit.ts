@@ -7,14 +7,14 @@ import { COLUMN_LABELS, EDITABLE_COLUMNS, type EditableColumn } from "@/lib/part
 import type { DirectoryRow, OwnerOption } from "@/lib/partners/directory-types";
 import { partnerFieldsSchema, type PartnerFields } from "@/lib/partners/schemas";
 
-type Edit = { row: DirectoryRow; column: EditableColumn; changes: Partial<PartnerFields> };
+type Edit = { row: DirectoryRow; column: EditableColumn; changes: Partial<PartnerFields>; owner?: OwnerOption | null };
 
 /**
  * Inline edits: validated in the browser by the same schema the server action parses
  * with, shown at once (optimistic), then confirmed, rolled back with a message when the
  * server refuses, or replaced by the current row when someone else changed it first.
  */
-export function usePartnerEdit(queryKey: QueryKey, owners: OwnerOption[]) {
+export function usePartnerEdit(queryKey: QueryKey) {
   const queryClient = useQueryClient();
 
   const replaceRow = (id: string, update: (row: DirectoryRow) => DirectoryRow) =>
@@ -25,9 +25,8 @@ export function usePartnerEdit(queryKey: QueryKey, owners: OwnerOption[]) {
   const mutation = useMutation({
     mutationFn: ({ row, changes }: Edit) =>
       updatePartnerField({ partnerId: row.id, expectedUpdatedAt: row.updated_at, changes }),
-    onMutate: async ({ row, changes }) => {
+    onMutate: async ({ row, changes, owner }) => {
       await queryClient.cancelQueries({ queryKey });
-      const owner = "owner_id" in changes ? owners.find((option) => option.id === changes.owner_id) : undefined;
       replaceRow(
         row.id,
         (current) =>
@@ -64,13 +63,19 @@ export function usePartnerEdit(queryKey: QueryKey, owners: OwnerOption[]) {
   });
 
   /** Returns an error message when the value breaks the schema (the editor then stays open). */
-  return function commit(row: DirectoryRow, column: EditableColumn, value: string | string[]): string | null {
+  /** `owner` names the chosen owner, so the cell shows them before the server confirms. */
+  return function commit(
+    row: DirectoryRow,
+    column: EditableColumn,
+    value: string | string[],
+    owner?: OwnerOption | null,
+  ): string | null {
     const field = EDITABLE_COLUMNS[column];
     const parsed = partnerFieldsSchema
       .pick({ [field]: true } as Record<typeof field, true>)
       .safeParse({ [field]: field === "owner_id" ? value || null : value });
     if (!parsed.success) return parsed.error.issues[0]?.message ?? "Invalid value";
-    mutation.mutate({ row, column, changes: parsed.data as Partial<PartnerFields> });
+    mutation.mutate({ row, column, changes: parsed.data as Partial<PartnerFields>, owner });
     return null;
   };
 }

@@ -7,7 +7,7 @@ type Props = {
   list: Pick<Paged<unknown>, "page" | "pages" | "total">;
   /** The list's path; other query parameters (filters) are kept. */
   path: string;
-  params?: Record<string, string | undefined>;
+  params?: Record<string, string | readonly string[] | undefined>;
   /** The query parameter that carries the page, when one screen has more than one list. */
   param?: string;
   noun: { one: string; other: string };
@@ -18,7 +18,11 @@ type Props = {
 
 function hrefOf(path: string, params: Props["params"], param: string, page: number): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params ?? {})) if (value && key !== param) search.set(key, value);
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (key === param) continue;
+    // A filter with several values (statuses) keeps each of them.
+    for (const one of [value ?? []].flat()) if (one) search.append(key, one);
+  }
   if (page > 1) search.set(param, String(page));
   const query = search.toString();
   return query ? `${path}?${query}` : path;

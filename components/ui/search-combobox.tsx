@@ -18,6 +18,11 @@ type Props = {
   placeholder?: string;
   /** An option that clears the choice ("Any partner"), for filters. */
   clearLabel?: string;
+  /**
+   * Fixed choices offered above the matches ("Unassigned"): unlike `clearLabel` they are real
+   * values, so emptying the box (which Headless UI reports as null) never picks them.
+   */
+  leadingOptions?: readonly PickerOption[];
   /** Ids not to offer (a user's existing grants). */
   exclude?: readonly string[];
   /** What the empty answer says, e.g. "No partners match". */
@@ -25,6 +30,10 @@ type Props = {
   /** False inside a modal dialog: choices portalled out of it would sit outside its focus and pointer trap. */
   portal?: boolean;
   id?: string;
+  autoFocus?: boolean;
+  disabled?: boolean;
+  /** Classes for the text box itself, e.g. a compact height in a toolbar or a grid cell. */
+  inputClassName?: string;
   "aria-label"?: string;
   "aria-invalid"?: boolean;
   "aria-describedby"?: string;
@@ -46,6 +55,9 @@ export function SearchCombobox({
   exclude,
   emptyText = "Nothing matches",
   portal = true,
+  leadingOptions,
+  inputClassName,
+  disabled,
   className,
   ...inputProps
 }: Props) {
@@ -59,6 +71,7 @@ export function SearchCombobox({
       <Combobox
         value={value}
         by="id"
+        disabled={disabled}
         immediate
         onChange={(option: PickerOption | null) => {
           onChange(option);
@@ -80,7 +93,10 @@ export function SearchCombobox({
               setActive(true);
               setTerm(event.target.value);
             }}
-            className="block h-10 w-full rounded-md border border-slate-300 bg-white pr-9 pl-3 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none aria-[invalid=true]:border-red-500"
+            className={cn(
+              "block h-10 w-full rounded-md border border-slate-300 bg-white pr-9 pl-3 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none disabled:opacity-50 aria-[invalid=true]:border-red-500",
+              inputClassName,
+            )}
           />
           <ComboboxButton
             aria-label="Show choices"
@@ -107,7 +123,7 @@ export function SearchCombobox({
               {clearLabel}
             </ComboboxOption>
           )}
-          {options.map((option) => (
+          {[...(leadingOptions ?? []), ...options].map((option) => (
             <ComboboxOption
               key={option.id}
               value={option}

@@ -5,7 +5,13 @@ export const PICKER_LIMIT_MAX = 50;
 export const PICKER_LIMIT_DEFAULT = 20;
 
 /** One choice in a server-searched picker. */
-export type PickerOption = { id: string; label: string; detail?: string };
+export type PickerOption = {
+  id: string;
+  label: string;
+  detail?: string;
+  /** A person's name alone, for where the chosen one is shown before the server answers. */
+  name?: string;
+};
 
 export const pickerQuerySchema = z.object({
   q: z.string().trim().max(100, { error: "Search with at most 100 characters." }).default(""),

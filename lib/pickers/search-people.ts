@@ -35,16 +35,30 @@ export async function searchStaff(supabase: ServerClient, orgId: string, query: 
   const { data, error } = await request.order("user_id").limit(query.limit);
   if (error) throw error;
   return (data ?? [])
-    .map((member) => {
-      const profile = member.profiles as Profile;
-      const name = profile.display_name || profile.email || "Unnamed";
-      return {
-        id: member.user_id,
-        label: profile.email && name !== profile.email ? `${name} (${profile.email})` : name,
-        detail: "staff",
-      };
-    })
+    .map((member) => staffChoice(member.user_id, member.profiles as Profile))
     .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+function staffChoice(id: string, profile: Profile): PickerOption {
+  const name = profile.display_name || profile.email || "Unnamed";
+  return {
+    id,
+    label: profile.email && name !== profile.email ? `${name} (${profile.email})` : name,
+    detail: "staff",
+    name,
+  };
+}
+
+/** One staff member as a choice, for an owner or assignee picker that arrives with them chosen (null when RLS hides them). */
+export async function staffOption(supabase: ServerClient, orgId: string, id: string): Promise<PickerOption | null> {
+  const { data, error } = await supabase
+    .from("org_members")
+    .select("user_id, profiles!inner(display_name, email)")
+    .eq("org_id", orgId)
+    .eq("user_id", id)
+    .maybeSingle();
+  if (error) throw error;
+  return data ? staffChoice(data.user_id, data.profiles as Profile) : null;
 }
 
 /** Anyone who may appear as an actor in the audit log: staff first, then partner users, each capped at the limit. */

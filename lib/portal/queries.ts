@@ -169,16 +169,19 @@ export async function listTraining(partnerId: string, page: number) {
  * Resources for one account's tier. The database already limits a partner user to resources
  * at or below the tier of some granted partner; the tier list narrows that to this account's.
  */
+/** The resources at or below the account's tier, A to Z: every one, read range after range past the API's row limit. */
 export async function listResources(tier: PartnerTier) {
   const supabase = await createClient();
   const tiers = PARTNER_TIERS.slice(0, PARTNER_TIERS.indexOf(tier) + 1);
-  const { data, error } = await supabase
-    .rpc("portal_resource_rows")
-    .select("id, title, description, url, kind, min_tier")
-    .in("min_tier", tiers)
-    .order("title");
-  if (error) throw error;
-  return data ?? [];
+  return readAll((from, to) =>
+    supabase
+      .rpc("portal_resource_rows")
+      .select("id, title, description, url, kind, min_tier")
+      .in("min_tier", tiers)
+      .order("title")
+      .order("id")
+      .range(from, to),
+  );
 }
 
 /** One page of the account's partner-visible activity, newest first. */
@@ -221,14 +224,24 @@ export function hasSection(scope: readonly PortalSection[], section: PortalSecti
   return scope.includes(section);
 }
 
-export async function listReferralsAcrossAccounts(filter: PipelineFilter) {
+/** One page of the referrals of every account the caller sees, newest first, filtered as the pipeline is. */
+export async function listReferralsAcrossAccounts(filter: PipelineFilter, page: number) {
   const supabase = await createClient();
-  const { data, error } = await supabase.rpc("portal_referrals", {
-    p_from: filter.from,
-    p_to: filter.to,
-    p_statuses: filter.statuses && filter.statuses.length > 0 ? filter.statuses : undefined,
-    p_limit: 200,
-  });
+  const { data, error, count } = await supabase
+    .rpc(
+      "portal_referral_list",
+      {
+        p_from: filter.from,
+        p_to: filter.to,
+        p_statuses: filter.statuses && filter.statuses.length > 0 ? filter.statuses : undefined,
+      },
+      { count: "exact" },
+    )
+    .order("referred_at", { ascending: false })
+    .order("id", { ascending: false })
+    .range(...pageRange(page));
+  const pastEnd = pastEndPage(error, page);
+  if (pastEnd) return pastEnd;
   if (error) throw error;
-  return data ?? [];
+  return paged(data ?? [], count, page);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createClient } from "@/lib/supabase/server";
 import type { Database } from "@/lib/database.types";
 import { PARTNER_TIERS, type PartnerTier } from "@/lib/partners/constants";
+import { pastEndPage, pageRange, paged, type Paged } from "@/lib/paging/page";
 
 export type Resource = Database["public"]["Tables"]["partner_resources"]["Row"];
 
@@ -10,16 +11,19 @@ export function tiersUpTo(tier: PartnerTier): PartnerTier[] {
   return PARTNER_TIERS.slice(0, PARTNER_TIERS.indexOf(tier) + 1);
 }
 
-/** The org's resources a partner at this tier can use. */
-export async function listResourcesForTier(orgId: string, tier: PartnerTier): Promise<Resource[]> {
+/** One page of the org's resources a partner at this tier can use, A to Z. */
+export async function listResourcesForTier(orgId: string, tier: PartnerTier, page = 1): Promise<Paged<Resource>> {
   const supabase = await createClient();
-  const { data, error } = await supabase
+  const { data, error, count } = await supabase
     .from("partner_resources")
-    .select("*")
+    .select("*", { count: "exact" })
     .eq("org_id", orgId)
     .in("min_tier", tiersUpTo(tier))
     .order("title")
-    .limit(50);
+    .order("id")
+    .range(...pageRange(page));
+  const pastEnd = pastEndPage(error, page);
+  if (pastEnd) return pastEnd;
   if (error) throw error;
-  return data;
+  return paged(data, count, page);
 }

@@ -9,7 +9,7 @@ import { EDITORS } from "@/lib/orgs/roles";
 import { loadDirectoryParams, resolveDirectoryView } from "@/lib/partners/directory-params";
 import { getPartnerPreview } from "@/lib/partners/queries/get-partner-preview";
 import { directoryTexts } from "@/lib/partners/directory-texts";
-import { listOwnerOptions } from "@/lib/partners/queries/list-owner-options";
+import { staffOption } from "@/lib/pickers/search-people";
 import { listRegions } from "@/lib/partners/queries/list-regions";
 import { loadDirectoryData } from "@/lib/partners/queries/load-directory-data";
 import { packRows } from "@/lib/partners/directory-row-pack";
@@ -46,9 +46,9 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const view = resolveDirectoryView(params, defaults);
   const orgId = staff.org.id;
 
-  const [data, owners, regions, preview] = await Promise.all([
+  const [data, chosenOwner, regions, preview] = await Promise.all([
     loadDirectoryData(supabase, orgId, staff.org, view),
-    listOwnerOptions(supabase, orgId),
+    view.filter.owner ? staffOption(supabase, orgId, view.filter.owner) : Promise.resolve(null),
     listRegions(supabase, orgId),
     view.preview ? getPartnerPreview(supabase, orgId, view.preview) : Promise.resolve(null),
   ]);
@@ -65,7 +65,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
         view={view}
         layout={defaults}
         data={{ rows: packRows(data.rows), summary: data.summary }}
-        owners={owners}
+        chosenOwner={chosenOwner}
         regions={regions}
         preview={preview}
         widths={layout.widths ?? {}}

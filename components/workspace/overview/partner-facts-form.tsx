@@ -3,19 +3,20 @@
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { z } from "zod";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
+import { StaffPicker } from "@/components/pickers/staff-picker";
 import { updatePartnerField } from "@/lib/partners/actions/update-partner-field";
 import { partnerFieldsSchemaFor } from "@/lib/partners/schemas";
 import { formatNumberInput, type NumberSigns } from "@/lib/validation/number-signs";
 import type { WorkspacePartner } from "@/lib/workspace/get-workspace-partner";
 import { FormError } from "../form-error";
-import { useNumberSigns, usePermission, useWorkspace } from "../workspace-context";
+import { staffName, useNumberSigns, usePermission, useWorkspace } from "../workspace-context";
 
 /** The partner's own fields edited here; the directory's schema and inline-edit action (with its concurrency check). */
 const factsSchemaFor = (signs: NumberSigns) =>
@@ -28,6 +29,8 @@ const factsSchemaFor = (signs: NumberSigns) =>
     primary_contact_email: true,
   });
 type FactsInput = z.input<ReturnType<typeof factsSchemaFor>>;
+
+const NO_OWNER = { id: "", label: "No owner" };
 
 function defaultsOf(partner: WorkspacePartner, signs: NumberSigns): FactsInput {
   return {
@@ -83,6 +86,7 @@ export function PartnerFactsForm({ partner }: { partner: WorkspacePartner }) {
   });
 
   const disabled = !permission.allowed;
+  const ownerId = useWatch({ control: form.control, name: "owner_id" });
   return (
     <Card>
       <CardHeader
@@ -93,14 +97,14 @@ export function PartnerFactsForm({ partner }: { partner: WorkspacePartner }) {
         <form onSubmit={submit} noValidate className="space-y-4">
           <fieldset disabled={disabled} className="grid gap-4 sm:grid-cols-2">
             <Field label="Owner" error={errors.owner_id?.message}>
-              <Select {...form.register("owner_id", { setValueAs: (value: string) => value || null })}>
-                <option value="">No owner</option>
-                {staff.map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.name}
-                  </option>
-                ))}
-              </Select>
+              <StaffPicker
+                value={ownerId ? { id: ownerId, label: staffName(staff, ownerId) ?? "Staff member" } : NO_OWNER}
+                leadingOptions={[NO_OWNER]}
+                disabled={disabled}
+                onChange={(option) => {
+                  if (option) form.setValue("owner_id", option.id || null, { shouldDirty: true });
+                }}
+              />
             </Field>
             <Field label="Region" error={errors.region?.message}>
               <Input {...form.register("region")} />

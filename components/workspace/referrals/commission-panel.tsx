@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { Pencil, Plus, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -35,12 +35,13 @@ export type CommissionTotals = { earned: number; owed: number; paid: number };
 export function CommissionPanel({
   commissions,
   totals,
-  shownLimit,
+  pager,
   today,
 }: {
   commissions: CommissionRow[];
   totals: CommissionTotals;
-  shownLimit: number;
+  /** Previous and next for a partner with more commissions than one page holds. */
+  pager?: ReactNode;
   today: string;
 }) {
   const format = useOrgFormat();
@@ -178,11 +179,7 @@ export function CommissionPanel({
           })}
         </ul>
       )}
-      {commissions.length >= shownLimit && (
-        <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-500">
-          Showing the {shownLimit} newest commissions. The totals above count all of them.
-        </p>
-      )}
+      {pager && <div className="border-t border-slate-100 px-5 py-2 empty:hidden">{pager}</div>}
       <CommissionFormDialog open={open} onOpenChange={setOpen} draft={null} commission={editing} today={today} />
       <ConfirmDialog
         open={deleting !== null}

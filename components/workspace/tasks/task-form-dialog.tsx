@@ -1,10 +1,11 @@
 "use client";
 
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
+import { StaffPicker, UNASSIGNED } from "@/components/pickers/staff-picker";
 import { createTask } from "@/lib/tasks/actions/create-task";
 import { updateTask } from "@/lib/tasks/actions/update-task";
 import { TASK_PRIORITIES, TASK_PRIORITY_LABELS, TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/tasks/constants";
@@ -12,7 +13,7 @@ import { taskFormSchema, type TaskFormInput } from "@/lib/tasks/schemas";
 import { Dialog } from "../dialog";
 import { FormError } from "../form-error";
 import { useActionForm } from "../use-action-form";
-import { useWorkspace } from "../workspace-context";
+import { staffName, useWorkspace } from "../workspace-context";
 import type { TaskRow } from "./task-board";
 
 const EMPTY: TaskFormInput = {
@@ -61,6 +62,7 @@ function TaskForm({ task, onDone }: { task: TaskRow | null; onDone: () => void }
     onDone,
     task ? "Task saved" : "Task created",
   );
+  const assigneeId = useWatch({ control: form.control, name: "assignee_id" });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <Field label="Title" error={errors.title?.message}>
@@ -92,14 +94,14 @@ function TaskForm({ task, onDone }: { task: TaskRow | null; onDone: () => void }
           <Input type="date" {...form.register("due_date")} />
         </Field>
         <Field label="Assignee" error={errors.assignee_id?.message}>
-          <Select {...form.register("assignee_id")}>
-            <option value="">Unassigned</option>
-            {staff.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
-          </Select>
+          <StaffPicker
+            value={assigneeId ? { id: assigneeId, label: staffName(staff, assigneeId) ?? "Staff member" } : UNASSIGNED}
+            leadingOptions={[UNASSIGNED]}
+            portal={false}
+            onChange={(option) => {
+              if (option) form.setValue("assignee_id", option.id, { shouldDirty: true });
+            }}
+          />
         </Field>
       </div>
       <FormError message={formError} />

@@ -4,9 +4,8 @@ import { readOrgStaff } from "@/lib/orgs/queries/read-org-staff";
 import type { OwnerOption } from "../directory-types";
 
 /**
- * Staff of the org, who may own partners: the import's owner emails, the owner filter and
- * editor. Every one of them, however many; a picker that grows past a screenful should
- * search `/api/pickers/staff` instead.
+ * Staff of the org, who may own partners: every one of them, however many, for matching an
+ * import's owner emails. Pickers search `/api/pickers/staff` instead of holding this list.
  */
 export async function listOwnerOptions(supabase: ServerClient, orgId: string): Promise<OwnerOption[]> {
   const staff = await readOrgStaff(supabase, orgId);

@@ -7,9 +7,11 @@ import { Table, Td, Th } from "@/components/portal/table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageNav, PastLastPage, isPastLastPage } from "@/components/ui/page-nav";
 import { Input } from "@/components/ui/input";
 import { getPartnerContext } from "@/lib/auth/partner-context";
 import { DEFAULT_ORG_FORMAT, orgFormatter } from "@/lib/format/org-format";
+import { pageNumber } from "@/lib/paging/page";
 import {
   REFERRAL_STATUSES,
   REFERRAL_STATUS_LABELS,
@@ -27,11 +29,13 @@ import {
 export const metadata: Metadata = { title: "All accounts · Partner portal" };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PATH = "/portal/all";
+const NOUN = { one: "referral", other: "referrals" };
 
 export default async function AllAccountsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ from?: string; to?: string; status?: string | string[] }>;
+  searchParams: Promise<{ from?: string; to?: string; status?: string | string[]; page?: string }>;
 }) {
   const partner = await getPartnerContext();
   if (!partner || !partner.isActive || partner.accounts.length === 0) return null;
@@ -41,10 +45,11 @@ export default async function AllAccountsPage({
   const to = query.to && DAY.test(query.to) ? query.to : undefined;
   const statuses = [query.status ?? []].flat().filter(isReferralStatus) as ReferralStatus[];
   const filter = { from, to, statuses };
+  const pagerParams = { from, to, status: statuses };
   const [commissions, pipeline, referrals, org] = await Promise.all([
     getCommissionSummary(),
     getReferralPipeline(filter),
-    listReferralsAcrossAccounts(filter),
+    listReferralsAcrossAccounts(filter, pageNumber(query.page)),
     getPortalOrg(),
   ]);
   const currency = org?.currency ?? commissions[0]?.currency ?? "USD";
@@ -229,7 +234,9 @@ export default async function AllAccountsPage({
             </tfoot>
           )}
         </Table>
-        {referrals.length === 0 ? (
+        {isPastLastPage(referrals) ? (
+          <PastLastPage list={referrals} path={PATH} params={pagerParams} noun={NOUN} format={format} />
+        ) : referrals.rows.length === 0 ? (
           <EmptyState title="No referrals match these filters" />
         ) : (
           <Table>
@@ -243,7 +250,7 @@ export default async function AllAccountsPage({
               </tr>
             </thead>
             <tbody>
-              {referrals.map((referral) => (
+              {referrals.rows.map((referral) => (
                 <tr key={referral.id}>
                   <Td className="font-medium text-slate-900">{referral.client_name}</Td>
                   <Td className="whitespace-nowrap">{referral.partner_name}</Td>
@@ -259,6 +266,7 @@ export default async function AllAccountsPage({
             </tbody>
           </Table>
         )}
+        <PageNav list={referrals} path={PATH} params={pagerParams} noun={NOUN} label="Referral pages" format={format} />
       </section>
     </div>
   );

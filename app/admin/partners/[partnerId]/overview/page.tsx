@@ -34,11 +34,12 @@ export default async function OverviewPage({
   searchParams,
 }: {
   params: Promise<{ partnerId: string }>;
-  searchParams: Promise<{ access?: string; training?: string }>;
+  searchParams: Promise<{ access?: string; training?: string; resources?: string }>;
 }) {
   const { partnerId } = await params;
   const pages = await searchParams;
   const trainingPage = pageNumber(pages.training);
+  const resourcesPage = pageNumber(pages.resources);
   const [staff, partner, supabase] = await Promise.all([
     getStaffContext(),
     getWorkspacePartner(partnerId),
@@ -50,7 +51,7 @@ export default async function OverviewPage({
   const [tasks, training, resources, activity, trend] = await Promise.all([
     listPartnerTasks(partnerId, { openOnly: true, limit: 8 }),
     listPartnerTraining(partnerId, trainingPage),
-    listResourcesForTier(staff.org.id, partner.tier as PartnerTier),
+    listResourcesForTier(staff.org.id, partner.tier as PartnerTier, resourcesPage),
     listActivity(supabase, { partnerId, orgId: staff.org.id, limit: 8 }),
     loadPartnerTrend(supabase, lastTwelveMonths(timeZone, now), partnerId),
   ]);
@@ -115,7 +116,7 @@ export default async function OverviewPage({
               <PageNav
                 list={training}
                 path={base + "/overview"}
-                params={{ access: pages.access }}
+                params={{ access: pages.access, resources: pages.resources }}
                 param="training"
                 noun={{ one: "course or certification", other: "courses and certifications" }}
                 format={orgFormatter(staff.org)}
@@ -129,13 +130,16 @@ export default async function OverviewPage({
               title="Resources"
               description={`Available at ${TIER_LABELS[partner.tier as PartnerTier]} tier`}
             />
-            {resources.length === 0 ? (
+            {resources.rows.length === 0 ? (
+              // A page past the last (an old link) says so; the pager below leads back.
               <CardBody>
-                <p className="text-sm text-slate-500">No resources at this tier yet.</p>
+                <p className="text-sm text-slate-500">
+                  {resources.total > 0 ? "There is no such page of resources." : "No resources at this tier yet."}
+                </p>
               </CardBody>
             ) : (
               <ul className="divide-y divide-slate-100">
-                {resources.map((resource) => (
+                {resources.rows.map((resource) => (
                   <li key={resource.id} className="px-5 py-2.5 text-sm">
                     <a
                       href={resource.url}
@@ -153,6 +157,17 @@ export default async function OverviewPage({
                 ))}
               </ul>
             )}
+            <div className="px-5 pb-3 empty:hidden">
+              <PageNav
+                list={resources}
+                path={base + "/overview"}
+                params={{ access: pages.access, training: pages.training }}
+                param="resources"
+                noun={{ one: "resource", other: "resources" }}
+                format={orgFormatter(staff.org)}
+                label="Resource pages"
+              />
+            </div>
           </Card>
 
           <PortalAccessCard partnerId={partnerId} page={pageNumber(pages.access)} />

@@ -3,9 +3,11 @@ import { OrgFormatProvider } from "@/components/format/org-format-provider";
 import { CommissionPanel } from "@/components/workspace/referrals/commission-panel";
 import { ReferralBoard } from "@/components/workspace/referrals/referral-board";
 import { getStaffContext } from "@/lib/auth/staff-context";
-import { COMMISSION_LIMIT, listPartnerCommissions } from "@/lib/commissions/queries";
+import { PageNav } from "@/components/ui/page-nav";
+import { listPartnerCommissions } from "@/lib/commissions/queries";
+import { pageNumber } from "@/lib/paging/page";
 import { todayIn } from "@/lib/format/day-range";
-import { textsFor } from "@/lib/format/org-format";
+import { orgFormatter, textsFor } from "@/lib/format/org-format";
 import { REFERRAL_STATUSES, type ReferralStatus } from "@/lib/referrals/constants";
 import { listPartnerReferrals, REFERRAL_PAGE_SIZE } from "@/lib/referrals/queries";
 import { getPartnerRollups, getWorkspacePartner } from "@/lib/workspace/get-workspace-partner";
@@ -15,7 +17,10 @@ export async function generateMetadata({ params }: { params: Promise<{ partnerId
   return workspaceMetadata(params, "Referrals");
 }
 
-type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ status?: string; page?: string }> };
+type Props = {
+  params: Promise<{ partnerId: string }>;
+  searchParams: Promise<{ status?: string; page?: string; commissions?: string }>;
+};
 
 export default async function ReferralsPage({ params, searchParams }: Props) {
   const { partnerId } = await params;
@@ -29,7 +34,7 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
     getWorkspacePartner(partnerId),
     getPartnerRollups(partnerId),
     listPartnerReferrals(partnerId, { status: status ?? undefined, page }),
-    listPartnerCommissions(partnerId),
+    listPartnerCommissions(partnerId, pageNumber(query.commissions)),
   ]);
   const counts = {
     submitted: rollups?.referrals_submitted ?? 0,
@@ -52,7 +57,7 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
         [referral.estimated_value, referral.actual_value].forEach((value) => format.money(value));
         [referral.referred_at, referral.closed_at].forEach((instant) => format.date(instant));
       }
-      for (const commission of commissions) {
+      for (const commission of commissions.rows) {
         format.money(commission.amount, commission.currency);
         [commission.earned_at, commission.due_at, commission.paid_at].forEach((instant) => format.date(instant));
       }
@@ -72,7 +77,24 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
           today={today}
           commissionRate={partner?.commission_rate ?? null}
         />
-        <CommissionPanel commissions={commissions} totals={totals} shownLimit={COMMISSION_LIMIT} today={today} />
+        <CommissionPanel
+          commissions={commissions.rows}
+          totals={totals}
+          today={today}
+          pager={
+            staff && (
+              <PageNav
+                list={commissions}
+                path={`/admin/partners/${partnerId}/referrals`}
+                params={{ status: query.status, page: query.page }}
+                param="commissions"
+                noun={{ one: "commission", other: "commissions" }}
+                format={orgFormatter(staff.org)}
+                label="Commission pages"
+              />
+            )
+          }
+        />
       </div>
     </OrgFormatProvider>
   );
