@@ -72,7 +72,7 @@ test.describe("with a phone's user agent", () => {
 
 test("the preview shows the website and external id the grid's rows leave out", async ({ page }) => {
   await signInAsStaff(page, "member@acme.test", "/admin/partners?q=Northwind%20Traders");
-  await page.getByRole("button", { name: "Preview Northwind Traders" }).click();
+  await page.getByRole("button", { name: "Preview Northwind Traders", exact: true }).click();
   const preview = page.getByRole("complementary", { name: "Preview of Northwind Traders" });
   await expect(preview.getByRole("link", { name: "northwind.test" })).toBeVisible();
   await expect(preview).toContainText("ACME-NORTHWIND");
