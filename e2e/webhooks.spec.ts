@@ -64,7 +64,10 @@ test("an admin registers an endpoint, pings it, reads the delivery log and sends
     await expect(row).toContainText("succeeded");
     await expect(row).toContainText("204");
     await expect(row.getByRole("cell").nth(5)).toHaveText("1");
-    expect(received.map((r) => r.type)).toEqual(["webhook.ping"]);
+    // Tests beside this one change Acme's partners, and the endpoint hears every event type:
+    // only the pings are this test's.
+    const pings = () => received.filter((r) => r.type === "webhook.ping");
+    expect(pings().map((r) => r.type)).toEqual(["webhook.ping"]);
     await screenshots(page, "webhooks");
 
     await row.getByRole("button", { name: "Send again" }).click();
@@ -72,8 +75,8 @@ test("an admin registers an endpoint, pings it, reads the delivery log and sends
     await runJobs(request);
     await page.reload();
     await expect(row.getByRole("cell").nth(5)).toHaveText("2");
-    expect(received).toHaveLength(2);
-    expect(received[1]!.id).toBe(received[0]!.id); // the same webhook-id: a receiver can tell it already has it
+    expect(pings()).toHaveLength(2);
+    expect(pings()[1]!.id).toBe(pings()[0]!.id); // the same webhook-id: a receiver can tell it already has it
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
