@@ -96,9 +96,11 @@ const steps: Array<[label: string, sql: string]> = [
                                              approved_at, paid_at, voided_at, created_at, updated_at)
      select (select ${sequentialId("partner_commissions", "s.n * 8 + j")}), p.org_id, p.id, round((100 + random() * 9900)::numeric, 2), o.currency, st.status, 'Commission ' || j,
             e.at, e.at + interval '30 days',
-            case when st.status in ('approved', 'paid') then e.at + interval '5 days' end,
-            case when st.status = 'paid' then e.at + interval '25 days' end,
-            case when st.status = 'void' then e.at + interval '3 days' end,
+            -- approved, paid and voided by now at the latest: a commission earned last week is
+            -- not paid next week (stamps in the future would sit in every period still to come)
+            case when st.status in ('approved', 'paid') then least(e.at + interval '5 days', now()) end,
+            case when st.status = 'paid' then least(e.at + interval '25 days', now()) end,
+            case when st.status = 'void' then least(e.at + interval '3 days', now()) end,
             e.at, e.at
        from scale_partners s join public.partners p on p.id = s.id join public.organizations o on o.id = p.org_id,
             lateral generate_series(1, floor(random() * 7)::int + (s.n * 0)) as j,
