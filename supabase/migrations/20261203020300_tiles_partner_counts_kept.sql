@@ -72,12 +72,17 @@ as $$
                         and (p_tiers is null or x.tier = any (p_tiers))
                         and (p_statuses is null or x.status = any (p_statuses)))
             )::integer as active,
-            (select count(*) from public.partners x
-              where x.org_id = p_org_id and x.created_at >= b.t0 and x.created_at < b.t1
-                and (p_owner_id is null or x.owner_id = p_owner_id)
-                and (p_region is null or x.region = p_region)
-                and (p_tiers is null or x.tier = any (p_tiers))
-                and (p_statuses is null or x.status = any (p_statuses)))::integer as new) pp
+            -- unfiltered, a walk of the (org_id, created_at) index alone; the filters need the rows
+            case when p_owner_id is null and p_region is null and p_tiers is null and p_statuses is null
+                 then (select count(*) from public.partners x
+                        where x.org_id = p_org_id and x.created_at >= b.t0 and x.created_at < b.t1)
+                 else (select count(*) from public.partners x
+                        where x.org_id = p_org_id and x.created_at >= b.t0 and x.created_at < b.t1
+                          and (p_owner_id is null or x.owner_id = p_owner_id)
+                          and (p_region is null or x.region = p_region)
+                          and (p_tiers is null or x.tier = any (p_tiers))
+                          and (p_statuses is null or x.status = any (p_statuses)))
+            end::integer as new) pp
    order by b.starts_on desc
 $$;
 
