@@ -111,6 +111,9 @@ test.describe("on a phone", () => {
 
   test("the pager moves by cursor on the card list too", async ({ page }) => {
     await openAsStaff(page, "member@acme.test", `/admin/partners?q=${WORD}&sort=name&size=50`);
+    // A desktop user agent gets the grid first; the cards appear once the page has hydrated
+    // and measured the screen, and a click before that would land on inert markup.
+    await expect(page.getByRole("list", { name: "Partners" })).toBeVisible();
     await page.getByRole("button", { name: "Next", exact: true }).click();
     await expect(page).toHaveURL(/after=/);
     await expect(page.getByText("51–100 of 120")).toBeVisible();
