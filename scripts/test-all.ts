@@ -27,6 +27,8 @@ const projectDir = path.resolve(import.meta.dirname, "..");
 const reports = path.join(projectDir, "test-reports");
 const bin = (name: string) => path.join(projectDir, "node_modules", ".bin", name);
 const tallies: Tally[] = [];
+/** Each failed test's file and name, repeated after the run so the end of a long log shows them. */
+const failures: string[] = [];
 
 const args = process.argv.slice(2);
 const only = args
@@ -80,7 +82,18 @@ async function vitest(project: string, env: Record<string, string> = {}) {
     numFailedTests: number;
     numTotalTestSuites: number;
     success: boolean;
+    testResults: {
+      name: string;
+      message?: string;
+      assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+    }[];
   };
+  for (const file of report.testResults) {
+    const where = path.relative(projectDir, file.name);
+    const failed = file.assertionResults.filter((test) => test.status === "failed");
+    for (const test of failed) failures.push(`${where} › ${test.fullName}\n${firstLines(test.failureMessages[0])}`);
+    if (failed.length === 0 && file.message) failures.push(`${where}\n${firstLines(file.message)}`);
+  }
   // A file that fails to load has no tests to count; count the run as one failure then.
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
   return { passed: report.numPassedTests, failed };
@@ -94,11 +107,45 @@ async function playwright(env: Record<string, string>) {
     PLAYWRIGHT_JSON_OUTPUT: output,
   });
   if (!fs.existsSync(output)) return { passed: 0, failed: 1 };
-  const stats = (
-    JSON.parse(fs.readFileSync(output, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }
-  ).stats;
+  const report = JSON.parse(fs.readFileSync(output, "utf8")) as PlaywrightReport;
+  const stats = report.stats;
+  collectPlaywrightFailures(report.suites);
   const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
   return { passed: stats.expected + stats.flaky, failed };
+}
+
+type PlaywrightSuite = {
+  file: string;
+  specs: {
+    title: string;
+    line: number;
+    tests: { status: string; results: { error?: { message?: string } }[] }[];
+  }[];
+  suites?: PlaywrightSuite[];
+};
+type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number }; suites: PlaywrightSuite[] };
+
+function collectPlaywrightFailures(suites: PlaywrightSuite[]) {
+  for (const suite of suites) {
+    for (const spec of suite.specs)
+      for (const test of spec.tests)
+        if (test.status === "unexpected")
+          failures.push(
+            `${suite.file}:${spec.line} › ${spec.title}\n${firstLines(test.results.at(-1)?.error?.message)}`,
+          );
+    collectPlaywrightFailures(suite.suites ?? []);
+  }
+}
+
+/** The start of an error message, without colour codes: enough to tell one failure from another. */
+function firstLines(message: string | undefined, count = 6): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = (message ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+  return plain
+    .split("\n")
+    .slice(0, count)
+    .map((line) => `    ${line}`)
+    .join("\n");
 }
 
 async function main(): Promise<number> {
@@ -142,6 +189,10 @@ main()
     tallies.push({ name: "test runner", passed: 0, failed: 1, seconds: 0 });
   })
   .finally(() => {
+    if (failures.length > 0) {
+      console.log("\nFailed");
+      for (const failure of failures) console.log(`  ${failure}`);
+    }
     console.log("\nSummary");
     for (const tally of tallies)
       console.log(
