@@ -139,7 +139,6 @@ function collectPlaywrightFailures(suites: PlaywrightSuite[]) {
 
 /** The start of an error message, without colour codes: enough to tell one failure from another. */
 function firstLines(message: string | undefined, count = 6): string {
-  // eslint-disable-next-line no-control-regex
   const plain = (message ?? "").replace(/\u001b\[[0-9;]*m/g, "");
   return plain
     .split("\n")
