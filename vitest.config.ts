@@ -25,6 +25,9 @@ export default defineConfig({
           // Each file makes its own org and people, so files may run side by side.
           fileParallelism: true,
           maxWorkers: 2,
+          // On CI a failed test runs once more; one that then passes is still listed at the end
+          // of the run (scripts/test-all.ts), so a flaky test is seen, not hidden.
+          retry: process.env.CI ? 1 : 0,
         },
       },
     ],

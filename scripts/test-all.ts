@@ -29,6 +29,8 @@ const bin = (name: string) => path.join(projectDir, "node_modules", ".bin", name
 const tallies: Tally[] = [];
 /** Each failed test's file and name, repeated after the run so the end of a long log shows them. */
 const failures: string[] = [];
+/** Tests that failed, then passed when tried again (CI only): counted as passed, and named. */
+const flaky: string[] = [];
 
 const args = process.argv.slice(2);
 const only = args
@@ -93,6 +95,9 @@ async function vitest(project: string, env: Record<string, string> = {}) {
     const failed = file.assertionResults.filter((test) => test.status === "failed");
     for (const test of failed) failures.push(`${where} › ${test.fullName}\n${firstLines(test.failureMessages[0])}`);
     if (failed.length === 0 && file.message) failures.push(`${where}\n${firstLines(file.message)}`);
+    for (const test of file.assertionResults)
+      if (test.status === "passed" && test.failureMessages.length > 0)
+        flaky.push(`${where} › ${test.fullName}\n${firstLines(test.failureMessages[0])}`);
   }
   // A file that fails to load has no tests to count; count the run as one failure then.
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
@@ -188,6 +193,10 @@ main()
     tallies.push({ name: "test runner", passed: 0, failed: 1, seconds: 0 });
   })
   .finally(() => {
+    if (flaky.length > 0) {
+      console.log("\nPassed only when tried again");
+      for (const test of flaky) console.log(`  ${test}`);
+    }
     if (failures.length > 0) {
       console.log("\nFailed");
       for (const failure of failures) console.log(`  ${failure}`);
