@@ -189,7 +189,9 @@ export function PartnerGrid({
   const { reset } = keyboard;
   useEffect(() => {
     reset();
-    scrollRef.current?.scrollTo({ top: 0 });
+    // Only when it moved: scrollTo lays the page out first, even to stay where it is.
+    const scroller = scrollRef.current;
+    if (scroller && scroller.scrollTop !== 0) scroller.scrollTo({ top: 0 });
   }, [firstId, offset, reset]);
 
   function commit(value: string | string[], exit: EditorExit, owner?: OwnerOption | null): string | null {

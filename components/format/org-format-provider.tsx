@@ -3,7 +3,8 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { orgFormatter, type FormatTexts, type OrgFormat, type OrgFormatter } from "@/lib/format/org-format";
 
-type Value = { org: OrgFormat; texts: FormatTexts };
+/** The formatter is made here, once per provider: every cell that formats shares it instead of building its own Intl objects when it mounts. */
+type Value = { org: OrgFormat; texts: FormatTexts; format: OrgFormatter };
 
 const OrgFormatContext = createContext<Value | null>(null);
 
@@ -22,18 +23,18 @@ export function OrgFormatProvider({
 }) {
   const outer = useContext(OrgFormatContext);
   const resolved = org ?? outer?.org;
-  const value = useMemo<Value | null>(
-    () => (resolved ? { org: resolved, texts: { ...outer?.texts, ...texts } } : null),
-    [resolved, outer?.texts, texts],
-  );
+  const value = useMemo<Value | null>(() => {
+    if (!resolved) return null;
+    const merged = { ...outer?.texts, ...texts };
+    return { org: resolved, texts: merged, format: orgFormatter(resolved, merged) };
+  }, [resolved, outer?.texts, texts]);
   return <OrgFormatContext.Provider value={value}>{children}</OrgFormatContext.Provider>;
 }
+
+let fallback: OrgFormatter | undefined;
 
 /** The org's formatter; outside a provider, en-US in UTC so a stray use still renders. */
 export function useOrgFormat(): OrgFormatter {
   const value = useContext(OrgFormatContext);
-  return useMemo(
-    () => orgFormatter(value?.org ?? { locale: "en-US", currency: "USD", time_zone: "UTC" }, value?.texts),
-    [value],
-  );
+  return value?.format ?? (fallback ??= orgFormatter({ locale: "en-US", currency: "USD", time_zone: "UTC" }));
 }
