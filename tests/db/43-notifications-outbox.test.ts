@@ -8,6 +8,7 @@ import { DENIED, NONE, no, ok, runMatrix } from "./support/matrix";
 import { insertChild } from "./support/partner-rows";
 import { insertRow, token } from "./support/rows";
 import { createPartner, createWorld, type Persona, type World } from "./support/world";
+import { drainOutbox } from "./support/outbox";
 
 let world: World;
 // The runner is global: one file drives it at a time.
@@ -124,14 +125,7 @@ async function outboxFor(sourceId: string): Promise<OutboxRow[]> {
   );
 }
 
-async function drain(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const { data, error } = await world.service.rpc("jobs_fan_out", { p_limit: 5000 });
-    expect(error).toBeNull();
-    if ((data as { events: number }).events === 0) return;
-  }
-  throw new Error("the outbox did not drain");
-}
+const drain = () => drainOutbox(world.service);
 
 async function notificationsOf(userId: string, eventType?: string) {
   return sql<{ id: string; event_type: string; event_count: number; source_id: string | null }>(

@@ -7,6 +7,7 @@ import { DENIED } from "./support/matrix";
 import { insertChild } from "./support/partner-rows";
 import { insertRow } from "./support/rows";
 import { createPartner, createStaff, createWorld, type World } from "./support/world";
+import { drainOutbox } from "./support/outbox";
 
 // The bell's query is server-only (it runs in the app's server); here the test is the server.
 vi.mock("server-only", () => ({}));
@@ -22,14 +23,7 @@ beforeAll(async () => {
   world = await createWorld("digestonly");
 });
 
-async function drain(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const { data, error } = await world.service.rpc("jobs_fan_out", { p_limit: 5000 });
-    expect(error).toBeNull();
-    if ((data as { events: number }).events === 0) return;
-  }
-  throw new Error("the outbox did not drain");
-}
+const drain = () => drainOutbox(world.service);
 
 /** What a runner would be handed for this person's emails, claimed in a transaction that is rolled back. */
 async function claimedEmailsOf(userId: string) {

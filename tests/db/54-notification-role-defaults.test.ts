@@ -5,6 +5,7 @@ import { clientAs } from "./support/clients";
 import { insertChild } from "./support/partner-rows";
 import { insertRow } from "./support/rows";
 import { createPartner, createStaff, createWorld, type World } from "./support/world";
+import { drainOutbox } from "./support/outbox";
 
 let world: World;
 // The runner is global: one file drives it at a time.
@@ -16,14 +17,7 @@ beforeAll(async () => {
   world = await createWorld("roledefaults");
 });
 
-async function drain(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const { data, error } = await world.service.rpc("jobs_fan_out", { p_limit: 5000 });
-    expect(error).toBeNull();
-    if ((data as { events: number }).events === 0) return;
-  }
-  throw new Error("the outbox did not drain");
-}
+const drain = () => drainOutbox(world.service);
 
 type Heard = "none" | "email" | "bell";
 
