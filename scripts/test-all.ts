@@ -1,6 +1,7 @@
 /**
- * `npm test`: typecheck, lint, unit tests, database tests, then end-to-end tests
- * against a production build, all on a test stack of their own. Ends with one line
+ * `npm test`: typecheck, lint and format side by side, unit tests, database tests, then
+ * end-to-end tests against a production build, all on a test stack of their own. Names
+ * each failed test (and, on CI, each that passed only on its retry), then ends with one line
  * `N passed, N failed` summing every test that ran (typecheck, lint, format and the
  * build count as one each).
  *
