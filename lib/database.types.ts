@@ -851,6 +851,9 @@ isOneToOne: false
               "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"is_total": boolean,"month": string,"org_id": string,"partner_id": string,"referrals": number,"won_referrals": number,"won_value": number
             }[]
                            },
+"partner_region_options":
+{ Args: { "p_limit"?: number,"p_org_id": string,"p_pattern"?: string }; Returns: string[]
+                           },
 "partner_rollups":
 { Args: { "p_partner_id": string }; Returns: {
               "commission_earned": number,"commission_owed": number,"commission_paid": number,"currency": string,"open_tasks": number,"overdue_tasks": number,"partner_id": string,"pipeline_value": number,"referrals_in_progress": number,"referrals_lost": number,"referrals_open": number,"referrals_qualified": number,"referrals_submitted": number,"referrals_total": number,"referrals_won": number,"updated_at": string,"won_value": number

@@ -11,7 +11,6 @@ import { dashboardSearch, parseDashboardFilter, periodDays } from "@/lib/dashboa
 import { formatOf, orgFormatter } from "@/lib/format/org-format";
 import { loadDashboard } from "@/lib/dashboard/queries";
 import { staffOption } from "@/lib/pickers/search-people";
-import { listRegions } from "@/lib/partners/queries/list-regions";
 import { createClient } from "@/lib/supabase/server";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -28,10 +27,9 @@ export default async function DashboardPage({
   const format = orgFormatter(org);
   const filter = parseDashboardFilter(await searchParams, timeZone);
   const supabase = await createClient();
-  const [data, chosenOwner, regions] = await Promise.all([
+  const [data, chosenOwner] = await Promise.all([
     loadDashboard(supabase, staff.org.id, filter),
     filter.owner ? staffOption(supabase, staff.org.id, filter.owner) : Promise.resolve(null),
-    listRegions(supabase, staff.org.id),
   ]);
   const tables = dashboardTables(data);
   const byId = Object.fromEntries(tables.map((table) => [table.id, table]));
@@ -49,7 +47,7 @@ export default async function DashboardPage({
           {format.day(filter.fromDay)} to {format.day(filter.toDay)}, days in {timeZone}. Amounts in {currency}.
         </p>
       </div>
-      <DashboardFilters filter={filter} chosenOwner={chosenOwner} regions={regions} />
+      <DashboardFilters filter={filter} chosenOwner={chosenOwner} />
       <section aria-label="Headline figures" className="space-y-2">
         <DashboardTiles table={byId.tiles!} format={format} days={periodDays(filter)} />
         <p className="text-right">

@@ -12,11 +12,9 @@ import type { PickerOption } from "@/lib/pickers/schemas";
 export function DashboardFilters({
   filter,
   chosenOwner,
-  regions,
 }: {
   filter: DashboardFilter;
   chosenOwner: PickerOption | null;
-  regions: string[];
 }) {
   return (
     <form
@@ -48,14 +46,14 @@ export function DashboardFilters({
         emptyText="No staff match"
         aria-label="Owner"
       />
-      <Select name="region" defaultValue={filter.region ?? ""} aria-label="Region">
-        <option value="">Any region</option>
-        {regions.map((region) => (
-          <option key={region} value={region}>
-            {region}
-          </option>
-        ))}
-      </Select>
+      <FilterPicker
+        endpoint="/api/pickers/regions"
+        name="region"
+        initial={filter.region ? { id: filter.region, label: filter.region } : null}
+        clearLabel="Any region"
+        emptyText="No regions match"
+        aria-label="Region"
+      />
       <Select name="tier" defaultValue={filter.tier[0] ?? ""} aria-label="Tier">
         <option value="">Any tier</option>
         {PARTNER_TIERS.map((tier) => (

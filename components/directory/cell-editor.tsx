@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { PARTNER_STATUSES, PARTNER_TIERS, STATUS_LABELS, TIER_LABELS } from "@/lib/partners/constants";
+import { usePickerSearch } from "@/components/ui/use-picker-search";
 import type { TextEditableColumn } from "@/lib/partners/directory-columns";
 
 export type EditorExit = "enter" | "tab" | "shift-tab" | "blur";
@@ -15,7 +16,6 @@ export function CellEditor({
   column,
   value,
   initialText,
-  regions,
   label,
   commit,
   cancel,
@@ -24,7 +24,6 @@ export function CellEditor({
   value: string;
   /** A character typed on the cell that started the edit: it replaces the value. */
   initialText: string | null;
-  regions: string[];
   label: string;
   commit: (value: string, exit: EditorExit) => string | null;
   cancel: () => void;
@@ -34,6 +33,8 @@ export function CellEditor({
   const done = useRef(false);
   const keyed = useRef(false);
   const ref = useRef<HTMLInputElement & HTMLSelectElement>(null);
+  // The region's suggestions are the org's regions containing what has been typed, from the server.
+  const regions = usePickerSearch("/api/pickers/regions", draft, column === "region");
 
   useEffect(() => {
     const element = ref.current;
@@ -97,8 +98,8 @@ export function CellEditor({
         />
         {column === "region" && (
           <datalist id="directory-regions">
-            {regions.map((region) => (
-              <option key={region} value={region} />
+            {regions.options.map((region) => (
+              <option key={region.id} value={region.id} />
             ))}
           </datalist>
         )}

@@ -5,22 +5,18 @@ import { useState } from "react";
 import { PARTNER_STATUSES, PARTNER_TIERS, STATUS_LABELS, TIER_LABELS } from "@/lib/partners/constants";
 import { hasActiveFilter, type DirectoryFilter } from "@/lib/partners/directory-params";
 import type { PickerOption } from "@/lib/pickers/schemas";
+import { RegionPicker } from "@/components/pickers/region-picker";
 import { MultiSelectFilter } from "./multi-select-filter";
 import { OwnerFilter } from "./owner-filter";
 import type { useDirectoryUrl } from "./use-directory-url";
 
-const selectClass =
-  "h-9 rounded-md border bg-white pl-3 pr-8 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
-
 export function DirectoryFilters({
   filter,
   chosenOwner,
-  regions,
   url,
 }: {
   filter: DirectoryFilter;
   chosenOwner: PickerOption | null;
-  regions: string[];
   url: ReturnType<typeof useDirectoryUrl>;
 }) {
   const [search, setSearch] = useState(url.params.q);
@@ -69,19 +65,7 @@ export function DirectoryFilters({
         initial={chosenOwner}
         onChange={(owner) => void url.setFilter({ owner })}
       />
-      <select
-        aria-label="Region"
-        className={`${selectClass} ${url.params.region ? "border-brand-500 text-brand-700" : "border-slate-300 text-slate-700"}`}
-        value={url.params.region ?? ""}
-        onChange={(event) => void url.setFilter({ region: event.target.value || null })}
-      >
-        <option value="">Any region</option>
-        {[...new Set([...regions, ...(filter.region ? [filter.region] : [])])].map((region) => (
-          <option key={region} value={region}>
-            {region}
-          </option>
-        ))}
-      </select>
+      <RegionPicker region={url.params.region} onChange={(region) => void url.setFilter({ region })} />
       <label className="inline-flex h-9 cursor-pointer items-center gap-2 rounded-md px-2 text-sm text-slate-700 hover:bg-slate-100">
         <input
           type="checkbox"

@@ -54,7 +54,6 @@ export type DirectoryScreenProps = {
   data: PackedDirectoryData;
   /** The owner the URL filters by, named, so the filter shows who it is before anyone types. */
   chosenOwner: PickerOption | null;
-  regions: string[];
   preview: PartnerPreview | null;
   widths: ColumnWidths;
   canEdit: boolean;
@@ -83,7 +82,6 @@ function Directory({
   layout,
   data: packed,
   chosenOwner,
-  regions,
   preview,
   widths: savedWidths,
   canEdit,
@@ -202,7 +200,7 @@ function Directory({
       </div>
 
       <HeroMetrics summary={summary} filtered={filtered} />
-      <DirectoryFilters filter={view.filter} chosenOwner={chosenOwner} regions={regions} url={url} />
+      <DirectoryFilters filter={view.filter} chosenOwner={chosenOwner} url={url} />
       {canEdit && <BulkBar selection={selection} total={page.total} pageSize={view.pageSize} filter={view.filter} />}
 
       {directory.error ? (
@@ -266,7 +264,6 @@ function Directory({
                 sort={view.sort}
                 onSort={sortBy}
                 canEdit={canEdit}
-                regions={regions}
                 selection={selection}
                 previewId={previewId}
                 onPreview={openPreview}

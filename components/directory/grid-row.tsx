@@ -35,7 +35,6 @@ type GridRowProps = {
   selected: boolean;
   previewed: boolean;
   canEdit: boolean;
-  regions: string[];
   /** The visible columns in order: the row's cells follow them. */
   columnsKey: string;
   actions: GridRowActions;
@@ -55,7 +54,6 @@ export const GridRow = memo(function GridRow({
   selected,
   previewed,
   canEdit,
-  regions,
   actions,
 }: GridRowProps) {
   const partner = row.original;
@@ -118,7 +116,6 @@ export const GridRow = memo(function GridRow({
                 column={edit.column}
                 label={`${meta?.label ?? cell.column.id} of ${partner.name}`}
                 initialText={editing.initialText}
-                regions={regions}
                 actions={actions}
               />
             ) : (
@@ -136,14 +133,12 @@ function CellEditorFor({
   column,
   label,
   initialText,
-  regions,
   actions,
 }: {
   partner: DirectoryRow;
   column: EditableColumn;
   label: string;
   initialText: string | null;
-  regions: string[];
   actions: GridRowActions;
 }) {
   if (column === "tags") {
@@ -180,7 +175,6 @@ function CellEditorFor({
       column={column}
       value={editValue(partner, column)}
       initialText={initialText}
-      regions={regions}
       label={label}
       commit={actions.commit}
       cancel={actions.cancel}

@@ -74,7 +74,6 @@ export function PartnerGrid({
   sort,
   onSort,
   canEdit,
-  regions,
   selection,
   previewId,
   onPreview,
@@ -91,7 +90,6 @@ export function PartnerGrid({
   sort: SortValue;
   onSort: (column: SortColumn) => void;
   canEdit: boolean;
-  regions: string[];
   selection: Selection;
   previewId: string | null;
   onPreview: (id: string) => void;
@@ -285,7 +283,6 @@ export function PartnerGrid({
                 selected={selection.isSelected(row.id)}
                 previewed={previewId === row.id}
                 canEdit={canEdit}
-                regions={regions}
                 columnsKey={columnsKey}
                 actions={actions}
               />

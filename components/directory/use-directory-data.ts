@@ -3,19 +3,14 @@
 import { keepPreviousData, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { DirectoryData, DirectorySummary } from "@/lib/partners/directory-data";
-import { serializeDirectoryParams, type DirectoryView } from "@/lib/partners/directory-params";
+import { serializeDirectoryParams, type DirectoryFilter, type DirectoryView } from "@/lib/partners/directory-params";
 import type { DirectoryRow } from "@/lib/partners/directory-types";
 
 /** The view's query string as the page's URL spells it, sort and size always included: the route's input and the cache's key. */
 export function directoryQueryString(view: DirectoryView): string {
-  const { filter, cursor } = view;
+  const { cursor } = view;
   return serializeDirectoryParams({
-    q: filter.q || null,
-    status: filter.status.length ? filter.status : null,
-    tier: filter.tier.length ? filter.tier : null,
-    owner: filter.owner,
-    region: filter.region,
-    archived: filter.archived || null,
+    ...filterParams(view.filter),
     sort: view.sort,
     page: view.page === 1 ? null : view.page,
     size: view.pageSize,
@@ -24,12 +19,28 @@ export function directoryQueryString(view: DirectoryView): string {
   });
 }
 
-export const rowsKey = (query: string) => ["directory", "rows", query] as const;
-const summaryKey = (query: string) => ["directory", "summary", query] as const;
+function filterParams(filter: DirectoryFilter) {
+  return {
+    q: filter.q || null,
+    status: filter.status.length ? filter.status : null,
+    tier: filter.tier.length ? filter.tier : null,
+    owner: filter.owner,
+    region: filter.region,
+    archived: filter.archived || null,
+  };
+}
 
-async function fetchDirectory(query: string, signal: AbortSignal): Promise<DirectoryData> {
-  const response = await fetch(`/api/partners/directory${query}`, { signal, headers: { accept: "application/json" } });
-  const body = (await response.json().catch(() => null)) as (DirectoryData & { error?: string }) | null;
+export const rowsKey = (query: string) => ["directory", "rows", query] as const;
+/** The summary counts every match of the filter, whatever the page or sort: one entry per filter. */
+const summaryKey = (filter: DirectoryFilter) =>
+  ["directory", "summary", serializeDirectoryParams(filterParams(filter))] as const;
+
+type RouteAnswer = { rows: DirectoryRow[]; summary?: DirectorySummary };
+
+async function fetchDirectory(query: string, rowsOnly: boolean, signal: AbortSignal): Promise<RouteAnswer> {
+  const path = `/api/partners/directory${query}${rowsOnly ? `${query ? "&" : "?"}parts=rows` : ""}`;
+  const response = await fetch(path, { signal, headers: { accept: "application/json" } });
+  const body = (await response.json().catch(() => null)) as (RouteAnswer & { error?: string }) | null;
   if (!response.ok || !body?.rows) throw new Error(body?.error ?? "The partners could not be loaded. Try again.");
   return body;
 }
@@ -56,14 +67,17 @@ export function useDirectoryData(
     seen.current = server.loadedAt;
     void queryClient.invalidateQueries({ queryKey: ["directory"], refetchType: "none" });
     queryClient.setQueryData(rowsKey(serverQuery), server.data.rows);
-    queryClient.setQueryData(summaryKey(serverQuery), server.data.summary);
-  }, [queryClient, server.loadedAt, server.data, serverQuery]);
+    queryClient.setQueryData(summaryKey(server.view.filter), server.data.summary);
+  }, [queryClient, server.loadedAt, server.data, serverQuery, server.view.filter]);
 
   const rows = useQuery<DirectoryRow[]>({
     queryKey: rowsKey(query),
     queryFn: async ({ signal }) => {
-      const data = await fetchDirectory(query, signal);
-      queryClient.setQueryData(summaryKey(query), data.summary);
+      // A new page or sort of a filter whose summary is held (and current) asks for the rows alone.
+      const held = queryClient.getQueryState(summaryKey(view.filter));
+      const rowsOnly = held?.data !== undefined && !held.isInvalidated;
+      const data = await fetchDirectory(query, rowsOnly, signal);
+      if (data.summary) queryClient.setQueryData(summaryKey(view.filter), data.summary);
       return data.rows;
     },
     initialData: isServerView ? server.data.rows : undefined,
@@ -71,9 +85,9 @@ export function useDirectoryData(
     retry: 1,
   });
   const summary = useQuery<DirectorySummary>({
-    queryKey: summaryKey(query),
+    queryKey: summaryKey(view.filter),
     queryFn: skipToken,
-    initialData: isServerView ? server.data.summary : undefined,
+    initialData: sameFilter(view.filter, server.view.filter) ? server.data.summary : undefined,
     placeholderData: keepPreviousData,
   });
 
@@ -85,4 +99,8 @@ export function useDirectoryData(
     error: rows.isError && !rows.data ? (rows.error as Error).message : null,
     retry: () => void rows.refetch(),
   };
+}
+
+function sameFilter(a: DirectoryFilter, b: DirectoryFilter): boolean {
+  return serializeDirectoryParams(filterParams(a)) === serializeDirectoryParams(filterParams(b));
 }

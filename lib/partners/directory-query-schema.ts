@@ -9,7 +9,8 @@ import { normalizeSearch, resolveDirectoryView, type DirectoryParams, type Direc
  * spelling as the page's URL (lists comma-separated, cursors `<key>,<id>`), so the screen sends
  * its own query string. Where the page quietly ignores a value it cannot read, the route
  * refuses it with a message naming the parameter. Without sort or size it uses the defaults;
- * the screen always sends the ones it shows.
+ * the screen always sends the ones it shows. `parts=rows` leaves the summary out: a page or
+ * sort change keeps the filter, so the screen already holds its count and metrics.
  */
 const list = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z
@@ -50,6 +51,7 @@ export const directoryQuerySchema = z
       .optional(),
     after: cursor("after").optional(),
     before: cursor("before").optional(),
+    parts: z.enum(["rows"], { error: "Parts can only be rows." }).optional(),
   })
   .superRefine((query, context) => {
     if (query.after && query.before)
@@ -61,7 +63,7 @@ export const directoryQuerySchema = z
         context.addIssue({ code: "custom", path: [key], message: `${key} does not hold a value of the sort column.` });
     }
   })
-  .transform((query): DirectoryView => {
+  .transform((query): DirectoryRequest => {
     const params: DirectoryParams = {
       q: normalizeSearch(query.q ?? ""),
       status: query.status ?? [],
@@ -77,5 +79,8 @@ export const directoryQuerySchema = z
       cols: null,
       preview: null,
     };
-    return resolveDirectoryView(params);
+    return { ...resolveDirectoryView(params), rowsOnly: query.parts === "rows" };
   });
+
+/** A view as the rows route is asked for it: with or without the filter's summary. */
+export type DirectoryRequest = DirectoryView & { rowsOnly: boolean };

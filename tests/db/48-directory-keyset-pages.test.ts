@@ -171,6 +171,24 @@ describe("the summary's count", () => {
     expect(row?.active_partners).toBeNull();
   });
 
+  // The sample decides far from the limit, an exact count near it: every path gives the same answer.
+  it.each([
+    [10, true, "the sample is over three times the limit"],
+    [20, true, "near the limit, counted past it"],
+    [40, false, "near the limit, counted under it"],
+    [200, false, "the sample is under a third of the limit"],
+  ])("with an exact limit of %i is an estimate: %s (%s)", async (limit, estimated) => {
+    const { data, error } = await world.people.viewer.client.rpc("partner_directory_summary", {
+      p_org_id: world.org.id,
+      p_search: "Keyset",
+      p_exact_limit: limit,
+    });
+    expect(error).toBeNull();
+    expect(data?.[0]?.matching_is_estimate).toBe(estimated);
+    expect(Number(data?.[0]?.matching_partners)).toBe(estimated ? Math.max(31, limit + 1) : 31);
+    expect(data?.[0]?.pipeline_value === null).toBe(estimated);
+  });
+
   it("pages only a search's matches", async () => {
     const viewer = world.people.viewer.client;
     const { data } = await viewer

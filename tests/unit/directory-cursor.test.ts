@@ -59,13 +59,21 @@ describe("the rows route's parameters", () => {
       [{ after: "nonsense" }, "after"],
       [{ sort: "tier", after: `Gold,${ID}` }, "after"],
       [{ after: `a,${ID}`, before: `b,${ID}` }, "before"],
+      [{ parts: "everything" }, "parts"],
     ];
     for (const [query, field] of cases) {
       const parsed = directoryQuerySchema.safeParse(query);
       expect(parsed.success, JSON.stringify(query)).toBe(false);
       expect(parsed.error?.issues[0]?.path[0]).toBe(field);
     }
-    // Control: no parameters is the first page of the default view.
-    expect(directoryQuerySchema.safeParse({}).success).toBe(true);
+    // Control: no parameters is the first page of the default view, summary included.
+    expect(directoryQuerySchema.safeParse({}).data?.rowsOnly).toBe(false);
+  });
+
+  it("leaves the summary out only when asked for the rows alone", () => {
+    expect(directoryQuerySchema.safeParse({ parts: "rows", page: "2" }).data).toMatchObject({
+      rowsOnly: true,
+      page: 2,
+    });
   });
 });

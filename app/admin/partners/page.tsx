@@ -10,7 +10,6 @@ import { loadDirectoryParams, resolveDirectoryView } from "@/lib/partners/direct
 import { getPartnerPreview } from "@/lib/partners/queries/get-partner-preview";
 import { directoryTexts } from "@/lib/partners/directory-texts";
 import { staffOption } from "@/lib/pickers/search-people";
-import { listRegions } from "@/lib/partners/queries/list-regions";
 import { loadDirectoryData } from "@/lib/partners/queries/load-directory-data";
 import { packRows } from "@/lib/partners/directory-row-pack";
 import { getDirectoryLayout } from "@/lib/preferences/queries/get-directory-layout";
@@ -46,10 +45,9 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const view = resolveDirectoryView(params, defaults);
   const orgId = staff.org.id;
 
-  const [data, chosenOwner, regions, preview] = await Promise.all([
+  const [data, chosenOwner, preview] = await Promise.all([
     loadDirectoryData(supabase, orgId, staff.org, view),
     view.filter.owner ? staffOption(supabase, orgId, view.filter.owner) : Promise.resolve(null),
-    listRegions(supabase, orgId),
     view.preview ? getPartnerPreview(supabase, orgId, view.preview) : Promise.resolve(null),
   ]);
 
@@ -66,7 +64,6 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
         layout={defaults}
         data={{ rows: packRows(data.rows), summary: data.summary }}
         chosenOwner={chosenOwner}
-        regions={regions}
         preview={preview}
         widths={layout.widths ?? {}}
         canEdit={EDITORS.includes(staff.role)}
