@@ -762,6 +762,11 @@ isOneToOne: false
               "built_in": string,"delivery": string,"event_type": string,"org_default": string,"org_default_role": string,"source": string
             }[]
                            },
+"my_staff_session":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "allowed": boolean,"applies": boolean,"currency": string,"has_verified_factor": boolean,"locale": string,"mfa_required": string,"org_id": string,"org_name": string,"org_slug": string,"role": string,"session_aal": string,"time_zone": string
+            }[]
+                           },
 "org_invitation_for_token":
 { Args: { "p_token": string }; Returns: {
               "account_id": string,"email": string,"expires_at": string,"invitation_id": string,"inviter_name": string,"org_id": string,"org_name": string,"role": string,"sets_password": boolean,"status": string

@@ -2,9 +2,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { ACTIVE_ORG_COOKIE, isStaffRole, type StaffRole } from "@/lib/orgs/roles";
-import { createClient } from "@/lib/supabase/server";
-import { outageOr } from "@/lib/supabase/unreachable";
 import { getCurrentUser } from "./current-user";
+import { getStaffSession } from "./staff-session";
 
 export type Organization = {
   id: string;
@@ -30,21 +29,26 @@ export type StaffContext = {
 /**
  * Who the signed-in staff member is and which org they work in, or null for anyone
  * who is not staff. The active org comes from a cookie, but only counts while the
- * database still lists the user as a member of it (read as the user, through RLS).
+ * database still lists the user as a member of it: the orgs this session may act in
+ * (the same rows the org_members policy shows), from the one session call.
  */
 export const getStaffContext = cache(async (): Promise<StaffContext | null> => {
   const user = await getCurrentUser();
   if (!user) return null;
-  const supabase = await createClient();
-  const { data, error } = await supabase
-    .from("org_members")
-    .select("role, organizations!inner(id, name, slug, currency, time_zone, locale, mfa_required)")
-    .eq("user_id", user.id)
-    .order("created_at");
-  if (error) throw outageOr(error);
-  const memberships: Membership[] = (data ?? [])
-    .filter((row) => isStaffRole(row.role))
-    .map((row) => ({ org: row.organizations as Organization, role: row.role as StaffRole }));
+  const memberships: Membership[] = (await getStaffSession())
+    .filter((row) => row.allowed && isStaffRole(row.role))
+    .map((row) => ({
+      org: {
+        id: row.org_id,
+        name: row.org_name,
+        slug: row.org_slug,
+        currency: row.currency,
+        time_zone: row.time_zone,
+        locale: row.locale,
+        mfa_required: row.mfa_required,
+      },
+      role: row.role as StaffRole,
+    }));
   if (memberships.length === 0) return null;
   const chosen = (await cookies()).get(ACTIVE_ORG_COOKIE)?.value;
   const active = memberships.find((membership) => membership.org.id === chosen) ?? memberships[0]!;

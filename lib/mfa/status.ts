@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { createClient } from "@/lib/supabase/server";
-import { outageOr } from "@/lib/supabase/unreachable";
+import { getStaffSession } from "@/lib/auth/staff-session";
 import type { MfaRequirement } from "./schemas";
 
 export type MfaMembership = {
@@ -22,15 +21,12 @@ export type MfaStatus = {
 };
 
 /**
- * Where the signed-in person stands with two-factor sign-in, from the one function the
- * database answers below aal2 (public.my_mfa_status): the app reads it to ask for a code
+ * Where the signed-in person stands with two-factor sign-in, from the session function the
+ * database answers below aal2 (public.my_staff_session): the app reads it to ask for a code
  * or to lead to setting up a factor, since below aal2 every other read comes back empty.
  */
 export const getMfaStatus = cache(async (): Promise<MfaStatus> => {
-  const supabase = await createClient();
-  const { data, error } = await supabase.rpc("my_mfa_status");
-  if (error) throw outageOr(error);
-  const rows = data ?? [];
+  const rows = await getStaffSession();
   return {
     hasVerifiedFactor: rows.some((row) => row.has_verified_factor),
     aal: rows.some((row) => row.session_aal === "aal2") ? "aal2" : "aal1",

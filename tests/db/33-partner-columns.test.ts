@@ -147,6 +147,20 @@ const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
     "session_aal",
     "allowed",
   ],
+  my_staff_session: [
+    "org_id",
+    "org_name",
+    "role",
+    "mfa_required",
+    "applies",
+    "has_verified_factor",
+    "session_aal",
+    "allowed",
+    "org_slug",
+    "currency",
+    "time_zone",
+    "locale",
+  ],
   record_mfa_reset: ["outcome", "email"],
   // Notifications: the caller's own settings, the org's defaults (admins), and the admins'
   // webhook calls; none returns a partner column.

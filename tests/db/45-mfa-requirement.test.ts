@@ -138,6 +138,62 @@ describe("an org that requires two-factor sign-in of all staff", () => {
     ]);
   });
 
+  it.each(STAFF_ROLES)(
+    "%s's session call at aal1 holds the membership and the requirement, but none of the org's details",
+    async (role) => {
+      const { data, error } = await aal1[role].rpc("my_staff_session");
+      expect(error).toBeNull();
+      expect(data).toEqual([
+        {
+          org_id: world.org.id,
+          org_name: world.org.name,
+          role,
+          mfa_required: "staff",
+          applies: true,
+          has_verified_factor: false,
+          session_aal: "aal1",
+          allowed: false,
+          org_slug: null,
+          currency: null,
+          time_zone: null,
+          locale: null,
+        },
+      ]);
+    },
+  );
+
+  it.each(STAFF_ROLES)(
+    "%s's session call at aal2 gives the org's details, as its own row reads (control)",
+    async (role) => {
+      const { data, error } = await aal2[role].rpc("my_staff_session");
+      expect(error).toBeNull();
+      const [org] = await sql<{ slug: string; currency: string; time_zone: string; locale: string }>(
+        "select slug, currency, time_zone, locale from public.organizations where id = $1",
+        [world.org.id],
+      );
+      expect(data).toEqual([
+        expect.objectContaining({
+          org_id: world.org.id,
+          session_aal: "aal2",
+          allowed: true,
+          org_slug: org!.slug,
+          currency: org!.currency,
+          time_zone: org!.time_zone,
+          locale: org!.locale,
+        }),
+      ]);
+    },
+  );
+
+  it("the session call answers partner users, strangers and anon with nothing of the org", async () => {
+    for (const persona of ["partner", "stranger", "strangerPartner"] as const) {
+      const { data, error } = await world.people[persona].client.rpc("my_staff_session");
+      expect(error).toBeNull();
+      expect((data ?? []).filter((row: { org_id: string }) => row.org_id === world.org.id)).toEqual([]);
+    }
+    expect((await world.people.anon.client.rpc("my_staff_session")).error?.code).toBe("42501");
+  });
+
   it("an admin at aal2 turns it off and on, and each change is audited", async () => {
     const off = await aal2.admin
       .from("organizations")
