@@ -24,6 +24,12 @@ test("the directory's region filter reaches a region past the first 40 and keeps
   const { prefix, last } = await seedRegions();
   await signInAsStaff(page, "viewer@acme.test", "/admin/partners");
   const filter = page.getByRole("search", { name: "Filter partners" }).getByLabel("Region", { exact: true });
+  // 45 regions match the prefix: the first 20 show, and the picker says typing narrows them.
+  await filter.fill(prefix);
+  await expect(page.getByRole("option").filter({ hasText: prefix })).toHaveCount(20);
+  await expect(
+    page.getByRole("status").filter({ hasText: "The first 20 matches. Type more to narrow them." }),
+  ).toBeVisible();
   await filter.fill(`${prefix} 4`);
   // Control: the search answers with every region containing the term, not a fixed first few.
   await expect(page.getByRole("option").filter({ hasText: prefix })).toHaveCount(6);

@@ -8,7 +8,7 @@ import { cn } from "@/lib/utils/cn";
 import { usePickerSearch } from "./use-picker-search";
 
 type Props = {
-  /** A picker route under /api/pickers that answers `{ options }` for `?q=`. */
+  /** A picker route under /api/pickers that answers `{ options, more }` for `?q=`. */
   endpoint: string;
   params?: Record<string, string>;
   value: PickerOption | null;
@@ -134,7 +134,7 @@ export function SearchCombobox({
               {option.detail && <span className="shrink-0 text-xs text-slate-400">{option.detail}</span>}
             </ComboboxOption>
           ))}
-          <PickerStatus status={search.status} count={options.length} emptyText={emptyText} />
+          <PickerStatus status={search.status} count={options.length} more={search.more} emptyText={emptyText} />
         </ComboboxOptions>
       </Combobox>
       {name && <input type="hidden" name={name} value={value?.id ?? ""} />}
@@ -142,11 +142,22 @@ export function SearchCombobox({
   );
 }
 
-function PickerStatus({ status, count, emptyText }: { status: string; count: number; emptyText: string }) {
+function PickerStatus({
+  status,
+  count,
+  more,
+  emptyText,
+}: {
+  status: string;
+  count: number;
+  more: boolean;
+  emptyText: string;
+}) {
   let text: string | null = null;
   if (status === "loading" || status === "idle") text = count ? null : "Searching…";
   else if (status === "error") text = "Could not search right now. Keep typing to try again.";
   else if (count === 0) text = emptyText;
+  else if (more) text = `The first ${count} matches. Type more to narrow them.`;
   if (!text) return null;
   return (
     <p role="status" className="px-3 py-2 text-slate-500">

@@ -3,7 +3,12 @@
 import { useEffect, useState } from "react";
 import type { PickerOption } from "@/lib/pickers/schemas";
 
-export type PickerSearchState = { status: "idle" | "loading" | "ready" | "error"; options: PickerOption[] };
+export type PickerSearchState = {
+  status: "idle" | "loading" | "ready" | "error";
+  options: PickerOption[];
+  /** More matches than the answer holds: typing more narrows them. */
+  more: boolean;
+};
 
 const DEBOUNCE_MS = 150;
 
@@ -17,13 +22,13 @@ export function usePickerSearch(
   enabled: boolean,
   params?: Record<string, string>,
 ): PickerSearchState {
-  const [state, setState] = useState<PickerSearchState>({ status: "idle", options: [] });
+  const [state, setState] = useState<PickerSearchState>({ status: "idle", options: [], more: false });
   const extra = params ? new URLSearchParams(params).toString() : "";
   useEffect(() => {
     if (!enabled) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
-      setState((previous) => ({ status: "loading", options: previous.options }));
+      setState((previous) => ({ ...previous, status: "loading" }));
       const search = new URLSearchParams(extra);
       search.set("q", term.trim());
       try {
@@ -32,10 +37,10 @@ export function usePickerSearch(
           headers: { accept: "application/json" },
         });
         if (!response.ok) throw new Error(`picker answered ${response.status}`);
-        const body = (await response.json()) as { options: PickerOption[] };
-        setState({ status: "ready", options: body.options });
+        const body = (await response.json()) as { options: PickerOption[]; more?: boolean };
+        setState({ status: "ready", options: body.options, more: Boolean(body.more) });
       } catch {
-        if (!controller.signal.aborted) setState({ status: "error", options: [] });
+        if (!controller.signal.aborted) setState({ status: "error", options: [], more: false });
       }
     }, DEBOUNCE_MS);
     return () => {

@@ -62,7 +62,28 @@ const DASH = "—";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-\d{2}$/;
 
+/**
+ * Intl objects are costly to build (each looks its locale up) and never change once built, so
+ * every formatter shares one per locale, time zone and options: a server render makes several
+ * formatters per request, and each used to build its own.
+ */
+const intlObjects = new Map<string, unknown>();
+function shared<T>(key: string, make: () => T): () => T {
+  return () => {
+    let value = intlObjects.get(key) as T | undefined;
+    if (value === undefined) {
+      value = make();
+      intlObjects.set(key, value);
+    }
+    return value;
+  };
+}
+
 export function safeLocale(locale: string | null | undefined): string {
+  return shared(`locale|${locale ?? ""}`, () => checkedLocale(locale))();
+}
+
+function checkedLocale(locale: string | null | undefined): string {
   try {
     const [canonical] = Intl.getCanonicalLocales(locale ?? "en-US");
     if (!canonical) return "en-US";
@@ -73,6 +94,10 @@ export function safeLocale(locale: string | null | undefined): string {
 }
 
 function safeTimeZone(timeZone: string | null | undefined): string {
+  return shared(`timeZone|${timeZone ?? ""}`, () => checkedTimeZone(timeZone))();
+}
+
+function checkedTimeZone(timeZone: string | null | undefined): string {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: timeZone ?? "UTC" });
     return timeZone ?? "UTC";
@@ -105,56 +130,55 @@ const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 /** Intl accepts 0–20 fraction digits and throws outside them. */
 const clampDigits = (digits: number) => Math.min(20, Math.max(0, Math.trunc(Number.isFinite(digits) ? digits : 0)));
 
-function memo<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
-}
-
 export function orgFormatter(org: OrgFormat, texts?: FormatTexts): OrgFormatter {
   const locale = safeLocale(org.locale);
   const timeZone = safeTimeZone(org.time_zone);
-  const currencies = new Map<string, Intl.NumberFormat>();
-  const currencyFormat = (currency: string, compact: boolean) => {
-    const key = `${currency}|${compact}`;
-    let format = currencies.get(key);
-    if (!format) {
+  // Keys: what each object depends on (the locale always, the time zone where it is used).
+  const memo = <T>(name: string, make: () => T) => shared(`${locale}|${name}`, make);
+  const zoned = <T>(name: string, make: () => T) => shared(`${locale}|${timeZone}|${name}`, make);
+  const currencyFormat = (currency: string, compact: boolean) =>
+    memo(`currency|${currency}|${compact}`, () => {
       try {
-        format = new Intl.NumberFormat(locale, {
+        return new Intl.NumberFormat(locale, {
           style: "currency",
           currency,
           ...(compact ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 } : {}),
         });
       } catch {
-        format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+        return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
       }
-      currencies.set(key, format);
-    }
-    return format;
-  };
-  const numbers = memo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
-  const percents = new Map<number, Intl.NumberFormat>();
-  const percentFormat = (digits: number) => {
-    let format = percents.get(digits);
-    if (!format) {
-      format = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits });
-      percents.set(digits, format);
-    }
-    return format;
-  };
+    })();
+  const numbers = memo("number", () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+  const percentFormat = (digits: number) =>
+    memo(
+      `percent|${digits}`,
+      () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits }),
+    )();
   const dayCounts = memo(
+    "dayCounts",
     () => new Intl.NumberFormat(locale, { style: "unit", unit: "day", unitDisplay: "long", maximumFractionDigits: 1 }),
   );
   const monthBuckets = memo(
+    "monthBuckets",
     () => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }),
   );
-  const weekBuckets = memo(() => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }));
-  const days = memo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }));
-  const dates = memo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }));
-  const dateTimes = memo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }));
-  const times = memo(() => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }));
-  const longDays = memo(() => new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }));
-  const months = memo(() => new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }));
-  const relatives = memo(() => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
+  const weekBuckets = memo(
+    "weekBuckets",
+    () => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }),
+  );
+  const days = memo("days", () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }));
+  const dates = zoned("dates", () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }));
+  const dateTimes = zoned(
+    "dateTimes",
+    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }),
+  );
+  const times = zoned("times", () => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }));
+  const longDays = memo("longDays", () => new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }));
+  const months = memo(
+    "months",
+    () => new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }),
+  );
+  const relatives = memo("relatives", () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
 
   const known = (key: string, make: () => string) => texts?.[key] ?? make();
   const instant = (kind: string, value: Instant, format: () => Intl.DateTimeFormat) =>

@@ -27,12 +27,16 @@ export async function searchPartnerUsers(
   }));
 }
 
-/** Staff of the org whose display name or email contains the term. */
+/** Staff of the org whose display name or email contains the term, A to Z by name (then email, for those without one). */
 export async function searchStaff(supabase: ServerClient, orgId: string, query: PickerQuery): Promise<PickerOption[]> {
   let request = supabase.from("org_members").select("user_id, profiles!inner(display_name, email)").eq("org_id", orgId);
   const pattern = containsPattern(query.q);
   if (pattern) request = request.or(orOf(pattern, ["display_name", "email"]), { referencedTable: "profiles" });
-  const { data, error } = await request.order("user_id").limit(query.limit);
+  const { data, error } = await request
+    .order("profiles(display_name)", { nullsFirst: false })
+    .order("profiles(email)")
+    .order("user_id")
+    .limit(query.limit);
   if (error) throw error;
   return (data ?? [])
     .map((member) => staffChoice(member.user_id, member.profiles as Profile))

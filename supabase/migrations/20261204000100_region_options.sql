@@ -18,8 +18,8 @@ as $$
    where b.org_id = p_org_id and b.region is not null and b.partners > 0
      and (p_pattern is null or b.region ilike p_pattern)
    order by 1
-   limit least(greatest(coalesce(p_limit, 20), 1), 50)
+   limit least(greatest(coalesce(p_limit, 20), 1), 100)
 $$;
-comment on function public.partner_region_options(uuid, text, integer) is 'Distinct regions of the org''s partners (archived ones included) matching an ILIKE pattern, A to Z, at most p_limit (1..50): the region picker. From partner_metric_buckets. Security invoker: RLS applies (staff only).';
+comment on function public.partner_region_options(uuid, text, integer) is 'Distinct regions of the org''s partners (archived ones included) matching an ILIKE pattern, A to Z, at most p_limit (1..100): the region picker. From partner_metric_buckets. Security invoker: RLS applies (staff only).';
 revoke all on function public.partner_region_options(uuid, text, integer) from public, anon;
 grant execute on function public.partner_region_options(uuid, text, integer) to authenticated, service_role;

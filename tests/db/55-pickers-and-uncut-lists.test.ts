@@ -4,7 +4,7 @@ import type { ServerClient } from "@/lib/actions/safe-action";
 import type { Paged } from "@/lib/paging/page";
 import { sql } from "../support/db";
 import { token } from "./support/rows";
-import { createWorld, type World } from "./support/world";
+import { createStaff, createWorld, type World } from "./support/world";
 
 /**
  * The lists that used to stop at a fixed number (the portal's referrals across accounts at
@@ -171,6 +171,24 @@ describe("owner and assignee choices", () => {
     });
     expect(found.map((option) => option.id)).toEqual([world.people.viewer.id]);
     expect(found[0]).toMatchObject({ name: `Owner ${mark}`, detail: "staff" });
+  });
+
+  it("gives the first matches A to Z by name, however many staff match", async () => {
+    const mark = token();
+    // 25 staff named in reverse order of creation, so neither id nor insertion order is A to Z.
+    const made: { id: string; name: string }[] = [];
+    for (let n = 25; n >= 1; n--) {
+      const person = await createStaff(world.org.id, "member", `alpha${n}`);
+      const name = `Alpha ${mark} ${String(n).padStart(2, "0")}`;
+      await sql("update public.profiles set display_name = $1 where id = $2", [name, person.id]);
+      made.push({ id: person.id, name });
+    }
+    const found = await searchStaff(world.people.viewer.client as unknown as ServerClient, world.org.id, {
+      q: mark,
+      limit: 20,
+    });
+    const expected = made.map((person) => person.name).sort().slice(0, 20);
+    expect(found.map((option) => option.name)).toEqual(expected);
   });
 
   it("names a chosen owner of the org, and nobody of another org", async () => {

@@ -5,5 +5,5 @@ import { searchActors } from "@/lib/pickers/search-people";
 
 /** Audit-log actors (staff and partner users) for the audit filter; admins only, as the audit log is. */
 export const GET = staffRoute({ roles: ["admin"], schema: pickerQuerySchema }, async (query, { supabase, orgId }) =>
-  pickerResponse(await searchActors(supabase, orgId, query)),
+  pickerResponse(query, (asked) => searchActors(supabase, orgId, asked)),
 );

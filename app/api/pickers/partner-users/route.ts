@@ -9,5 +9,7 @@ const schema = pickerQuerySchema.extend({ state: z.enum(["active", "any"]).defau
 
 /** Partner-user choices (for granting access), searched by name or email; admins and managers only, as granting is. */
 export const GET = staffRoute({ roles: LEADS, schema }, async (query, { supabase, orgId }) =>
-  pickerResponse(await searchPartnerUsers(supabase, orgId, { ...query, activeOnly: query.state === "active" })),
+  pickerResponse(query, (asked) =>
+    searchPartnerUsers(supabase, orgId, { ...asked, activeOnly: query.state === "active" }),
+  ),
 );

@@ -9,5 +9,7 @@ const schema = pickerQuerySchema.extend({ archived: z.enum(["include", "exclude"
 
 /** Partner choices for a picker, searched by name as the person types. */
 export const GET = staffRoute({ roles: STAFF_ROLES, schema }, async (query, { supabase, orgId }) =>
-  pickerResponse(await searchPartners(supabase, orgId, { ...query, includeArchived: query.archived === "include" })),
+  pickerResponse(query, (asked) =>
+    searchPartners(supabase, orgId, { ...asked, includeArchived: query.archived === "include" }),
+  ),
 );

@@ -9,5 +9,5 @@ const schema = pickerQuerySchema.extend({ partner: recordId("Choose a partner") 
 
 /** A partner's won referrals, for linking a commission; RLS decides which partner's may be read. */
 export const GET = staffRoute({ roles: STAFF_ROLES, schema }, async (query, { supabase }) =>
-  pickerResponse(await searchWonReferrals(supabase, query.partner, query)),
+  pickerResponse(query, (asked) => searchWonReferrals(supabase, query.partner, asked)),
 );

@@ -6,5 +6,5 @@ import { searchRegions } from "@/lib/pickers/search-regions";
 
 /** Region choices for the directory's and the dashboard's region filters, searched as the person types. */
 export const GET = staffRoute({ roles: STAFF_ROLES, schema: pickerQuerySchema }, async (query, { supabase, orgId }) =>
-  pickerResponse(await searchRegions(supabase, orgId, query)),
+  pickerResponse(query, (asked) => searchRegions(supabase, orgId, asked)),
 );

@@ -6,5 +6,5 @@ import { searchStaff } from "@/lib/pickers/search-people";
 
 /** Staff of the org (owners, assignees), searched by name or email as the person types. */
 export const GET = staffRoute({ roles: STAFF_ROLES, schema: pickerQuerySchema }, async (query, { supabase, orgId }) =>
-  pickerResponse(await searchStaff(supabase, orgId, query)),
+  pickerResponse(query, (asked) => searchStaff(supabase, orgId, asked)),
 );
