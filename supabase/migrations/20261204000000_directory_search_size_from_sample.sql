@@ -5,9 +5,10 @@
 -- rows for "Blue" at a million partners, about half a second, and the page and the summary
 -- each did it. Now the repeatable sample (directory_match_estimate) answers first, and the
 -- exact count up to the limit runs only when the sample lands near the limit, where the
--- matches are few enough to count. Far above or below the limit a sample of tens of
--- thousands of rows cannot be wrong by a factor of three, and the exact path that follows a
--- "below" still counts every match exactly, so no answer is less exact than before.
+-- matches are few enough to count. Far above or below the limit the sample cannot be wrong
+-- by a factor of two (at the limit of a million-row table it holds about 100 hits; twice
+-- that is ten standard deviations away), and the exact path that follows a "below" still
+-- counts every match exactly, so no answer is less exact than before.
 --
 -- The summary takes the sample's figure for its "about N" from the same call, instead of
 -- sampling a second time.
@@ -32,11 +33,11 @@ declare
                                                      p_include_archived);
   found bigint;
 begin
-  if sampled > 3::bigint * p_limit then
+  if sampled > 2::bigint * p_limit then
     return query select sampled, true;
     return;
   end if;
-  if sampled * 3 < p_limit then
+  if sampled * 2 < p_limit then
     return query select sampled, false;
     return;
   end if;
@@ -49,31 +50,9 @@ begin
   return query select sampled, found > p_limit;
 end
 $$;
-comment on function private.directory_search_size(uuid, text[], text[], uuid, text, text, boolean, integer) is 'How many partners a directory filter with a text search matches, estimated from the repeatable sample, and whether more than p_limit do: from the sample when it is over three times the limit or under a third of it, else counted up to p_limit + 1 through the trigram indexes. Security invoker.';
+comment on function private.directory_search_size(uuid, text[], text[], uuid, text, text, boolean, integer) is 'How many partners a directory filter with a text search matches, estimated from the repeatable sample, and whether more than p_limit do: from the sample when it is over twice the limit or under half of it, else counted up to p_limit + 1 through the trigram indexes. Security invoker.';
 revoke all on function private.directory_search_size(uuid, text[], text[], uuid, text, text, boolean, integer) from public, anon;
 grant execute on function private.directory_search_size(uuid, text[], text[], uuid, text, text, boolean, integer) to authenticated, service_role;
-
--- The page's question (search by ids, or walk the sort's index) asked the same way.
-create or replace function private.directory_search_exceeds(
-  p_org_id uuid,
-  p_status text[],
-  p_tier text[],
-  p_owner_id uuid,
-  p_region text,
-  p_search text,
-  p_include_archived boolean,
-  p_limit integer)
-returns boolean
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select s.exceeds
-    from private.directory_search_size(p_org_id, p_status, p_tier, p_owner_id, p_region, p_search,
-                                       p_include_archived, p_limit) s
-$$;
-comment on function private.directory_search_exceeds(uuid, text[], text[], uuid, text, text, boolean, integer) is 'True when the directory filter with a text search matches more than p_limit partners (directory_search_size). Security invoker.';
 
 create or replace function public.partner_directory_summary(
   p_org_id uuid,
