@@ -55,7 +55,7 @@ async function page(term: string, sort: string, descending: boolean, offset: num
     .order(sort, { ascending: !descending, nullsFirst: false })
     .order("id", { ascending: !descending });
   expect(error).toBeNull();
-  return ((data ?? []) as { id: string }[]).map((row) => row.id);
+  return ((data ?? []) as unknown as { id: string }[]).map((row) => row.id);
 }
 
 describe("a search's page, by either path", () => {
