@@ -30,6 +30,7 @@ test("the directory's region filter reaches a region past the first 40 and keeps
   await expect(
     page.getByRole("status").filter({ hasText: "The first 20 matches. Type more to narrow them." }),
   ).toBeVisible();
+  await page.screenshot({ path: `test-results/region-filter-picker-${page.viewportSize()!.width}.png` });
   await filter.fill(`${prefix} 4`);
   // Control: the search answers with every region containing the term, not a fixed first few.
   await expect(page.getByRole("option").filter({ hasText: prefix })).toHaveCount(6);
@@ -77,4 +78,22 @@ test("the region editor in the grid suggests the org's regions from the server",
   await editor.fill(`${prefix} 1`);
   // The datalist holds the server's matches for what was typed: 10 to 19.
   await expect(page.locator("#directory-regions option")).toHaveCount(10);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test("the region filter fits the width and picks a region", async ({ page }) => {
+    const { prefix, last } = await seedRegions();
+    await signInAsStaff(page, "viewer@acme.test", "/admin/partners");
+    const filter = page.getByRole("search", { name: "Filter partners" }).getByLabel("Region", { exact: true });
+    await filter.fill(prefix);
+    await expect(page.getByRole("option").filter({ hasText: prefix })).toHaveCount(20);
+    await page.screenshot({ path: "test-results/region-filter-picker-375.png" });
+    const box = await filter.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    await filter.fill(last.region);
+    await page.getByRole("option", { name: last.region }).click();
+    await expect(page.getByText(last.name).first()).toBeVisible();
+  });
 });
