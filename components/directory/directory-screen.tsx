@@ -118,7 +118,7 @@ function Directory({
     const row = rows.find((candidate) => candidate.id === id);
     if (row) setPreviewRowCache(row);
     // The preview's roll-ups and activity come with a server render.
-    void url.setParams({ preview: id }, { history: "replace", shallow: false });
+    void url.withServerRender({ preview: id });
   }
 
   function setColumns(columns: DirectoryColumn[]) {

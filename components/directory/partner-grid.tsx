@@ -187,10 +187,11 @@ export function PartnerGrid({
   const { reset } = keyboard;
   useEffect(() => {
     reset();
-    // Only when it moved: scrollTo lays the page out first, even to stay where it is.
-    const scroller = scrollRef.current;
-    if (scroller && scroller.scrollTop !== 0) scroller.scrollTo({ top: 0 });
-  }, [firstId, offset, reset]);
+    // Only when it moved, and without asking the element: scrollTo lays the page out even to
+    // stay put, and so does reading scrollTop just after new rows were committed (about 20 ms
+    // of each filter change). The virtualizer knows the offset from its scroll events.
+    if ((virtualizer.scrollOffset ?? 0) > 0) scrollRef.current?.scrollTo({ top: 0 });
+  }, [firstId, offset, reset, virtualizer]);
 
   function commit(value: string | string[], exit: EditorExit, owner?: OwnerOption | null): string | null {
     const editing = keyboard.editing;
