@@ -9,7 +9,7 @@ import { bearerMatches } from "@/lib/http/bearer-secret";
 import { crossOriginRefusal, isMutatingMethod } from "@/lib/http/request-origin";
 import { guardRoute, problem } from "@/lib/http/route-response";
 import { verifyLink } from "@/lib/http/signed-link";
-import type { StaffRole } from "@/lib/orgs/roles";
+import { ACTIVE_ORG_COOKIE, type StaffRole } from "@/lib/orgs/roles";
 import { createClient } from "@/lib/supabase/server";
 import { fieldErrorsOf, type ServerClient } from "./safe-action";
 
@@ -63,13 +63,28 @@ export type StaffRouteContext = RequestContext & {
   role: StaffRole;
 };
 
-/** For staff of the active org with one of `roles`. */
-export function staffRoute<S extends z.ZodType>(
-  options: InputOptions<S> & { roles: readonly StaffRole[] },
-  handler: (input: z.output<S>, context: StaffRouteContext) => Promise<Response>,
+type ReadAhead<S extends z.ZodType, R> = (
+  input: z.output<S>,
+  context: { supabase: ServerClient; orgId: string },
+) => Promise<R>;
+type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+/**
+ * For staff of the active org with one of `roles`. A read may name `readAhead`: it starts with
+ * the org the active-org cookie names while the membership is checked (one database round trip
+ * sooner), as the user, so RLS holds it to what they may see; the handler gets its result only
+ * when the check lands on that org and the role may read, and otherwise it is dropped.
+ */
+export function staffRoute<S extends z.ZodType, R = never>(
+  options: InputOptions<S> & { roles: readonly StaffRole[]; readAhead?: ReadAhead<S, R> },
+  handler: (input: z.output<S>, context: StaffRouteContext & { readAhead?: Promise<R> }) => Promise<Response>,
 ): RouteHandler {
   return withCookies(async (request, params) => {
     const supabase = await createClient();
+    // A read's query is parsed first when it reads ahead; a refusal still answers before its errors.
+    const parsedFirst =
+      options.readAhead && !isMutatingMethod(request.method) ? await readInput(request, options) : null;
+    const early = parsedFirst?.ok ? startReadAhead(request, supabase, parsedFirst.data, options.readAhead!) : null;
     const userId = await requestUserId(request, supabase);
     if (!userId) return problem(401, SIGN_IN_AGAIN);
     const staff = await getStaffContext();
@@ -77,8 +92,12 @@ export function staffRoute<S extends z.ZodType>(
       return problem(403, "Only staff of an organization can do this. Sign in with a staff account.");
     if (!options.roles.includes(staff.role))
       return problem(403, ROLE_REFUSAL[staff.role] ?? `Your role (${staff.role}) cannot do this.`);
-    const input = await readInput(request, options);
+    const input = parsedFirst ?? (await readInput(request, options));
     if (!input.ok) return input.response;
+    const readAhead =
+      early && early.orgId === staff.org.id
+        ? early.result.then((settled) => (settled.ok ? settled.value : Promise.reject(settled.error)))
+        : undefined;
     return handler(input.data, {
       request,
       params,
@@ -87,8 +106,25 @@ export function staffRoute<S extends z.ZodType>(
       orgId: staff.org.id,
       userId: staff.userId,
       role: staff.role,
+      readAhead,
     });
   });
+}
+
+/** The read-ahead for the cookie's org, settled so a dropped one never rejects unheard; null without the cookie. */
+function startReadAhead<S extends z.ZodType, R>(
+  request: NextRequest,
+  supabase: ServerClient,
+  input: z.output<S>,
+  readAhead: ReadAhead<S, R>,
+): { orgId: string; result: Promise<Settled<R>> } | null {
+  const orgId = request.cookies.get(ACTIVE_ORG_COOKIE)?.value;
+  if (!orgId) return null;
+  const result = readAhead(input, { supabase, orgId }).then(
+    (value): Settled<R> => ({ ok: true, value }),
+    (error: unknown): Settled<R> => ({ ok: false, error }),
+  );
+  return { orgId, result };
 }
 
 export type PartnerRouteContext = RequestContext & { supabase: ServerClient; partner: PartnerContext };

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ServerClient } from "@/lib/actions/safe-action";
+import type { Database } from "@/lib/database.types";
 import { orgFormatter, type OrgFormat, type OrgFormatter } from "@/lib/format/org-format";
 import type { DirectorySummary, HeroMetricValue } from "../directory-data";
 import type { DirectoryFilter } from "../directory-params";
@@ -8,25 +9,30 @@ import { directoryFilterArgs } from "./directory-filter-args";
 /** Above this many matches a text search's count is estimated and its money left out. */
 export const EXACT_SEARCH_LIMIT = 10_000;
 
+export type DirectorySummaryRow = Database["public"]["Functions"]["partner_directory_summary"]["Returns"][number];
+
 /**
  * How many partners match the filter and the hero metrics, in one call
  * (partner_directory_summary(): the metric buckets, or the matching partners' stats for a
- * search of up to EXACT_SEARCH_LIMIT matches), formatted here on the server.
+ * search of up to EXACT_SEARCH_LIMIT matches). Undefined when RLS shows nothing.
  */
-export async function getDirectorySummary(
+export async function readDirectorySummary(
   supabase: ServerClient,
   orgId: string,
   filter: DirectoryFilter,
-  org: OrgFormat,
-): Promise<DirectorySummary> {
-  const format = orgFormatter(org);
+): Promise<DirectorySummaryRow | undefined> {
   const { data, error } = await supabase.rpc("partner_directory_summary", {
     p_org_id: orgId,
     ...directoryFilterArgs(filter),
     p_exact_limit: EXACT_SEARCH_LIMIT,
   });
   if (error) throw error;
-  const row = data?.[0];
+  return data?.[0];
+}
+
+/** The summary as the screen shows it, formatted here on the server in the org's locale. */
+export function directorySummaryOf(row: DirectorySummaryRow | undefined, org: OrgFormat): DirectorySummary {
+  const format = orgFormatter(org);
   const estimated = Boolean(row?.matching_is_estimate);
   const total = estimated ? roughly(Number(row?.matching_partners ?? 0)) : Number(row?.matching_partners ?? 0);
   return {
