@@ -256,6 +256,26 @@ isOneToOne: false
       referencedColumns: ["id","org_id"]
     }
                   ]
+                },"partner_last_referral_days": {
+                  Row: {
+                    "day": string,"org_id": string,"partners": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "day": string,"org_id": string,"partners"?: number
+                  }
+                  Update: {
+                    "day"?: string,"org_id"?: string,"partners"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_last_referral_days_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"partner_last_referrals": {
                   Row: {
                     "last_referred_at": string,"org_id": string,"partner_id": string
@@ -508,14 +528,14 @@ isOneToOne: false
                   ]
                 },"partner_window_starts": {
                   Row: {
-                    "kept_at": string,"org_id": string,"window_start": string
+                    "kept_at": string,"org_id": string,"partners_submitting": number,"partners_winning": number,"window_start": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "kept_at"?: string,"org_id": string,"window_start": string
+                    "kept_at"?: string,"org_id": string,"partners_submitting"?: number,"partners_winning"?: number,"window_start": string
                   }
                   Update: {
-                    "kept_at"?: string,"org_id"?: string,"window_start"?: string
+                    "kept_at"?: string,"org_id"?: string,"partners_submitting"?: number,"partners_winning"?: number,"window_start"?: string
                   }
                   Relationships: [
                     {
