@@ -10,7 +10,8 @@ import { createPartner, createWorld, type World } from "./support/world";
  * (forward, back, won, lost, reopened; commissions approved, paid, voided), deletes, a
  * refused move to another partner, partners changing status, tier, owner and region, a new
  * time zone and a deleted partner; and partner_month_buckets (the same months per partner
- * filter key) against those sums grouped by each partner's key.
+ * filter key) against those sums grouped by each partner's key, with the partners created per
+ * key and month (20261204100100) counted from the partners.
  */
 
 let world: World;
@@ -142,10 +143,29 @@ async function dayCounts(): Promise<Record<string, number>> {
   );
 }
 
+/** partner_month_buckets.partners_created against the partners counted by key and creation month. */
+async function expectCreatedCounts() {
+  const plain = await sql(
+    `select p.status, p.tier, p.owner_id, p.region,
+            date_trunc('month', p.created_at at time zone o.time_zone)::date::text as month, count(*)::int as n
+       from public.partners p join public.organizations o on o.id = p.org_id
+      where p.org_id = $1 group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
+    [world.org.id],
+  );
+  const kept = await sql(
+    `select status, tier, owner_id, region, month::text as month, partners_created::int as n
+       from public.partner_month_buckets
+      where org_id = $1 and partners_created <> 0 order by 1, 2, 3, 4, 5`,
+    [world.org.id],
+  );
+  expect(kept).toEqual(plain);
+}
+
 async function expectEqual() {
   expect(await rollups()).toEqual(await plainSums());
   expect(await buckets()).toEqual(await keyedPlainSums());
   expect(await dayCounts()).toEqual(await plainDayCounts());
+  await expectCreatedCounts();
 }
 
 beforeAll(async () => {
@@ -333,6 +353,37 @@ describe("monthly roll-ups equal the plain SQL sums", () => {
     await expectEqual();
     // a change that leaves the key as it was moves nothing
     await sql("update public.partners set website = 'https://example.test' where id = $1", [g]);
+    await expectEqual();
+  });
+
+  it("after partners are created, backdated across a month's edge, archived, restored and deleted", async () => {
+    const made: string[] = [];
+    for (const tier of ["gold", "silver", "gold"]) {
+      made.push((await createPartner(world.org.id, { name: `Created ${crypto.randomUUID()}`, tier })).id as string);
+    }
+    await expectEqual();
+    // the org's midnight at a month's start, either side of it
+    const [edge] = await sql<{ at: Date }>(
+      `select (date_trunc('month', now() at time zone time_zone) - interval '2 months')::timestamp
+              at time zone time_zone as at from public.organizations where id = $1`,
+      [world.org.id],
+    );
+    await sql("update public.partners set created_at = $2 where id = $1", [
+      made[0],
+      new Date(edge!.at.getTime() - 1000),
+    ]);
+    await sql("update public.partners set created_at = $2 where id = $1", [made[1], edge!.at]);
+    await expectEqual();
+    await sql("update public.partners set archived_at = now(), status = 'churned' where id = $1", [made[1]]);
+    await expectEqual();
+    await sql("update public.partners set archived_at = null, status = 'active', owner_id = $2 where id = $1", [
+      made[1],
+      world.people.manager.id,
+    ]);
+    await expectEqual();
+    await sql("delete from public.partners where id = any ($1)", [[made[0], made[2]]]);
+    await expectEqual();
+    await sql("delete from public.partners where id = $1", [made[1]]);
     await expectEqual();
   });
 
