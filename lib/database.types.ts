@@ -394,6 +394,26 @@ isOneToOne: false
       referencedColumns: ["id","org_id"]
     }
                   ]
+                },"partner_open_task_days": {
+                  Row: {
+                    "due_date": string,"org_id": string,"tasks": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "due_date": string,"org_id": string,"tasks"?: number
+                  }
+                  Update: {
+                    "due_date"?: string,"org_id"?: string,"tasks"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_open_task_days_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"partner_referrals": {
                   Row: {
                     "actual_value": number | null,"client_email": string | null,"client_name": string,"closed_at": string | null,"created_at": string,"created_by": string | null,"estimated_value": number | null,"id": string,"in_progress_at": string | null,"org_id": string,"partner_id": string,"qualified_at": string | null,"referred_at": string,"status": string,"updated_at": string

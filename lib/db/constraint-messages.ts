@@ -211,6 +211,7 @@ export const CONSTRAINT_MESSAGES: Record<string, ConstraintMessage> = {
   partner_last_referrals_org_id_fkey: { field: null, message: "This organization no longer exists." },
   partner_last_referrals_partner_id_fkey: { field: null, message: "This partner no longer exists." },
   partner_last_referral_days_org_id_fkey: { field: null, message: "This organization no longer exists." },
+  partner_open_task_days_org_id_fkey: { field: null, message: "This organization no longer exists." },
   user_preferences_partner_directory_layout_check: { field: null, message: "That layout could not be saved." },
   user_preferences_settings_check: { field: null, message: "Those settings could not be saved." },
   user_preferences_user_id_fkey: { field: null, message: "Your account no longer exists." },

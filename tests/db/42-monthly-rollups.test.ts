@@ -11,7 +11,8 @@ import { createPartner, createWorld, type World } from "./support/world";
  * refused move to another partner, partners changing status, tier, owner and region, a new
  * time zone and a deleted partner; and partner_month_buckets (the same months per partner
  * filter key) against those sums grouped by each partner's key, with the partners created per
- * key and month (20261204100100) counted from the partners.
+ * key and month (20261204100100) counted from the partners, and the open tasks per due day
+ * (20261204100200) counted from the tasks.
  */
 
 let world: World;
@@ -161,11 +162,27 @@ async function expectCreatedCounts() {
   expect(kept).toEqual(plain);
 }
 
+/** partner_open_task_days against the open tasks counted by due day. */
+async function expectOpenTaskDays() {
+  const plain = await sql(
+    `select due_date::text as due_date, count(*)::int as tasks from public.partner_tasks
+      where org_id = $1 and status in ('todo', 'in_progress') and due_date is not null group by 1 order by 1`,
+    [world.org.id],
+  );
+  const kept = await sql(
+    `select due_date::text as due_date, tasks from public.partner_open_task_days
+      where org_id = $1 and tasks <> 0 order by 1`,
+    [world.org.id],
+  );
+  expect(kept).toEqual(plain);
+}
+
 async function expectEqual() {
   expect(await rollups()).toEqual(await plainSums());
   expect(await buckets()).toEqual(await keyedPlainSums());
   expect(await dayCounts()).toEqual(await plainDayCounts());
   await expectCreatedCounts();
+  await expectOpenTaskDays();
 }
 
 beforeAll(async () => {
@@ -384,6 +401,32 @@ describe("monthly roll-ups equal the plain SQL sums", () => {
     await sql("delete from public.partners where id = any ($1)", [[made[0], made[2]]]);
     await expectEqual();
     await sql("delete from public.partners where id = $1", [made[1]]);
+    await expectEqual();
+  });
+
+  it("after tasks are added, started, done, reopened, cancelled, moved to another day and deleted", async () => {
+    const g = world.partners.granted;
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const tasks: string[] = [];
+    for (const [due, status] of [
+      [day(-3), "todo"],
+      [day(-3), "in_progress"],
+      [day(2), "todo"],
+      [null, "todo"],
+      [day(-40), "cancelled"],
+    ] as const) {
+      tasks.push((await insertChild("partner_tasks", g, { due_date: due, status })).id as string);
+    }
+    await expectEqual();
+    await sql("update public.partner_tasks set status = 'in_progress' where id = $1", [tasks[0]]);
+    await sql("update public.partner_tasks set status = 'done', completed_at = now() where id = $1", [tasks[1]]);
+    await expectEqual();
+    await sql("update public.partner_tasks set status = 'todo', completed_at = null where id = $1", [tasks[1]]);
+    await sql("update public.partner_tasks set due_date = $2 where id = any ($1)", [[tasks[2], tasks[3]], day(-1)]);
+    await sql("update public.partner_tasks set status = 'todo' where id = $1", [tasks[4]]);
+    await expectEqual();
+    await sql("update public.partner_tasks set status = 'cancelled' where id = $1", [tasks[0]]);
+    await sql("delete from public.partner_tasks where id = any ($1)", [[tasks[1], tasks[2]]]);
     await expectEqual();
   });
 
