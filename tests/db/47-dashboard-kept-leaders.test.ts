@@ -408,6 +408,39 @@ describe("dashboard_leaders on a kept period equals the plain SQL", () => {
     await expectKept();
   });
 
+  it("when more partners share a board's cut than are sorted (they are met by name)", async () => {
+    const { starts, today } = await calendar();
+    // 1,100 partners with the same four won referrals, above every other partner on both boards
+    const tied = await sql<{ id: string }>(
+      `insert into public.partners (org_id, name, status, tier)
+       select $1, 'Tied ' || lpad(g::text, 4, '0') || ' ' || $2, 'active', 'silver' from generate_series(1, 1100) g
+       returning id`,
+      [world.org.id, crypto.randomUUID()],
+    );
+    const ids = tied.map((r) => r.id);
+    await sql(
+      `insert into public.partner_referrals (org_id, partner_id, client_name, status, referred_at, closed_at, actual_value)
+       select $1, p.id, 'Tied client', 'won', now() - interval '3 days' - k * interval '1 minute', now() - interval '2 days', 50000
+         from unnest($2::uuid[]) p(id) cross join generate_series(1, 4) k`,
+      [world.org.id, ids],
+    );
+    try {
+      await expectKeptSizes();
+      for (const from of starts) expect(await leaders(from, today)).toEqual(await plainLeaders(from, today));
+      // one of them a little ahead: the board is that one, then the rest by name
+      await insertChild("partner_referrals", ids[700]!, {
+        status: "won",
+        referred_at: daysFromNow(-1),
+        closed_at: daysFromNow(-1),
+        actual_value: 10,
+      });
+      for (const from of starts) expect(await leaders(from, today)).toEqual(await plainLeaders(from, today));
+    } finally {
+      await sql("delete from public.partners where id = any ($1)", [ids]);
+    }
+    await expectKept();
+  });
+
   it("for a period that starts on no kept window (answered from the roll-ups)", async () => {
     const { today } = await calendar();
     const from = new Date(Date.parse(`${today}T00:00:00Z`) - 45 * 86_400_000).toISOString().slice(0, 10);
