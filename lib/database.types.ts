@@ -124,6 +124,46 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"organization_day_counts": {
+                  Row: {
+                    "days": number,"measure": string,"month": string,"n": number,"org_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "days": number,"measure": string,"month": string,"n"?: number,"org_id": string
+                  }
+                  Update: {
+                    "days"?: number,"measure"?: string,"month"?: string,"n"?: number,"org_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "organization_day_counts_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"organization_due_days": {
+                  Row: {
+                    "commissions": number,"day": string,"org_id": string,"paid_on_time": boolean
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "commissions"?: number,"day": string,"org_id": string,"paid_on_time": boolean
+                  }
+                  Update: {
+                    "commissions"?: number,"day"?: string,"org_id"?: string,"paid_on_time"?: boolean
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "organization_due_days_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"organizations": {
                   Row: {
                     "created_at": string,"created_by": string | null,"currency": string,"id": string,"locale": string,"mfa_required": string,"name": string,"slug": string,"time_zone": string,"updated_at": string

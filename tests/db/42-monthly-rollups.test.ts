@@ -12,7 +12,8 @@ import { createPartner, createWorld, type World } from "./support/world";
  * time zone and a deleted partner; and partner_month_buckets (the same months per partner
  * filter key) against those sums grouped by each partner's key, with the partners created per
  * key and month (20261204100100) counted from the partners, and the open tasks per due day
- * (20261204100200) counted from the tasks.
+ * (20261204100200) counted from the tasks, and the service-level counts without keys and the
+ * commissions per due day (20261204100500) counted from the rows.
  */
 
 let world: World;
@@ -177,12 +178,42 @@ async function expectOpenTaskDays() {
   expect(kept).toEqual(plain);
 }
 
+/** organization_day_counts and organization_due_days against the plain counts without keys. */
+async function expectOrganizationCounts() {
+  const plainMonths: Record<string, number> = {};
+  for (const [key, n] of Object.entries(await plainDayCounts())) {
+    const [, , , , month, measure, days] = key.split("|");
+    const k = `${month}|${measure}|${days}`;
+    plainMonths[k] = (plainMonths[k] ?? 0) + n;
+  }
+  const keptMonths: Record<string, number> = {};
+  for (const row of await sql("select * from public.organization_day_counts where org_id = $1 and n <> 0", [
+    world.org.id,
+  ]))
+    keptMonths[`${day(row.month)}|${row.measure}|${row.days}`] = Number(row.n);
+  expect(keptMonths).toEqual(plainMonths);
+  const plainDue = await sql(
+    `select (c.due_at at time zone o.time_zone)::date::text as day, (c.paid_at is not null and c.paid_at <= c.due_at) as on_time,
+            count(*)::int as n
+       from public.partner_commissions c join public.organizations o on o.id = c.org_id
+      where c.org_id = $1 and c.status <> 'void' and c.due_at is not null group by 1, 2 order by 1, 2`,
+    [world.org.id],
+  );
+  const keptDue = await sql(
+    `select day::text as day, paid_on_time as on_time, commissions as n from public.organization_due_days
+      where org_id = $1 and commissions <> 0 order by 1, 2`,
+    [world.org.id],
+  );
+  expect(keptDue).toEqual(plainDue);
+}
+
 async function expectEqual() {
   expect(await rollups()).toEqual(await plainSums());
   expect(await buckets()).toEqual(await keyedPlainSums());
   expect(await dayCounts()).toEqual(await plainDayCounts());
   await expectCreatedCounts();
   await expectOpenTaskDays();
+  await expectOrganizationCounts();
 }
 
 beforeAll(async () => {
