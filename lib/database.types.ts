@@ -124,6 +124,46 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"organization_day_counts": {
+                  Row: {
+                    "days": number,"measure": string,"month": string,"n": number,"org_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "days": number,"measure": string,"month": string,"n"?: number,"org_id": string
+                  }
+                  Update: {
+                    "days"?: number,"measure"?: string,"month"?: string,"n"?: number,"org_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "organization_day_counts_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"organization_due_days": {
+                  Row: {
+                    "commissions": number,"day": string,"org_id": string,"paid_on_time": boolean
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "commissions"?: number,"day": string,"org_id": string,"paid_on_time": boolean
+                  }
+                  Update: {
+                    "commissions"?: number,"day"?: string,"org_id"?: string,"paid_on_time"?: boolean
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "organization_due_days_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"organizations": {
                   Row: {
                     "created_at": string,"created_by": string | null,"currency": string,"id": string,"locale": string,"mfa_required": string,"name": string,"slug": string,"time_zone": string,"updated_at": string
@@ -256,6 +296,26 @@ isOneToOne: false
       referencedColumns: ["id","org_id"]
     }
                   ]
+                },"partner_last_referral_days": {
+                  Row: {
+                    "day": string,"org_id": string,"partners": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "day": string,"org_id": string,"partners"?: number
+                  }
+                  Update: {
+                    "day"?: string,"org_id"?: string,"partners"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_last_referral_days_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"partner_last_referrals": {
                   Row: {
                     "last_referred_at": string,"org_id": string,"partner_id": string
@@ -304,14 +364,14 @@ isOneToOne: false
                   ]
                 },"partner_month_buckets": {
                   Row: {
-                    "closed_value": number,"commission_approved": number,"commission_earned": number,"commission_paid": number,"commission_recorded": number,"commission_settled": number,"id": string,"lost_estimated_value": number,"month": string,"org_id": string,"owner_id": string | null,"reached_in_progress": number,"reached_in_progress_value": number,"reached_qualified": number,"reached_qualified_value": number,"referrals_lost": number,"referrals_now_lost": number,"referrals_now_won": number,"referrals_submitted": number,"referrals_won": number,"region": string | null,"status": string,"submitted_value": number,"tier": string,"won_estimated_value": number,"won_value": number
+                    "closed_value": number,"commission_approved": number,"commission_earned": number,"commission_paid": number,"commission_recorded": number,"commission_settled": number,"id": string,"lost_estimated_value": number,"month": string,"org_id": string,"owner_id": string | null,"partners_created": number,"reached_in_progress": number,"reached_in_progress_value": number,"reached_qualified": number,"reached_qualified_value": number,"referrals_lost": number,"referrals_now_lost": number,"referrals_now_won": number,"referrals_submitted": number,"referrals_won": number,"region": string | null,"status": string,"submitted_value": number,"tier": string,"won_estimated_value": number,"won_value": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "closed_value"?: number,"commission_approved"?: number,"commission_earned"?: number,"commission_paid"?: number,"commission_recorded"?: number,"commission_settled"?: number,"id"?: string,"lost_estimated_value"?: number,"month": string,"org_id": string,"owner_id"?: string | null,"reached_in_progress"?: number,"reached_in_progress_value"?: number,"reached_qualified"?: number,"reached_qualified_value"?: number,"referrals_lost"?: number,"referrals_now_lost"?: number,"referrals_now_won"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"region"?: string | null,"status": string,"submitted_value"?: number,"tier": string,"won_estimated_value"?: number,"won_value"?: number
+                    "closed_value"?: number,"commission_approved"?: number,"commission_earned"?: number,"commission_paid"?: number,"commission_recorded"?: number,"commission_settled"?: number,"id"?: string,"lost_estimated_value"?: number,"month": string,"org_id": string,"owner_id"?: string | null,"partners_created"?: number,"reached_in_progress"?: number,"reached_in_progress_value"?: number,"reached_qualified"?: number,"reached_qualified_value"?: number,"referrals_lost"?: number,"referrals_now_lost"?: number,"referrals_now_won"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"region"?: string | null,"status": string,"submitted_value"?: number,"tier": string,"won_estimated_value"?: number,"won_value"?: number
                   }
                   Update: {
-                    "closed_value"?: number,"commission_approved"?: number,"commission_earned"?: number,"commission_paid"?: number,"commission_recorded"?: number,"commission_settled"?: number,"id"?: string,"lost_estimated_value"?: number,"month"?: string,"org_id"?: string,"owner_id"?: string | null,"reached_in_progress"?: number,"reached_in_progress_value"?: number,"reached_qualified"?: number,"reached_qualified_value"?: number,"referrals_lost"?: number,"referrals_now_lost"?: number,"referrals_now_won"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"region"?: string | null,"status"?: string,"submitted_value"?: number,"tier"?: string,"won_estimated_value"?: number,"won_value"?: number
+                    "closed_value"?: number,"commission_approved"?: number,"commission_earned"?: number,"commission_paid"?: number,"commission_recorded"?: number,"commission_settled"?: number,"id"?: string,"lost_estimated_value"?: number,"month"?: string,"org_id"?: string,"owner_id"?: string | null,"partners_created"?: number,"reached_in_progress"?: number,"reached_in_progress_value"?: number,"reached_qualified"?: number,"reached_qualified_value"?: number,"referrals_lost"?: number,"referrals_now_lost"?: number,"referrals_now_won"?: number,"referrals_submitted"?: number,"referrals_won"?: number,"region"?: string | null,"status"?: string,"submitted_value"?: number,"tier"?: string,"won_estimated_value"?: number,"won_value"?: number
                   }
                   Relationships: [
                     {
@@ -372,6 +432,26 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "partners"
       referencedColumns: ["id","org_id"]
+    }
+                  ]
+                },"partner_open_task_days": {
+                  Row: {
+                    "due_date": string,"org_id": string,"tasks": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "due_date": string,"org_id": string,"tasks"?: number
+                  }
+                  Update: {
+                    "due_date"?: string,"org_id"?: string,"tasks"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "partner_open_task_days_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
     }
                   ]
                 },"partner_referrals": {
@@ -508,14 +588,14 @@ isOneToOne: false
                   ]
                 },"partner_window_starts": {
                   Row: {
-                    "kept_at": string,"org_id": string,"window_start": string
+                    "kept_at": string,"org_id": string,"partners_submitting": number,"partners_winning": number,"window_start": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "kept_at"?: string,"org_id": string,"window_start": string
+                    "kept_at"?: string,"org_id": string,"partners_submitting"?: number,"partners_winning"?: number,"window_start": string
                   }
                   Update: {
-                    "kept_at"?: string,"org_id"?: string,"window_start"?: string
+                    "kept_at"?: string,"org_id"?: string,"partners_submitting"?: number,"partners_winning"?: number,"window_start"?: string
                   }
                   Relationships: [
                     {

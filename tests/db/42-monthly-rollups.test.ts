@@ -10,7 +10,10 @@ import { createPartner, createWorld, type World } from "./support/world";
  * (forward, back, won, lost, reopened; commissions approved, paid, voided), deletes, a
  * refused move to another partner, partners changing status, tier, owner and region, a new
  * time zone and a deleted partner; and partner_month_buckets (the same months per partner
- * filter key) against those sums grouped by each partner's key.
+ * filter key) against those sums grouped by each partner's key, with the partners created per
+ * key and month (20261204100100) counted from the partners, and the open tasks per due day
+ * (20261204100200) counted from the tasks, and the service-level counts without keys and the
+ * commissions per due day (20261204100500) counted from the rows.
  */
 
 let world: World;
@@ -142,10 +145,75 @@ async function dayCounts(): Promise<Record<string, number>> {
   );
 }
 
+/** partner_month_buckets.partners_created against the partners counted by key and creation month. */
+async function expectCreatedCounts() {
+  const plain = await sql(
+    `select p.status, p.tier, p.owner_id, p.region,
+            date_trunc('month', p.created_at at time zone o.time_zone)::date::text as month, count(*)::int as n
+       from public.partners p join public.organizations o on o.id = p.org_id
+      where p.org_id = $1 group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
+    [world.org.id],
+  );
+  const kept = await sql(
+    `select status, tier, owner_id, region, month::text as month, partners_created::int as n
+       from public.partner_month_buckets
+      where org_id = $1 and partners_created <> 0 order by 1, 2, 3, 4, 5`,
+    [world.org.id],
+  );
+  expect(kept).toEqual(plain);
+}
+
+/** partner_open_task_days against the open tasks counted by due day. */
+async function expectOpenTaskDays() {
+  const plain = await sql(
+    `select due_date::text as due_date, count(*)::int as tasks from public.partner_tasks
+      where org_id = $1 and status in ('todo', 'in_progress') and due_date is not null group by 1 order by 1`,
+    [world.org.id],
+  );
+  const kept = await sql(
+    `select due_date::text as due_date, tasks from public.partner_open_task_days
+      where org_id = $1 and tasks <> 0 order by 1`,
+    [world.org.id],
+  );
+  expect(kept).toEqual(plain);
+}
+
+/** organization_day_counts and organization_due_days against the plain counts without keys. */
+async function expectOrganizationCounts() {
+  const plainMonths: Record<string, number> = {};
+  for (const [key, n] of Object.entries(await plainDayCounts())) {
+    const [, , , , month, measure, days] = key.split("|");
+    const k = `${month}|${measure}|${days}`;
+    plainMonths[k] = (plainMonths[k] ?? 0) + n;
+  }
+  const keptMonths: Record<string, number> = {};
+  for (const row of await sql("select * from public.organization_day_counts where org_id = $1 and n <> 0", [
+    world.org.id,
+  ]))
+    keptMonths[`${day(row.month)}|${row.measure}|${row.days}`] = Number(row.n);
+  expect(keptMonths).toEqual(plainMonths);
+  const plainDue = await sql(
+    `select (c.due_at at time zone o.time_zone)::date::text as day, (c.paid_at is not null and c.paid_at <= c.due_at) as on_time,
+            count(*)::int as n
+       from public.partner_commissions c join public.organizations o on o.id = c.org_id
+      where c.org_id = $1 and c.status <> 'void' and c.due_at is not null group by 1, 2 order by 1, 2`,
+    [world.org.id],
+  );
+  const keptDue = await sql(
+    `select day::text as day, paid_on_time as on_time, commissions as n from public.organization_due_days
+      where org_id = $1 and commissions <> 0 order by 1, 2`,
+    [world.org.id],
+  );
+  expect(keptDue).toEqual(plainDue);
+}
+
 async function expectEqual() {
   expect(await rollups()).toEqual(await plainSums());
   expect(await buckets()).toEqual(await keyedPlainSums());
   expect(await dayCounts()).toEqual(await plainDayCounts());
+  await expectCreatedCounts();
+  await expectOpenTaskDays();
+  await expectOrganizationCounts();
 }
 
 beforeAll(async () => {
@@ -333,6 +401,63 @@ describe("monthly roll-ups equal the plain SQL sums", () => {
     await expectEqual();
     // a change that leaves the key as it was moves nothing
     await sql("update public.partners set website = 'https://example.test' where id = $1", [g]);
+    await expectEqual();
+  });
+
+  it("after partners are created, backdated across a month's edge, archived, restored and deleted", async () => {
+    const made: string[] = [];
+    for (const tier of ["gold", "silver", "gold"]) {
+      made.push((await createPartner(world.org.id, { name: `Created ${crypto.randomUUID()}`, tier })).id as string);
+    }
+    await expectEqual();
+    // the org's midnight at a month's start, either side of it
+    const [edge] = await sql<{ at: Date }>(
+      `select (date_trunc('month', now() at time zone time_zone) - interval '2 months')::timestamp
+              at time zone time_zone as at from public.organizations where id = $1`,
+      [world.org.id],
+    );
+    await sql("update public.partners set created_at = $2 where id = $1", [
+      made[0],
+      new Date(edge!.at.getTime() - 1000),
+    ]);
+    await sql("update public.partners set created_at = $2 where id = $1", [made[1], edge!.at]);
+    await expectEqual();
+    await sql("update public.partners set archived_at = now(), status = 'churned' where id = $1", [made[1]]);
+    await expectEqual();
+    await sql("update public.partners set archived_at = null, status = 'active', owner_id = $2 where id = $1", [
+      made[1],
+      world.people.manager.id,
+    ]);
+    await expectEqual();
+    await sql("delete from public.partners where id = any ($1)", [[made[0], made[2]]]);
+    await expectEqual();
+    await sql("delete from public.partners where id = $1", [made[1]]);
+    await expectEqual();
+  });
+
+  it("after tasks are added, started, done, reopened, cancelled, moved to another day and deleted", async () => {
+    const g = world.partners.granted;
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const tasks: string[] = [];
+    for (const [due, status] of [
+      [day(-3), "todo"],
+      [day(-3), "in_progress"],
+      [day(2), "todo"],
+      [null, "todo"],
+      [day(-40), "cancelled"],
+    ] as const) {
+      tasks.push((await insertChild("partner_tasks", g, { due_date: due, status })).id as string);
+    }
+    await expectEqual();
+    await sql("update public.partner_tasks set status = 'in_progress' where id = $1", [tasks[0]]);
+    await sql("update public.partner_tasks set status = 'done', completed_at = now() where id = $1", [tasks[1]]);
+    await expectEqual();
+    await sql("update public.partner_tasks set status = 'todo', completed_at = null where id = $1", [tasks[1]]);
+    await sql("update public.partner_tasks set due_date = $2 where id = any ($1)", [[tasks[2], tasks[3]], day(-1)]);
+    await sql("update public.partner_tasks set status = 'todo' where id = $1", [tasks[4]]);
+    await expectEqual();
+    await sql("update public.partner_tasks set status = 'cancelled' where id = $1", [tasks[0]]);
+    await sql("delete from public.partner_tasks where id = any ($1)", [[tasks[1], tasks[2]]]);
     await expectEqual();
   });
 

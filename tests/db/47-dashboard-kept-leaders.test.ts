@@ -1,5 +1,7 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../support/db";
+import { testEnv } from "../support/env";
 import { insertChild } from "./support/partner-rows";
 import { createPartner, createWorld, type World } from "./support/world";
 
@@ -9,7 +11,10 @@ import { createPartner, createWorld, type World } from "./support/world";
  * after every kind of change, the kept windows following the calendar, and
  * dashboard_leaders answering a kept period (from a kept window's first day to today) exactly
  * as the plain SQL does, with and without rows after the period's end, with a filter, and
- * for a period that is not kept.
+ * for a period that is not kept. The boards' sizes are kept too (20261204100000): each window's
+ * partners submitting and winning, and the partners not archived by UTC day of their latest
+ * referral, checked against the plain SQL after every change, including two transactions that
+ * archive a partner and add its referral at once.
  */
 
 let world: World;
@@ -76,8 +81,51 @@ function flatten(rows: Out[]): Record<string, number> {
   return out;
 }
 
+/** Each kept window's board sizes, and the quiet partners by UTC day, by the plain SQL. */
+async function expectKeptSizes() {
+  const plainSizes = await sql(
+    `select s.window_start::text as window_start,
+            count(*) filter (where t.referrals_submitted > 0)::int as partners_submitting,
+            count(*) filter (where t.won_value > 0 and t.referrals_won > 0)::int as partners_winning
+       from public.partner_window_starts s
+       join public.organizations o on o.id = s.org_id
+       left join lateral (
+         select (select count(*) from public.partner_referrals x
+                  where x.partner_id = p.id and x.referred_at >= s.window_start::timestamp at time zone o.time_zone) as referrals_submitted,
+                (select count(*) from public.partner_referrals x
+                  where x.partner_id = p.id and x.status = 'won'
+                    and x.closed_at >= s.window_start::timestamp at time zone o.time_zone) as referrals_won,
+                (select coalesce(sum(x.actual_value), 0) from public.partner_referrals x
+                  where x.partner_id = p.id and x.status = 'won'
+                    and x.closed_at >= s.window_start::timestamp at time zone o.time_zone) as won_value
+           from public.partners p where p.org_id = s.org_id) t on true
+      where s.org_id = $1 group by s.window_start order by 1`,
+    [world.org.id],
+  );
+  const keptSizes = await sql(
+    `select window_start::text as window_start, partners_submitting, partners_winning
+       from public.partner_window_starts where org_id = $1 order by 1`,
+    [world.org.id],
+  );
+  expect(normAll(keptSizes)).toEqual(normAll(plainSizes));
+  const plainDays = await sql(
+    `select day::text as day, count(*)::int as partners from (
+       select (max(x.referred_at) at time zone 'UTC')::date as day
+         from public.partner_referrals x join public.partners p on p.id = x.partner_id
+        where x.org_id = $1 and p.archived_at is null group by x.partner_id) d
+      group by 1 order by 1`,
+    [world.org.id],
+  );
+  const keptDays = await sql(
+    "select day::text as day, partners from public.partner_last_referral_days where org_id = $1 and partners <> 0 order by 1",
+    [world.org.id],
+  );
+  expect(normAll(keptDays)).toEqual(normAll(plainDays));
+}
+
 async function expectKept() {
   expect(await keptWindowTotals()).toEqual(await plainWindowTotals());
+  await expectKeptSizes();
   const plainLast = await sql(
     `select x.partner_id, max(x.referred_at) as at from public.partner_referrals x
       where x.org_id = $1 group by 1 order by 1`,
@@ -199,6 +247,66 @@ describe("the leaders' kept figures equal the plain SQL", () => {
     await expectKept();
   });
 
+  it("after archiving and restoring partners, and moving them between owner, region, tier and status", async () => {
+    const [a, b] = [partners[1]!, partners[2]!];
+    await sql("update public.partners set archived_at = now() where id = any ($1)", [[a, b]]);
+    await expectKept();
+    await sql("update public.partners set archived_at = null where id = $1", [a]);
+    await expectKept();
+    // a referral for an archived partner moves its date but not the count
+    await insertChild("partner_referrals", b, { referred_at: daysFromNow(-1) });
+    await expectKept();
+    await sql("update public.partners set archived_at = null where id = $1", [b]);
+    await expectKept();
+    await sql(
+      "update public.partners set tier = 'gold', status = 'paused', region = 'North', owner_id = $2 where id = $1",
+      [a, world.people.manager.id],
+    );
+    await expectKept();
+    await sql(
+      "update public.partners set tier = 'silver', status = 'active', region = null, owner_id = null where id = $1",
+      [a],
+    );
+    await expectKept();
+  });
+
+  it("when an archive and a new referral of one partner meet in two transactions, in either order", async () => {
+    const partner = (await createPartner(world.org.id, { name: `Raced ${crypto.randomUUID()}` })).id as string;
+    await insertChild("partner_referrals", partner, { referred_at: daysFromNow(-200) });
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: testEnv.adminDbUrl });
+      await client.connect();
+      await client.query("begin");
+      return client;
+    };
+    const archive = (on: boolean) =>
+      `update public.partners set archived_at = ${on ? "now()" : "null"} where id = '${partner}'`;
+    const refer = (days: number) =>
+      `insert into public.partner_referrals (org_id, partner_id, client_name, referred_at)
+       values ('${world.org.id}', '${partner}', 'Raced', '${daysFromNow(days)}')`;
+    for (const [first, second] of [
+      [archive(true), refer(-100)],
+      [refer(-50), archive(false)],
+      [archive(true), refer(-20)],
+      [refer(-10), archive(false)],
+    ] as const) {
+      const a = await connect();
+      const b = await connect();
+      try {
+        await a.query(first);
+        const pending = b.query(second); // waits for a's lock on the partner
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await a.query("commit");
+        await pending;
+        await b.query("commit");
+      } finally {
+        await a.end();
+        await b.end();
+      }
+      await expectKept();
+    }
+  });
+
   it("after the organization moves to another time zone, and back", async () => {
     const [row] = await sql<{ time_zone: string }>("select time_zone from public.organizations where id = $1", [
       world.org.id,
@@ -277,6 +385,62 @@ describe("dashboard_leaders on a kept period equals the plain SQL", () => {
     }
     expect(await leaders(from, today)).toEqual(await plainLeaders(from, today));
   });
+
+  it("with quiet partners on either side of the cut-off, within its UTC day", async () => {
+    const { starts, today } = await calendar();
+    const [row] = await sql<{ cut: Date }>(
+      `select ($2::date + 1)::timestamp at time zone time_zone - interval '90 days' as cut
+         from public.organizations where id = $1`,
+      [world.org.id, today],
+    );
+    const cut = row!.cut.getTime();
+    const made: string[] = [];
+    for (const offset of [-60_000, 60_000, -3_600_000, 0]) {
+      const p = (await createPartner(world.org.id, { name: `Edge ${offset} ${crypto.randomUUID()}` })).id as string;
+      await insertChild("partner_referrals", p, { referred_at: new Date(cut + offset).toISOString() });
+      made.push(p);
+    }
+    await expectKept();
+    for (const from of starts) expect(await leaders(from, today)).toEqual(await plainLeaders(from, today));
+    await sql("update public.partners set archived_at = now() where id = $1", [made[0]]);
+    for (const from of starts) expect(await leaders(from, today)).toEqual(await plainLeaders(from, today));
+    await sql("delete from public.partners where id = any ($1)", [made]);
+    await expectKept();
+  });
+
+  it("when more partners share a board's cut than are sorted (they are met by name)", async () => {
+    const { starts, today } = await calendar();
+    // 1,010 partners with the same two won referrals: on the referrals board tied at the cut
+    // with some others, below a few; on the won board above every other partner
+    const tied = await sql<{ id: string }>(
+      `insert into public.partners (org_id, name, status, tier)
+       select $1, 'Tied ' || lpad(g::text, 4, '0') || ' ' || $2, 'active', 'silver' from generate_series(1, 1010) g
+       returning id`,
+      [world.org.id, crypto.randomUUID()],
+    );
+    const ids = tied.map((r) => r.id);
+    await sql(
+      `insert into public.partner_referrals (org_id, partner_id, client_name, status, referred_at, closed_at, actual_value)
+       select $1, p.id, 'Tied client', 'won', now() - interval '3 days' - k * interval '1 minute', now() - interval '2 days', 50000
+         from unnest($2::uuid[]) p(id) cross join generate_series(1, 2) k`,
+      [world.org.id, ids],
+    );
+    try {
+      await expectKeptSizes();
+      for (const from of starts) expect(await leaders(from, today)).toEqual(await plainLeaders(from, today));
+      // one of them a little ahead: the board is that one, then the rest by name
+      await insertChild("partner_referrals", ids[700]!, {
+        status: "won",
+        referred_at: daysFromNow(-1),
+        closed_at: daysFromNow(-1),
+        actual_value: 10,
+      });
+      for (const from of starts) expect(await leaders(from, today)).toEqual(await plainLeaders(from, today));
+    } finally {
+      await sql("delete from public.partners where id = any ($1)", [ids]);
+    }
+    await expectKept();
+  }, 60_000);
 
   it("for a period that starts on no kept window (answered from the roll-ups)", async () => {
     const { today } = await calendar();
