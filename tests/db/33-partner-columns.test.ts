@@ -58,6 +58,17 @@ const SECTION_TABLES = [
 const STAFF_PEOPLE = ["created_by", "granted_by", "revoked_by", "actor_id"] as const;
 
 /** Security-definer functions `authenticated` may call, and the columns each returns. */
+const MFA_STATUS_COLUMNS = [
+  "org_id",
+  "org_name",
+  "role",
+  "mfa_required",
+  "applies",
+  "has_verified_factor",
+  "session_aal",
+  "allowed",
+];
+
 const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
   portal_accounts: ["partner_id", "name", "scope"],
   portal_me: ["id", "name", "email", "is_active"],
@@ -136,31 +147,10 @@ const DEFINER_FUNCTIONS: Record<string, readonly string[]> = {
   create_org_invitation: [],
   resend_org_invitation: [],
   revoke_org_invitation: [],
-  // Two-factor sign-in: the caller's own status, and an admin's reset record.
-  my_mfa_status: [
-    "org_id",
-    "org_name",
-    "role",
-    "mfa_required",
-    "applies",
-    "has_verified_factor",
-    "session_aal",
-    "allowed",
-  ],
-  my_staff_session: [
-    "org_id",
-    "org_name",
-    "role",
-    "mfa_required",
-    "applies",
-    "has_verified_factor",
-    "session_aal",
-    "allowed",
-    "org_slug",
-    "currency",
-    "time_zone",
-    "locale",
-  ],
+  // Two-factor sign-in: the caller's own status (alone, and with the orgs' details in the
+  // session call), and an admin's reset record.
+  my_mfa_status: MFA_STATUS_COLUMNS,
+  my_staff_session: [...MFA_STATUS_COLUMNS, "org_slug", "currency", "time_zone", "locale"],
   record_mfa_reset: ["outcome", "email"],
   // Notifications: the caller's own settings, the org's defaults (admins), and the admins'
   // webhook calls; none returns a partner column.
