@@ -187,7 +187,10 @@ describe("owner and assignee choices", () => {
       q: mark,
       limit: 20,
     });
-    const expected = made.map((person) => person.name).sort().slice(0, 20);
+    const expected = made
+      .map((person) => person.name)
+      .sort()
+      .slice(0, 20);
     expect(found.map((option) => option.name)).toEqual(expected);
   });
 
