@@ -4,8 +4,7 @@
 -- the summary). 10,000 rows take 12-15 ms. For the searches that reach the estimate (more
 -- than 10,000 matches) a 10,000-row sample holds hundreds of hits, a few percent of error
 -- where the screen shows two figures ("about 50,000"); at the exact limit of a million-row
--- table it holds about 100, and the decision only trusts it beyond a factor of two
--- (directory_search_size).
+-- table it holds about 100, and the summary only trusts it beyond a factor of two.
 create or replace function private.directory_match_estimate(
   p_org_id uuid,
   p_status text[],
