@@ -6,7 +6,8 @@
  *   - a deep page:    GET /admin/partners?page=1000 (offset 99,900 of 100k)
  *   - text search:    GET /admin/partners?q=Blue (a common word: ~5% of the partners match)
  *   - filter change:  click a status in the filter until the grid shows the new rows, each
- *                     click a set of statuses not shown before (so its rows are fetched)
+ *                     click a set of statuses not shown before (so its rows are fetched),
+ *                     timed in the page from the click event to the frame that shows them
  *   - scroll:         scroll a 200-row page top to bottom one step per frame; frame times and
  *                     how many rows are in the DOM at most (virtualisation)
  *   - inline edit:    Enter on a region cell, type, Enter: until the cell shows the value
@@ -36,18 +37,25 @@ async function rowCount(page: Page): Promise<number> {
   return Number(await page.getByRole("grid", { name: "Partners" }).getAttribute("aria-rowcount"));
 }
 
-async function untilRowCountChanges(page: Page, from: number): Promise<number> {
-  await page.waitForFunction(
+/**
+ * Milliseconds from the last click the page received to the frame in which the grid shows
+ * the new view (not busy, a new row count), timed in the page: the tool's own work before it
+ * dispatches a click (waiting for the element to hold still, hit-testing it) is no part of
+ * what a person waits for.
+ */
+async function clickToNewRows(page: Page, from: number): Promise<number> {
+  const handle = await page.waitForFunction(
     (previous) => {
       const grid = document.querySelector('[role="grid"]');
-      return (
-        grid && grid.getAttribute("aria-busy") !== "true" && Number(grid.getAttribute("aria-rowcount")) !== previous
-      );
+      const shown =
+        grid && grid.getAttribute("aria-busy") !== "true" && Number(grid.getAttribute("aria-rowcount")) !== previous;
+      const clickedAt = (window as unknown as { __lastClick?: number }).__lastClick;
+      return shown && clickedAt !== undefined ? performance.now() - clickedAt : false;
     },
     from,
     { polling: "raf" },
   );
-  return rowCount(page);
+  return (await handle.jsonValue()) as number;
 }
 
 export async function benchDirectoryUi({
@@ -84,16 +92,20 @@ export async function benchDirectoryUi({
     // "all"; each click is timed until the grid holds the new view's rows.
     await page.goto(`${appUrl}/admin/partners`);
     const filterTimes: number[] = [];
+    await page.evaluate(() =>
+      document.addEventListener("click", (event) => Object.assign(window, { __lastClick: event.timeStamp }), {
+        capture: true,
+      }),
+    );
     await page.getByRole("button", { name: /^Status:/ }).click();
     const boxes = ["Prospect", "Onboarding", "Active", "Paused", "Churned"].map((name) =>
       page.getByRole("checkbox", { name }),
     );
     for (let step = 1; step <= Math.min(runs + 2, 31); step++) {
       const before = await rowCount(page);
-      const started = performance.now();
       await boxes[Math.log2(step & -step)]!.click();
-      await untilRowCountChanges(page, before);
-      if (step > 2) filterTimes.push(performance.now() - started);
+      const took = await clickToNewRows(page, before);
+      if (step > 2) filterTimes.push(took);
     }
     await page.keyboard.press("Escape");
     const filter = summarise(filterTimes);
