@@ -55,6 +55,7 @@ describe("the other RPCs answer a foreign or missing record without a server err
     ["portal_partner_rollups", (_w, id) => ({ p_partner_id: id })],
     ["portal_commission_statement", (_w, id) => ({ p_partner_id: id })],
     ["partner_directory_regions", (w) => ({ p_org_id: w.otherOrg.id })],
+    ["partner_region_options", (w) => ({ p_org_id: w.otherOrg.id, p_pattern: "%a%" })],
     ["partner_directory_search", (w) => ({ p_org_id: w.otherOrg.id, p_search: "a" })],
   ];
 

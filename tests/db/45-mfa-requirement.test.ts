@@ -97,6 +97,7 @@ describe("an org that requires two-factor sign-in of all staff", () => {
       metrics.data?.length ? [expect.objectContaining({ active_partners: 0, matching_partners: 0 })] : [],
     );
     expect((await client.rpc("partner_directory_regions", { p_org_id: world.org.id })).data ?? []).toEqual([]);
+    expect((await client.rpc("partner_region_options", { p_org_id: world.org.id })).data ?? []).toEqual([]);
     expect(
       (await client.rpc("partner_directory_search", { p_org_id: world.org.id, p_search: "a" })).data ?? [],
     ).toEqual([]);
