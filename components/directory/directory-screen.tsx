@@ -18,6 +18,7 @@ import { cursorOf } from "@/lib/partners/directory-cursor";
 import type { PackedDirectoryData } from "@/lib/partners/directory-data";
 import { unpackRows } from "@/lib/partners/directory-row-pack";
 import {
+  directoryFilterParams,
   hasActiveFilter,
   resolveDirectoryView,
   serializeDirectoryParams,
@@ -160,12 +161,7 @@ function Directory({
   }
 
   const exportHref = serializeDirectoryParams("/admin/partners/export", {
-    q: view.filter.q || null,
-    status: view.filter.status.length ? view.filter.status : null,
-    tier: view.filter.tier.length ? view.filter.tier : null,
-    owner: view.filter.owner,
-    region: view.filter.region,
-    archived: view.filter.archived || null,
+    ...directoryFilterParams(view.filter),
     sort: view.sort,
   });
   const filtered = hasActiveFilter(view.filter);

@@ -3,14 +3,19 @@
 import { keepPreviousData, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { DirectoryData, DirectorySummary } from "@/lib/partners/directory-data";
-import { serializeDirectoryParams, type DirectoryFilter, type DirectoryView } from "@/lib/partners/directory-params";
+import {
+  directoryFilterParams,
+  serializeDirectoryParams,
+  type DirectoryFilter,
+  type DirectoryView,
+} from "@/lib/partners/directory-params";
 import type { DirectoryRow } from "@/lib/partners/directory-types";
 
 /** The view's query string as the page's URL spells it, sort and size always included: the route's input and the cache's key. */
 export function directoryQueryString(view: DirectoryView): string {
   const { cursor } = view;
   return serializeDirectoryParams({
-    ...filterParams(view.filter),
+    ...directoryFilterParams(view.filter),
     sort: view.sort,
     page: view.page === 1 ? null : view.page,
     size: view.pageSize,
@@ -19,21 +24,10 @@ export function directoryQueryString(view: DirectoryView): string {
   });
 }
 
-function filterParams(filter: DirectoryFilter) {
-  return {
-    q: filter.q || null,
-    status: filter.status.length ? filter.status : null,
-    tier: filter.tier.length ? filter.tier : null,
-    owner: filter.owner,
-    region: filter.region,
-    archived: filter.archived || null,
-  };
-}
-
 export const rowsKey = (query: string) => ["directory", "rows", query] as const;
 /** The summary counts every match of the filter, whatever the page or sort: one entry per filter. */
 const summaryKey = (filter: DirectoryFilter) =>
-  ["directory", "summary", serializeDirectoryParams(filterParams(filter))] as const;
+  ["directory", "summary", serializeDirectoryParams(directoryFilterParams(filter))] as const;
 
 type RouteAnswer = { rows: DirectoryRow[]; summary?: DirectorySummary };
 
@@ -102,5 +96,5 @@ export function useDirectoryData(
 }
 
 function sameFilter(a: DirectoryFilter, b: DirectoryFilter): boolean {
-  return serializeDirectoryParams(filterParams(a)) === serializeDirectoryParams(filterParams(b));
+  return serializeDirectoryParams(directoryFilterParams(a)) === serializeDirectoryParams(directoryFilterParams(b));
 }

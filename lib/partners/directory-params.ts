@@ -93,6 +93,18 @@ export type DirectoryParams = inferParserType<typeof directoryParsers>;
 export const loadDirectoryParams = createLoader(directoryParsers);
 export const serializeDirectoryParams = createSerializer(directoryParsers);
 
+/** A filter as URL parameters, the emptied ones left out: what the page, the rows route and the export read. */
+export function directoryFilterParams(filter: DirectoryFilter) {
+  return {
+    q: filter.q || null,
+    status: filter.status.length ? filter.status : null,
+    tier: filter.tier.length ? filter.tier : null,
+    owner: filter.owner,
+    region: filter.region,
+    archived: filter.archived || null,
+  };
+}
+
 /** The filter half of the view: what decides which partners match. */
 export const directoryFilterSchema = z.object({
   q: z.string().transform(normalizeSearch).default(""),

@@ -7,8 +7,8 @@ import type { DirectoryRow } from "../directory-types";
 import { directorySummaryOf, readDirectorySummary, type DirectorySummaryRow } from "./get-directory-summary";
 import { listDirectoryPartners } from "./list-directory-partners";
 
-/** One view as the database answered it: the rows, and the summary unless it was left out. */
-export type DirectoryRead = { rows: DirectoryRow[]; summary: DirectorySummaryRow | undefined | null };
+/** One view as the database answered it: the rows, and the summary unless it was left out (or RLS showed none). */
+export type DirectoryRead = { rows: DirectoryRow[]; summary: DirectorySummaryRow | undefined };
 
 /** The rows and (unless `withSummary` is false) the summary of one view, read in parallel as the user. */
 export async function readDirectory(
@@ -19,7 +19,7 @@ export async function readDirectory(
 ): Promise<DirectoryRead> {
   const [rows, summary] = await Promise.all([
     listDirectoryPartners(supabase, orgId, view),
-    withSummary ? readDirectorySummary(supabase, orgId, view.filter) : null,
+    withSummary ? readDirectorySummary(supabase, orgId, view.filter) : undefined,
   ]);
   return { rows, summary };
 }
@@ -32,5 +32,5 @@ export async function loadDirectoryData(
   view: DirectoryView,
 ): Promise<DirectoryData> {
   const read = await readDirectory(supabase, orgId, view);
-  return { rows: read.rows, summary: directorySummaryOf(read.summary ?? undefined, org) };
+  return { rows: read.rows, summary: directorySummaryOf(read.summary, org) };
 }

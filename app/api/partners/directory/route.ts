@@ -2,7 +2,9 @@ import { staffRoute } from "@/lib/actions/safe-route";
 import { STAFF_ROLES } from "@/lib/orgs/roles";
 import { directoryQuerySchema } from "@/lib/partners/directory-query-schema";
 import { directorySummaryOf } from "@/lib/partners/queries/get-directory-summary";
+import type { DirectoryRequest } from "@/lib/partners/directory-query-schema";
 import { readDirectory } from "@/lib/partners/queries/load-directory-data";
+import type { ServerClient } from "@/lib/actions/safe-action";
 
 /**
  * The directory's rows and counts for one view, as the signed-in staff member (RLS applies):
@@ -12,18 +14,21 @@ import { readDirectory } from "@/lib/partners/queries/load-directory-data";
  * The reads start while the membership is checked (staffRoute's read-ahead): they need only
  * the org's id, and the summary is formatted in the org's locale once the check is done.
  */
+const read = (supabase: ServerClient, orgId: string, view: DirectoryRequest) =>
+  readDirectory(supabase, orgId, view, { withSummary: !view.rowsOnly });
+
 export const GET = staffRoute(
   {
     roles: STAFF_ROLES,
     schema: directoryQuerySchema,
-    readAhead: (view, { supabase, orgId }) => readDirectory(supabase, orgId, view, { withSummary: !view.rowsOnly }),
+    readAhead: (view, { supabase, orgId }) => read(supabase, orgId, view),
   },
   async (view, { supabase, staff, readAhead }) => {
-    const read = await (readAhead ?? readDirectory(supabase, staff.org.id, view, { withSummary: !view.rowsOnly }));
+    const answer = await (readAhead ?? read(supabase, staff.org.id, view));
     return Response.json(
       view.rowsOnly
-        ? { rows: read.rows }
-        : { rows: read.rows, summary: directorySummaryOf(read.summary ?? undefined, staff.org) },
+        ? { rows: answer.rows }
+        : { rows: answer.rows, summary: directorySummaryOf(answer.summary, staff.org) },
       // Rows change with every edit and depend on who asks.
       { headers: { "Cache-Control": "private, no-store" } },
     );
